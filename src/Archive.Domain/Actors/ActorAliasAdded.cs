@@ -1,0 +1,3 @@
+namespace Archive.Domain.Actors;
+
+public sealed record ActorAliasAdded(string ActorId, string Alias, string AddedBy, DateTimeOffset AddedAt);

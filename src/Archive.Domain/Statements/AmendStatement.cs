@@ -1,0 +1,47 @@
+using Archive.Domain.Actors;
+using Archive.Domain.Common;
+using Archive.Domain.Sources;
+
+namespace Archive.Domain.Statements;
+
+public sealed record AmendStatement(string StatementId, string Reason, StatementChanges Changes)
+{
+    /// <param name="source">The statement's source; needed when the quote, span or quote kind change.</param>
+    public static Decision Handle(ActorState state, AmendStatement command, SourceState? source, CommandContext context)
+    {
+        var errors = new List<DomainError>();
+        var c = command.Changes;
+        Checks.Text(errors, "reason", command.Reason, 2000, multiline: true);
+        if (c.IsEmpty) errors.Add(DomainError.Invalid("changes", "name at least one of quote, span, saidOn, occasion, quoteKind, language"));
+        if (c.Quote is not null) Checks.Text(errors, "quote", c.Quote, RecordStatement.MaxQuoteLength, multiline: true);
+        if (c.Span is not null) RecordStatement.SpanShape(errors, "span", c.Span);
+        if (c.SaidOn is not null) Checks.SaidOn(errors, "saidOn", c.SaidOn, context.Now);
+        if (c.Occasion is not null) Checks.Text(errors, "occasion", c.Occasion, 500);
+        if (c.QuoteKind is not null) Checks.OneOf(errors, "quoteKind", c.QuoteKind, QuoteKinds.All);
+        if (c.Language is not null) Checks.Language(errors, "language", c.Language);
+        if (errors.Count > 0) return Decision.Refuse(errors);
+
+        if (StatementGuard.Find(state, command.StatementId, "amend", out var statement) is { } refused) return refused;
+        if (c.QuoteKind == QuoteKinds.Joint && statement.Recorded.CoSpeakers.Count == 0)
+            return Decision.Refuse(DomainError.Invalid("quoteKind", "a joint statement names at least one co-speaker; this one has none"));
+
+        // Only what really changes is recorded, so repeating an amendment is a no-op.
+        var changes = new StatementChanges(
+            c.Quote is not null && c.Quote != statement.Quote ? c.Quote : null,
+            c.Span is not null && c.Span != statement.Span ? c.Span : null,
+            c.SaidOn is not null && c.SaidOn != statement.SaidOn ? c.SaidOn : null,
+            c.Occasion is not null && c.Occasion != statement.Occasion ? c.Occasion : null,
+            c.QuoteKind is not null && c.QuoteKind != statement.QuoteKind ? c.QuoteKind : null,
+            c.Language is not null && c.Language != statement.Language ? c.Language : null);
+        if (changes.IsEmpty) return Decision.NoOp;
+
+        if (changes.Quote is not null || changes.Span is not null || changes.QuoteKind is not null)
+        {
+            if (source is not { Exists: true }) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
+            RecordStatement.SpanAgainstSource(errors, source.Text, changes.Span ?? statement.Span, changes.Quote ?? statement.Quote,
+                changes.QuoteKind ?? statement.QuoteKind, "span", "quote");
+            if (errors.Count > 0) return Decision.Refuse(errors);
+        }
+        return Decision.Accept(new StatementAmended(state.Id!, command.StatementId, changes, command.Reason, context.Principal, context.Now));
+    }
+}

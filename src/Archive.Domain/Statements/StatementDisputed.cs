@@ -1,0 +1,4 @@
+namespace Archive.Domain.Statements;
+
+public sealed record StatementDisputed(
+    string ActorId, string StatementId, string Reason, string DisputedBy, DateTimeOffset DisputedAt);

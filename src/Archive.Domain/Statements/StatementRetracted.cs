@@ -1,0 +1,4 @@
+namespace Archive.Domain.Statements;
+
+public sealed record StatementRetracted(
+    string ActorId, string StatementId, string Reason, string RetractedBy, DateTimeOffset RetractedAt);
