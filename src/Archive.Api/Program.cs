@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.Api.Actors;
+using Archive.Api.Health;
+using Archive.Api.Hosting;
+using Archive.Api.Http;
+using Archive.Api.Seeds;
+using Archive.Api.Sources;
+using Archive.Api.Statements;
+using Archive.Api.Topics;
+using Archive.Grains;
+using Microsoft.AspNetCore.Http.Json;
+
+var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["ARCHIVE_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+
+var settings = ArchiveSettings.From(builder.Configuration);
+builder.Services.AddSingleton(settings);
+
+// The local default: silo and API in one process. Grains write; requests read projections directly.
+builder.UseOrleans(silo => silo
+    .UseLocalhostClustering(settings.SiloPort, settings.GatewayPort)
+    .AddArchiveGrains(settings.ConnectionString, settings.Schema));
+
+builder.Services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestHandler>();
+builder.Services.AddSingleton<SeedImporter>();
+builder.Services.AddSingleton<SeedImportService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapHealthApi();
+app.MapActorsApi();
+app.MapTopicsApi();
+app.MapSourcesApi();
+app.MapStatementsApi();
+
+app.Run();
+
+static void Configure(JsonSerializerOptions json)
+{
+    json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+    json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    // Unknown or repeated fields are refused rather than silently dropped: the archive records exactly what was meant.
+    json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    json.AllowDuplicateProperties = false;
+}
+
+/// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

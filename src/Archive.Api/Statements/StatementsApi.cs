@@ -1,0 +1,117 @@
+using Archive.Api.Http;
+using Archive.Domain.Common;
+using Archive.Domain.Statements;
+using Archive.Grains;
+using Archive.Projections.Statements;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Archive.Api.Statements;
+
+public sealed record SpanRequest(int? Start, int? End);
+
+public sealed record RecordStatementRequest(
+    string? ActorId, string? SourceId, string? Quote, SpanRequest? Span, string? QuoteKind, DateOnly? SaidOn,
+    string? Occasion, List<string>? Topics, string? Language, List<string>? CoSpeakers);
+
+public sealed record VerifyStatementRequest(string? Method, string? Note);
+
+public sealed record AmendStatementRequest(
+    string? Reason, string? Quote, SpanRequest? Span, DateOnly? SaidOn, string? Occasion, string? QuoteKind, string? Language);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record LinkStatementRequest(string? TargetId, string? Relation);
+
+/// <summary>Writes on statements: each is routed to the grain of the statement's speaker.</summary>
+public static class StatementsApi
+{
+    public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/statements").WithTags("Statements");
+        group.MapPost("/", Record).WithName("RecordStatement");
+        group.MapPost("/{id}/verify", Verify).WithName("VerifyStatement");
+        group.MapPost("/{id}/amend", Amend).WithName("AmendStatement");
+        group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement");
+        group.MapPost("/{id}/retract", Retract).WithName("RetractStatement");
+        group.MapPost("/{id}/links", Link).WithName("LinkStatement");
+        group.MapGet("/{id}", Get).WithName("GetStatement");
+        group.MapGet("/", StatementQueries.List).WithName("ListStatements");
+        return app;
+    }
+
+    private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> Record(
+        RecordStatementRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var errors = new List<DomainError>();
+        Checks.Slug(errors, "actorId", request.ActorId);
+        if (request.SourceId is null) errors.Add(DomainError.Invalid("sourceId", "is required"));
+        var span = ToSpan(request.Span, errors, required: true);
+        if (errors.Count > 0) return Problems.From(errors);
+
+        var command = new RecordStatement(request.ActorId!, request.SourceId!, request.Quote!, span!, request.QuoteKind!,
+            request.SaidOn, request.Occasion, request.Topics, request.Language, request.CoSpeakers);
+        var result = await grains.GetGrain<IActorGrain>(command.ActorId).RecordStatement(command, http.WriteContext());
+        return Problems.Written(result, $"/api/statements/{command.StatementId}");
+    }
+
+    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Verify(
+        string id, VerifyStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.VerifyStatement(new VerifyStatement(id, request.Method!, request.Note), ctx));
+
+    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Amend(
+        string id, AmendStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
+    {
+        var errors = new List<DomainError>();
+        var span = ToSpan(request.Span, errors, required: false);
+        if (errors.Count > 0) return Task.FromResult<Results<Ok<WriteResponse>, ProblemHttpResult>>(Problems.From(errors));
+        var changes = new StatementChanges(request.Quote, span, request.SaidOn, request.Occasion, request.QuoteKind, request.Language);
+        return OnSpeaker(id, grains, session, http, (actor, ctx) => actor.AmendStatement(new AmendStatement(id, request.Reason!, changes), ctx));
+    }
+
+    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Dispute(
+        string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.DisputeStatement(new DisputeStatement(id, request.Reason!), ctx));
+
+    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Retract(
+        string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.RetractStatement(new RetractStatement(id, request.Reason!), ctx));
+
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Link(
+        string id, LinkStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
+    {
+        var target = StatementIds.IsWellFormed(request.TargetId)
+            ? await session.LoadAsync<StatementView>(request.TargetId!, http.RequestAborted)
+            : null;
+        return await OnSpeaker(id, grains, session, http, (actor, ctx) =>
+            actor.LinkStatement(new LinkStatement(id, request.TargetId!, request.Relation!), target?.ActorId ?? "", ctx));
+    }
+
+    private static async Task<Results<Ok<StatementView>, ProblemHttpResult>> Get(string id, IQuerySession session, CancellationToken ct)
+    {
+        var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
+        return statement is null ? Problems.NotFound("id", $"statement '{id}' is not recorded") : TypedResults.Ok(statement);
+    }
+
+    /// <summary>Finds the statement's speaker (the inline view is committed with the statement) and asks its grain.</summary>
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> OnSpeaker(
+        string id, IGrainFactory grains, IQuerySession session, HttpContext http, Func<IActorGrain, WriteContext, Task<WriteResult>> write)
+    {
+        var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, http.RequestAborted) : null;
+        if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+        var result = await write(grains.GetGrain<IActorGrain>(statement.ActorId), http.WriteContext());
+        return result.Succeeded ? TypedResults.Ok(new WriteResponse(result.Id!, result.Version, result.Position)) : Problems.From(result.Errors);
+    }
+
+    private static TextSpan? ToSpan(SpanRequest? span, List<DomainError> errors, bool required)
+    {
+        if (span is null)
+        {
+            if (required) errors.Add(DomainError.Invalid("span", "is required"));
+            return null;
+        }
+        if (span.Start is null) errors.Add(DomainError.Invalid("span.start", "is required"));
+        if (span.End is null) errors.Add(DomainError.Invalid("span.end", "is required"));
+        return span is { Start: { } start, End: { } end } ? new TextSpan(start, end) : null;
+    }
+}

@@ -1,0 +1,13 @@
+using Archive.Domain.Topics;
+
+namespace Archive.Grains;
+
+/// <summary>The single writer of the stream <c>topic:{id}</c>.</summary>
+public interface ITopicGrain : IGrainWithStringKey
+{
+    Task<WriteResult> Open(OpenTopic command, WriteContext context);
+    Task<WriteResult> Rename(RenameTopic command, WriteContext context);
+    Task<WriteResult> File(FileStatement command, WriteContext context);
+    Task<WriteResult> Unfile(UnfileStatement command, WriteContext context);
+    Task<bool> Exists();
+}

@@ -1,0 +1,107 @@
+using Archive.Domain;
+using Archive.Domain.Actors;
+using Archive.Domain.Sources;
+using Archive.Domain.Statements;
+using Archive.Domain.Topics;
+using Archive.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace Archive.Grains.Actors;
+
+/// <summary>
+/// Reentrant so that concurrent calls interleave at their awaits: each decides on the tentative state
+/// (which already holds the events of the calls before it) and their events are confirmed together.
+/// </summary>
+[Reentrant]
+public sealed class ActorGrain : StreamGrain<ActorState>, IActorGrain
+{
+    // Source texts never change (a source's id is derived from its text), so they are safe to keep.
+    private readonly Dictionary<string, SourceState> _sources = new(StringComparer.Ordinal);
+
+    protected override string StreamKey => StreamKeys.Actor(this.GetPrimaryKeyString());
+    protected override ActorState Initial => ActorState.Empty;
+    protected override ActorState Apply(ActorState state, object @event) => state.Apply(@event);
+
+    public Task<WriteResult> Register(RegisterActor command, WriteContext context) =>
+        Commit(RegisterActor.Handle(Current, command with { ActorId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
+
+    public Task<WriteResult> AssignRole(AssignRole command, WriteContext context) =>
+        Commit(Domain.Actors.AssignRole.Handle(Current, command with { ActorId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
+
+    public Task<WriteResult> AddAlias(AddAlias command, WriteContext context) =>
+        Commit(Domain.Actors.AddAlias.Handle(Current, command with { ActorId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
+
+    public async Task<WriteResult> RecordStatement(RecordStatement command, WriteContext context)
+    {
+        command = command with { ActorId = this.GetPrimaryKeyString() };
+        var source = await SourceOf(command.SourceId);
+        var unknownTopics = await Missing(command.Topics, id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
+        var unknownActors = await Missing(command.CoSpeakers, id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
+
+        var decision = Domain.Statements.RecordStatement.Handle(
+            Current, command, new RecordingContext(source, unknownTopics, unknownActors), Meta(context));
+        var result = await Commit(decision, context, command.StatementId);
+        if (!result.Succeeded) return result;
+
+        // Filing runs on every (also repeated) request: a retry after a failure here completes the filing.
+        foreach (var topic in command.Topics ?? [])
+        {
+            var filed = await GrainFactory.GetGrain<ITopicGrain>(topic)
+                .File(new FileStatement(topic, command.StatementId, command.ActorId), context);
+            if (!filed.Succeeded) return filed;
+            if (filed.Position > result.Position) result = result with { Position = filed.Position };
+        }
+        return result;
+    }
+
+    public Task<WriteResult> VerifyStatement(VerifyStatement command, WriteContext context) =>
+        Commit(Domain.Statements.VerifyStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
+
+    public async Task<WriteResult> AmendStatement(AmendStatement command, WriteContext context)
+    {
+        var c = command.Changes;
+        var needsSource = c.Quote is not null || c.Span is not null || c.QuoteKind is not null;
+        var source = needsSource && Current.Statement(command.StatementId) is { } statement ? await SourceOf(statement.SourceId) : null;
+        return await Commit(Domain.Statements.AmendStatement.Handle(Current, command, source, Meta(context)), context, command.StatementId);
+    }
+
+    public Task<WriteResult> DisputeStatement(DisputeStatement command, WriteContext context) =>
+        Commit(Domain.Statements.DisputeStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
+
+    public Task<WriteResult> RetractStatement(RetractStatement command, WriteContext context) =>
+        Commit(Domain.Statements.RetractStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
+
+    public async Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, WriteContext context)
+    {
+        var targetExists = targetActorId == this.GetPrimaryKeyString()
+            ? Current.Statement(command.TargetId) is not null
+            : Domain.Common.Slug.IsValid(targetActorId) && await GrainFactory.GetGrain<IActorGrain>(targetActorId).HasStatement(command.TargetId);
+        return await Commit(Domain.Statements.LinkStatement.Handle(Current, command, targetExists, Meta(context)), context, command.StatementId);
+    }
+
+    public Task<bool> Exists() => Task.FromResult(Confirmed.Exists);
+
+    public Task<bool> HasStatement(string statementId) =>
+        Task.FromResult(Confirmed.Statement(statementId) is not null);
+
+    private async Task<SourceState?> SourceOf(string sourceId)
+    {
+        if (_sources.TryGetValue(sourceId, out var cached)) return cached;
+        if (!sourceId.StartsWith("src-", StringComparison.Ordinal) || sourceId.Length > 64) return null;
+        var source = await GrainFactory.GetGrain<ISourceGrain>(sourceId).Get();
+        if (!source.Exists) return null;
+        if (_sources.Count >= 32) _sources.Clear();
+        return _sources[sourceId] = source;
+    }
+
+    private static async Task<IReadOnlySet<string>> Missing(IReadOnlyList<string>? ids, Func<string, Task<bool>> exists)
+    {
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids ?? [])
+        {
+            // malformed ids are refused by the decision; only ask grains about well-formed ones
+            if (Domain.Common.Slug.IsValid(id) && !await exists(id)) missing.Add(id);
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,27 @@
+using Archive.Projections;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Grains;
+
+public static class ArchiveSilo
+{
+    /// <summary>Grains, their log-consistency provider, serialization and the Marten store they append to.</summary>
+    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema)
+    {
+        silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
+        silo.Services.AddArchiveSerialization();
+        silo.Services.AddArchiveStore(connectionString, schema);
+        return silo;
+    }
+
+    /// <summary>Registers the Marten store once, even when the API and the silo share a process.</summary>
+    public static IServiceCollection AddArchiveStore(this IServiceCollection services, string connectionString, string schema)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
+        services.AddMarten(options => ArchiveStore.Configure(options, connectionString, schema))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Archive.Domain;
+using Archive.Domain.Common;
+using Archive.Domain.Sources;
+using Archive.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace Archive.Grains.Sources;
+
+[Reentrant]
+public sealed class SourceGrain : StreamGrain<SourceState>, ISourceGrain
+{
+    protected override string StreamKey => StreamKeys.Source(this.GetPrimaryKeyString());
+    protected override SourceState Initial => SourceState.Empty;
+    protected override SourceState Apply(SourceState state, object @event) => state.Apply(@event);
+
+    public Task<WriteResult> Register(RegisterSource command, WriteContext context)
+    {
+        // The grain's key must be the id the text derives to; anything else would file the text under a wrong id.
+        if (command.Text is not null && command.SourceId != this.GetPrimaryKeyString())
+            return Task.FromResult(WriteResult.Refused([DomainError.Invalid("text", "does not derive to this source id")]));
+        return Commit(RegisterSource.Handle(Current, command, Meta(context)), context, this.GetPrimaryKeyString());
+    }
+
+    public Task<SourceState> Get() => Task.FromResult(Confirmed);
+}

@@ -1,0 +1,34 @@
+using Archive.Domain;
+using Archive.Domain.Common;
+using Archive.Domain.Topics;
+using Archive.Grains.Storage;
+using Orleans.Concurrency;
+
+namespace Archive.Grains.Topics;
+
+[Reentrant]
+public sealed class TopicGrain : StreamGrain<TopicState>, ITopicGrain
+{
+    protected override string StreamKey => StreamKeys.Topic(this.GetPrimaryKeyString());
+    protected override TopicState Initial => TopicState.Empty;
+    protected override TopicState Apply(TopicState state, object @event) => state.Apply(@event);
+
+    public async Task<WriteResult> Open(OpenTopic command, WriteContext context)
+    {
+        command = command with { TopicId = this.GetPrimaryKeyString() };
+        var parentExists = command.ParentId is { } parent && parent != command.TopicId && Slug.IsValid(parent)
+                           && await GrainFactory.GetGrain<ITopicGrain>(parent).Exists();
+        return await Commit(OpenTopic.Handle(Current, command, parentExists, Meta(context)), context, command.TopicId);
+    }
+
+    public Task<WriteResult> Rename(RenameTopic command, WriteContext context) =>
+        Commit(RenameTopic.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
+
+    public Task<WriteResult> File(FileStatement command, WriteContext context) =>
+        Commit(FileStatement.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, command.StatementId);
+
+    public Task<WriteResult> Unfile(UnfileStatement command, WriteContext context) =>
+        Commit(UnfileStatement.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, command.StatementId);
+
+    public Task<bool> Exists() => Task.FromResult(Confirmed.Exists);
+}

@@ -1,0 +1,41 @@
+using Archive.Domain;
+using Archive.Projections.Actors;
+using Archive.Projections.Sources;
+using Archive.Projections.Statements;
+using Archive.Projections.Topics;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+
+namespace Archive.Projections;
+
+/// <summary>The one place where the event store, its event aliases and every projection are declared.</summary>
+public static class ArchiveStore
+{
+    public const string PrincipalHeader = "principal";
+
+    public static void Configure(StoreOptions options, string connectionString, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich mode: the grains append with the version they hold, and Marten refuses a stale one.
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        foreach (var (type, alias) in EventAliases.ByType) options.Events.MapEventType(type, alias);
+
+        // Inline: a client that was told "recorded" must find the statement on its next read,
+        // and the API resolves a statement's speaker from this view before routing a command.
+        options.Projections.Add<StatementViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ActorViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<TopicViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<SourceViewProjection>(ProjectionLifecycle.Inline);
+    }
+}
