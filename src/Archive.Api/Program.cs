@@ -49,6 +49,7 @@ static void Configure(JsonSerializerOptions json)
     // Unknown or repeated fields are refused rather than silently dropped: the archive records exactly what was meant.
     json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     json.AllowDuplicateProperties = false;
+    json.NumberHandling = JsonNumberHandling.Strict;
 }
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>

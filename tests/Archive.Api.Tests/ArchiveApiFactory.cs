@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Archive.Api.Seeds;
+using Archive.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Archive.Api.Tests;
+
+/// <summary>The real host (co-hosted silo and API) against the test PostgreSQL, in a schema of its own.</summary>
+public sealed class ArchiveApiFactory(string schema, string? seeds = null) : WebApplicationFactory<Program>
+{
+    public string Schema { get; } = schema;
+
+    public static async Task<ArchiveApiFactory> Start(string? schema = null, string? seeds = null)
+    {
+        schema ??= TestDatabase.NewSchema("a");
+        await TestDatabase.Prepare(schema);
+        var factory = new ArchiveApiFactory(schema, seeds);
+        _ = factory.Server; // start the host now, not on first request
+        return factory;
+    }
+
+    public static string RepositorySeeds
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Archive.sln"))) return Path.Combine(dir.FullName, "seeds");
+            throw new DirectoryNotFoundException("the repository's seeds directory");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ARCHIVE_POSTGRES", TestDatabase.ConnectionString);
+        builder.UseSetting("ARCHIVE_SCHEMA", Schema);
+        builder.UseSetting("ARCHIVE_SILO_PORT", TestDatabase.FreePort().ToString());
+        builder.UseSetting("ARCHIVE_GATEWAY_PORT", TestDatabase.FreePort().ToString());
+        builder.UseSetting("ARCHIVE_SEEDS", seeds ?? "");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>Waits (bounded) for the start-up seed import to finish.</summary>
+    public Task<SeedSummary?> SeedImport() =>
+        Services.GetRequiredService<SeedImportService>().Completed.Task.WaitAsync(TimeSpan.FromMinutes(2));
+
+    public Task<long> EventCount() => TestDatabase.EventCount(Schema);
+}
+
+public static class Http
+{
+    public static async Task<(int Status, T? Body)> Post<T>(this HttpClient client, string url, object body)
+    {
+        using var response = await client.PostAsJsonAsync(url, body);
+        return ((int)response.StatusCode, await Read<T>(response));
+    }
+
+    public static async Task<(int Status, T? Body)> Get<T>(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        return ((int)response.StatusCode, await Read<T>(response));
+    }
+
+    private static async Task<T?> Read<T>(HttpResponseMessage response) =>
+        response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>();
+}

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Archive.Testing;
+using Xunit;
+
+namespace Archive.Api.Tests;
+
+public sealed class WriteApiTests : IAsyncLifetime
+{
+    private ArchiveApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ArchiveApiFactory.Start();
+        _client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private async Task<SampleSource> GivenActorTopicAndSource(string actorId, int sentences)
+    {
+        var source = new SampleSource(sentences, actorId);
+        Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id = actorId, name = "Lin Jian", kind = "person", country = "CN" })).Status);
+        var topic = await _client.Post<Written>("/api/topics", new { id = "cpec", title = "China-Pakistan Economic Corridor" });
+        Assert.Contains(topic.Status, new[] { 200, 201 });
+        var registered = await _client.Post<Written>("/api/sources", new { title = "Briefing", text = source.Text, publishedOn = "2025-01-01" });
+        Assert.Equal(201, registered.Status);
+        Assert.Equal(source.Id, registered.Body!.Id);
+        return source;
+    }
+
+    private static object StatementBody(string actorId, SampleSource source, int index) => new
+    {
+        actorId, sourceId = source.Id, quote = source.Sentences[index],
+        span = new { start = source.Span(index).Start, end = source.Span(index).End },
+        quoteKind = "direct", saidOn = "2025-01-01", topics = new[] { "cpec" },
+    };
+
+    [Fact]
+    public async Task RecordStatement_SameRequestTwice_FirstCreatesSecondReturnsSameIdAndAppendsNothing()
+    {
+        var source = await GivenActorTopicAndSource("lin-jian", 2);
+
+        var first = await _client.Post<Written>("/api/statements", StatementBody("lin-jian", source, 1));
+        var events = await _factory.EventCount();
+        var second = await _client.Post<Written>("/api/statements", StatementBody("lin-jian", source, 1));
+
+        Assert.Equal(201, first.Status);
+        Assert.Equal(200, second.Status);
+        Assert.Equal(first.Body!.Id, second.Body!.Id);
+        Assert.Equal(events, await _factory.EventCount());
+        var read = await _client.Get<Statement>($"/api/statements/{first.Body.Id}");
+        Assert.Equal(200, read.Status);
+        Assert.Equal(source.Sentences[1], read.Body!.Quote);
+        Assert.Equal(["cpec"], read.Body.Topics);
+        var list = await _client.Get<Page>("/api/statements?actor=lin-jian&topic=cpec");
+        Assert.Equal([first.Body.Id], list.Body!.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task RegisterSource_TextWithCrLfAndAstralCharacters_IsStoredNormalisedAndSpansCountCodePoints()
+    {
+        Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id = "wang-yi", name = "Wang Yi", kind = "person" })).Status);
+        var raw = "  Title line\r\n😀😀 Wang Yi said: “Ironclad friends.”\r\n";
+        var registered = await _client.Post<Written>("/api/sources", new { title = "Doc", text = raw });
+        var stored = await _client.Get<Source>($"/api/sources/{registered.Body!.Id}");
+        Assert.Equal("Title line\n😀😀 Wang Yi said: “Ironclad friends.”", stored.Body!.Text);
+
+        // "Ironclad friends." starts after 10 + 1 + 2 emoji (2 code points, 4 UTF-16 units) + 17 characters
+        var start = "Title line\n".Length + 2 + " Wang Yi said: “".Length;
+        var recorded = await _client.Post<Written>("/api/statements", new
+        {
+            actorId = "wang-yi", sourceId = registered.Body.Id, quote = "Ironclad friends.", span = new { start, end = start + 17 },
+            quoteKind = "direct", saidOn = "2025-01-04",
+        });
+        Assert.Equal(201, recorded.Status);
+        var again = await _client.Post<Written>("/api/sources", new { title = "Doc", text = raw.Trim().Replace("\r\n", "\n") });
+        Assert.Equal(200, again.Status);
+        Assert.Equal(registered.Body.Id, again.Body!.Id);
+    }
+
+    [Fact]
+    public async Task Lifecycle_RetractedStatement_CannotBeAmendedOrVerified()
+    {
+        var source = await GivenActorTopicAndSource("ishaq-dar", 2);
+        var id = (await _client.Post<Written>("/api/statements", StatementBody("ishaq-dar", source, 0))).Body!.Id;
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{id}/verify", new { method = "source-text-check" })).Status);
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{id}/retract", new { reason = "misattributed" })).Status);
+        var events = await _factory.EventCount();
+
+        var amend = await _client.Post<Problem>($"/api/statements/{id}/amend", new { reason = "typo", occasion = "press conference" });
+        var verify = await _client.Post<Problem>($"/api/statements/{id}/verify", new { method = "recheck" });
+
+        Assert.Equal(409, amend.Status);
+        Assert.Equal(409, verify.Status);
+        Assert.True(amend.Body!.Errors!.ContainsKey("id"));
+        Assert.Equal(events, await _factory.EventCount());
+        var read = await _client.Get<Statement>($"/api/statements/{id}");
+        Assert.Equal("retracted", read.Body!.Status);
+        Assert.Equal(3, read.Body.Revision);
+    }
+
+    [Fact]
+    public async Task UnknownIds_AnyStatementVerb_Answers404WithProblemDetails()
+    {
+        foreach (var verb in new[] { "verify", "amend", "dispute", "retract", "links" })
+        {
+            using var response = await _client.PostAsJsonAsync($"/api/statements/st-00000000000000000000/{verb}", new { });
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+        Assert.Equal(404, (await _client.Get<Problem>("/api/actors/nobody")).Status);
+        Assert.Equal(404, (await _client.Get<Problem>("/api/topics/nothing")).Status);
+        Assert.Equal(404, (await _client.Get<Problem>("/api/sources/src-0000")).Status);
+    }
+
+    [Fact]
+    public async Task UnfileStatement_WithReason_AppendsAnEventAndTheStatementLeavesTheTopic()
+    {
+        var source = await GivenActorTopicAndSource("jiang-zaidong", 1);
+        var id = (await _client.Post<Written>("/api/statements", StatementBody("jiang-zaidong", source, 0))).Body!.Id;
+
+        using var unfile = new HttpRequestMessage(HttpMethod.Delete, $"/api/topics/cpec/statements/{id}")
+        {
+            Content = JsonContent.Create(new { reason = "filed under the wrong topic" }),
+        };
+        using var response = await _client.SendAsync(unfile);
+        using var again = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/topics/cpec/statements/{id}")
+        {
+            Content = JsonContent.Create(new { reason = "again" }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Empty((await _client.Get<Statement>($"/api/statements/{id}")).Body!.Topics);
+        Assert.Equal(1, await TestDatabase.Scalar($"select count(*) from {_factory.Schema}.mt_events where type = 'statement_unfiled'"));
+        Assert.Equal(1, await TestDatabase.Scalar($"select count(*) from {_factory.Schema}.mt_events where type = 'statement_filed'"));
+    }
+
+    [Fact]
+    public async Task RecordStatement_SixteenConcurrentRequestsToOneActor_AllLandWithConsecutiveVersions()
+    {
+        var source = await GivenActorTopicAndSource("shehbaz-sharif", 16);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16)
+            .Select(i => _client.Post<Written>("/api/statements", StatementBody("shehbaz-sharif", source, i))));
+
+        Assert.All(responses, r => Assert.Equal(201, r.Status));
+        Assert.Equal(16, responses.Select(r => r.Body!.Id).Distinct().Count());
+        var versions = await TestDatabase.Column<long>(
+            $"select version from {_factory.Schema}.mt_events where stream_id = 'actor:shehbaz-sharif' order by version");
+        Assert.Equal(Enumerable.Range(1, 17).Select(v => (long)v), versions);
+        var transactions = await TestDatabase.Scalar(
+            $"select count(distinct xmin::text) from {_factory.Schema}.mt_events where stream_id = 'actor:shehbaz-sharif' and type = 'statement_recorded'");
+        Assert.InRange(transactions, 1, 8);
+    }
+
+    [Fact]
+    public async Task Health_PostgresAndSiloUp_Answers200()
+    {
+        using var response = await _client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, string, string, int> BadRequests() => new()
+    {
+        // url, body, field named in the problem, status
+        { "/api/actors", """{"id":"Lin Jian","name":"x","kind":"person"}""", "id", 400 },
+        { "/api/actors", """{"id":"lin-jian","name":"x","kind":"robot"}""", "kind", 400 },
+        { "/api/actors", """{"id":"lin-jian","name":"x\u0000y","kind":"person"}""", "name", 400 },
+        { "/api/actors", """{"id":"lin-jian","name":"\ud800","kind":"person"}""", "name", 400 },
+        { "/api/actors", """{"id":"lin-jian","name":"x","kind":"person","admin":true}""", "admin", 400 },
+        { "/api/actors", """{"id":"lin-jian","id":"other","name":"x","kind":"person"}""", "id", 400 },
+        { "/api/actors", """{"id":"lin-jian","name":"x",""", "body", 400 },
+        { "/api/topics", """{"id":"cpec","title":""}""", "title", 400 },
+        { "/api/topics", """{"id":"child","title":"t","parentId":"missing-parent"}""", "parentId", 404 },
+        { "/api/sources", """{"title":"t"}""", "text", 400 },
+        { "/api/sources", """{"title":"t","text":"abc","url":"javascript:alert(1)"}""", "url", 400 },
+        { "/api/sources", """{"title":"t","text":"abc","publishedOn":"2999-01-01"}""", "publishedOn", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":5,"end":2},"quoteKind":"direct","saidOn":"2025-01-01"}""", "span.end", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":-1,"end":2},"quoteKind":"direct","saidOn":"2025-01-01"}""", "span.start", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"direct","saidOn":"2999-01-01"}""", "saidOn", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"direct","saidOn":"yesterday"}""", "saidOn", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":"0","end":2},"quoteKind":"direct","saidOn":"2025-01-01"}""", "span.start", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"whispered","saidOn":"2025-01-01"}""", "quoteKind", 400 },
+        { "/api/statements", """{"actorId":"'; drop table mt_events; --","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"direct","saidOn":"2025-01-01"}""", "actorId", 400 },
+        { "/api/statements", """{"actorId":"lin-jian","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"joint","saidOn":"2025-01-01"}""", "coSpeakers", 400 },
+        { "/api/statements", """{"actorId":"nobody-here","sourceId":"src-x","quote":"q","span":{"start":0,"end":2},"quoteKind":"direct","saidOn":"2025-01-01"}""", "actorId", 404 },
+        { "/api/statements", """[1,2,3]""", "body", 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task BadRequest_AnyWriteEndpoint_AnswersProblemNamingTheFieldAndAppendsNothing(string url, string body, string field, int status)
+    {
+        var before = await _factory.EventCount();
+
+        using var response = await _client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(problem!.Errors!.ContainsKey(field), $"expected an error on '{field}', got: {problem.Detail}");
+        Assert.Equal(before, await _factory.EventCount());
+    }
+}
