@@ -20,7 +20,7 @@ public sealed record RegisterActor(string ActorId, string Name, string Kind, str
 
         if (state.Exists)
         {
-            var same = state.Name == command.Name && state.Kind == command.Kind && state.Country == command.Country
+            var same = state.Name == command.Name.Trim() && state.Kind == command.Kind && state.Country == command.Country
                        && aliases.All(state.Aliases.Contains);
             return same
                 ? Decision.NoOp

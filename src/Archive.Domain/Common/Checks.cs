@@ -94,9 +94,9 @@ public static partial class Checks
         return true;
     }
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
 
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z]{2}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CountryPattern();
 }

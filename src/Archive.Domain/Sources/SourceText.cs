@@ -12,8 +12,22 @@ public static class SourceText
     public const int MaxLength = 2_000_000;
 
     /// <summary>NFC, LF line endings, no leading or trailing whitespace: the text the archive stores and hashes.</summary>
-    public static string Normalise(string raw) =>
-        raw.Replace("\r\n", "\n").Replace('\r', '\n').Normalize(NormalizationForm.FormC).Trim();
+    public static string Normalise(string raw)
+    {
+        var text = raw.Replace("\r\n", "\n").Replace('\r', '\n');
+        // Unpaired surrogates cannot be normalised; such text is kept as is, and refused by the decision's checks.
+        return (HasUnpairedSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC)).Trim();
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
 
     public static string Hash(string normalised) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
