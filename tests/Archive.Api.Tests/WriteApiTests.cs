@@ -211,3 +211,66 @@ public sealed class WriteApiTests : IAsyncLifetime
         Assert.Equal(before, await _factory.EventCount());
     }
 }
+
+public sealed class StatementLifecycleApiTests : IAsyncLifetime
+{
+    private ArchiveApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ArchiveApiFactory.Start();
+        _client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AmendDisputeVerifyLink_AcrossTwoSpeakers_ViewsShowEachChangeAndRepeatsAppendNothing()
+    {
+        // given two speakers quoting the same source
+        var source = new SampleSource(3, "lifecycle");
+        foreach (var id in new[] { "wang-yi", "ishaq-dar" })
+            Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id, name = id, kind = "person" })).Status);
+        Assert.Equal(201, (await _client.Post<Written>("/api/sources", new { title = "Dialogue", text = source.Text })).Status);
+        string Record(int i) => $$"""{"sourceId":"{{source.Id}}","quote":"{{source.Sentences[i]}}","span":{"start":{{source.Span(i).Start}},"end":{{source.Span(i).End}}},"quoteKind":"direct","saidOn":"2026-01-04"}""";
+        async Task<string> RecordAs(string actor, int i)
+        {
+            using var response = await _client.PostAsync("/api/statements",
+                new StringContent(Record(i).Replace("{\"sourceId\"", $"{{\"actorId\":\"{actor}\",\"sourceId\""), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<Written>())!.Id;
+        }
+        var first = await RecordAs("wang-yi", 0);
+        var reply = await RecordAs("ishaq-dar", 1);
+
+        // when it is verified, re-spanned by an amendment, disputed, and linked across speakers
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{first}/verify", new { method = "transcript" })).Status);
+        var amend = new { reason = "span covered the wrong sentence", quote = source.Sentences[2], span = new { start = source.Span(2).Start, end = source.Span(2).End } };
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{first}/amend", amend)).Status);
+        var events = await _factory.EventCount();
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{first}/amend", amend)).Status);
+        Assert.Equal(events, await _factory.EventCount());
+        var badAmend = await _client.Post<Problem>($"/api/statements/{first}/amend", new { reason = "x", quote = "words never said" });
+        Assert.Equal(400, badAmend.Status);
+        Assert.True(badAmend.Body!.Errors!.ContainsKey("quote"));
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{reply}/dispute", new { reason = "interpreter's wording" })).Status);
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{reply}/links", new { targetId = first, relation = "responds-to" })).Status);
+        Assert.Equal(404, (await _client.Post<Problem>($"/api/statements/{reply}/links", new { targetId = "st-ffffffffffffffffffff", relation = "repeats" })).Status);
+        Assert.Equal(400, (await _client.Post<Problem>($"/api/statements/{reply}/links", new { targetId = first, relation = "agrees" })).Status);
+
+        // then the views show the current text, statuses and the link from both ends
+        var amended = (await _client.Get<Statement>($"/api/statements/{first}")).Body!;
+        Assert.Equal(source.Sentences[2], amended.Quote);
+        Assert.Equal("recorded", amended.Status); // the verification vouched for the old span
+        Assert.Equal(source.Span(2).Start, amended.Span.GetProperty("start").GetInt32());
+        var disputed = (await _client.Get<Statement>($"/api/statements/{reply}")).Body!;
+        Assert.Equal("disputed", disputed.Status);
+        using var incoming = await _client.GetAsync($"/api/statements/{first}");
+        Assert.Contains("\"direction\":\"incoming\"", await incoming.Content.ReadAsStringAsync());
+    }
+}
