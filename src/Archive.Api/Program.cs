@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api.Actors;
+using Archive.Api.Events;
+using Archive.Api.Reads;
 using Archive.Api.Health;
 using Archive.Api.Hosting;
 using Archive.Api.Http;
@@ -10,6 +12,8 @@ using Archive.Api.Statements;
 using Archive.Api.Topics;
 using Archive.Grains;
 using Microsoft.AspNetCore.Http.Json;
+using Npgsql;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["ARCHIVE_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
@@ -26,6 +30,12 @@ builder.Services.Configure<JsonOptions>(options => Configure(options.SerializerO
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ProjectionProgress>();
+builder.Services.AddSingleton<ReadYourWrites>();
+builder.Services.AddSingleton<StallTracker>();
+builder.Services.AddOpenApi();
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
@@ -34,7 +44,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
 app.MapHealthApi();
+app.MapChangeFeedApi();
 app.MapActorsApi();
 app.MapTopicsApi();
 app.MapSourcesApi();

@@ -21,7 +21,10 @@ public static class ArchiveSilo
         if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
         services.AddMarten(options => ArchiveStore.Configure(options, connectionString, schema))
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // Solo: leader election through Marten's HotCold mode does not load here (its lock library is
+            // missing), and the archive runs one silo per schema until it elects the daemon's silo itself.
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo);
         return services;
     }
 }

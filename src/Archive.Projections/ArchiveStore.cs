@@ -37,5 +37,13 @@ public static class ArchiveStore
         options.Projections.Add<ActorViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<TopicViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<SourceViewProjection>(ProjectionLifecycle.Inline);
+        // Cross-stream and not needed at once: the async daemon (Solo, one per archive) builds it.
+        options.Projections.Add<Audit.AuditEntryProjection>(ProjectionLifecycle.Async);
+
+        options.Schema.For<StatementView>()
+            .FullTextIndex(Statements.StatementSearchSql.Configuration, x => x.Quote)
+            .Index(x => x.ActorId)
+            .Index(x => x.SaidOn);
+        options.Schema.For<Audit.AuditEntry>().Index(x => x.StatementId);
     }
 }

@@ -1,12 +1,18 @@
+using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Reads;
+using Archive.Api.Statements;
 using Archive.Domain.Actors;
 using Archive.Domain.Common;
 using Archive.Grains;
 using Archive.Projections.Actors;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace Archive.Api.Actors;
+
+public sealed record ActorTimeline(ActorView Actor, IReadOnlyDictionary<string, int> StatementsByTopic, IReadOnlyList<StatementItem> Items, string? Next);
 
 public sealed record RegisterActorRequest(string? Id, string? Name, string? Kind, string? Country, List<string>? Aliases);
 
@@ -16,7 +22,9 @@ public static class ActorsApi
     {
         var group = app.MapGroup("/api/actors").WithTags("Actors");
         group.MapPost("/", Register).WithName("RegisterActor");
-        group.MapGet("/{id}", Get).WithName("GetActor");
+        group.MapGet("/", List).WithName("ListActors").AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetActor").AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").AddEndpointFilter<ReadYourWrites>();
         return app;
     }
 
@@ -33,5 +41,30 @@ public static class ActorsApi
     {
         var actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
         return actor is null ? Problems.NotFound("id", $"actor '{id}' is not registered") : TypedResults.Ok(actor);
+    }
+
+    /// <summary>Actors in id order, with their statement counts.</summary>
+    private static async Task<Results<Ok<ListPage<ActorView>>, ProblemHttpResult>> List(
+        IQuerySession session, CancellationToken ct, string? cursor = null, int? limit = null)
+    {
+        var take = limit ?? 50;
+        if (take is < 1 or > 200) return Problems.Invalid("limit", "must be between 1 and 200");
+        if (cursor is not null && !Slug.IsValid(cursor)) return Problems.Invalid("cursor", "is not a cursor this query issued");
+        var rows = await session.QueryAsync<ActorView>($"where id > ? order by id limit {take + 1}", ct, cursor ?? "");
+        var items = rows.Take(take).ToArray();
+        return TypedResults.Ok(new ListPage<ActorView>(items, rows.Count > take ? items[^1].Id : null));
+    }
+
+    /// <summary>The actor's statements in said-on order, with the actor's profile and counts by topic.</summary>
+    private static async Task<Results<Ok<ActorTimeline>, ProblemHttpResult>> Timeline(
+        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
+        string? topic = null, string? cursor = null, int? limit = null)
+    {
+        var actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
+        if (actor is null) return Problems.NotFound("id", $"actor '{id}' is not registered");
+        var page = await StatementQueries.Page(database, settings, new StatementFilter(Actor: id, Topic: topic), cursor, limit, ct);
+        if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
+        var counts = await Counts.TopicsOfActor(database, settings.Schema, id, ct);
+        return TypedResults.Ok(new ActorTimeline(actor, counts, statements.Items, statements.Next));
     }
 }

@@ -1,33 +1,43 @@
-using Archive.Api.Hosting;
+using System.Collections.Concurrent;
+using Archive.Api.Reads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Archive.Api.Health;
 
-public sealed record HealthReport(string Status, string Postgres, string Silo, int ActiveSilos);
+public sealed record ProjectionHealth(string Name, long Position, long Lag, string Status, string? Reason);
+
+public sealed record HealthReport(
+    string Status, string Postgres, string Silo, int ActiveSilos, long HighWaterMark, long LastPosition, IReadOnlyList<ProjectionHealth> Projections);
 
 public static class HealthApi
 {
+    /// <summary>A projection behind the high-water mark that has not moved for this long is reported as stalled.</summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
+
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", Check).WithTags("Health").WithName("Health");
         return app;
     }
 
-    /// <summary>200 when PostgreSQL answers a query and the cluster has an active silo; 503 otherwise.</summary>
+    /// <summary>
+    /// 200 Healthy when PostgreSQL answers, a silo is active and every projection keeps up; 200 Degraded when a
+    /// projection failed or stalled (with the reason); 503 Unhealthy when PostgreSQL or the silo does not answer.
+    /// </summary>
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Check(
-        ArchiveSettings settings, IGrainFactory grains, CancellationToken ct)
+        NpgsqlDataSource database, ProjectionProgress progress, StallTracker stalls, IGrainFactory grains, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
 
         string postgres;
+        ProgressSnapshot? snapshot = null;
         try
         {
-            await using var connection = new NpgsqlConnection(settings.ConnectionString);
-            await connection.OpenAsync(timeout.Token);
-            await using var command = new NpgsqlCommand("select 1", connection);
+            await using var command = database.CreateCommand("select 1");
             await command.ExecuteScalarAsync(timeout.Token);
+            snapshot = await progress.Read(timeout.Token);
             postgres = "ok";
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException)
@@ -48,8 +58,32 @@ public static class HealthApi
             silo = $"unavailable: {e.Message}";
         }
 
-        var healthy = postgres == "ok" && silo == "ok";
-        var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", postgres, silo, active);
-        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var projections = snapshot?.Projections.Select(stalls.Judge).ToArray() ?? [];
+        var status = postgres != "ok" || silo != "ok" ? "Unhealthy"
+            : projections.Any(p => p.Status != "ok") ? "Degraded"
+            : "Healthy";
+        var report = new HealthReport(status, postgres, silo, active, snapshot?.HighWaterMark ?? 0, snapshot?.LastPosition ?? 0, projections);
+        return status == "Unhealthy" ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
+    }
+}
+
+/// <summary>Remembers since when each projection has stood still while behind, to tell lag from a stall.</summary>
+public sealed class StallTracker(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, (long Position, DateTimeOffset Since)> _seen = new();
+
+    public ProjectionHealth Judge(ShardProgress shard)
+    {
+        var now = clock.GetUtcNow();
+        var seen = _seen.AddOrUpdate(shard.Name, (shard.Position, now), (_, old) => old.Position == shard.Position ? old : (shard.Position, now));
+        if (shard.Failure is { Length: > 0 } || shard.FailedEventPosition is not null)
+        {
+            var reason = $"failed: {shard.Failure ?? shard.Status}" + (shard.FailedEventPosition is { } at ? $" at event {at} ({shard.FailedEventType})" : "");
+            return new ProjectionHealth(shard.Name, shard.Position, shard.Lag, "failed", reason);
+        }
+        if (shard.Lag > 0 && now - seen.Since > HealthApi.StallAfter)
+            return new ProjectionHealth(shard.Name, shard.Position, shard.Lag, "stalled",
+                $"behind by {shard.Lag} events and unmoved at {shard.Position} since {seen.Since:O}");
+        return new ProjectionHealth(shard.Name, shard.Position, shard.Lag, "ok", null);
     }
 }

@@ -15,7 +15,7 @@ public static class SourcesApi
     {
         var group = app.MapGroup("/api/sources").WithTags("Sources");
         group.MapPost("/", Register).WithName("RegisterSource");
-        group.MapGet("/{id}", Get).WithName("GetSource");
+        group.MapGet("/{id}", Get).WithName("GetSource").AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 

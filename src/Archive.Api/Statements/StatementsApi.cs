@@ -35,8 +35,8 @@ public static class StatementsApi
         group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement");
         group.MapPost("/{id}/retract", Retract).WithName("RetractStatement");
         group.MapPost("/{id}/links", Link).WithName("LinkStatement");
-        group.MapGet("/{id}", Get).WithName("GetStatement");
-        group.MapGet("/", StatementQueries.List).WithName("ListStatements");
+        group.MapGet("/{id}", Get).WithName("GetStatement").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapGet("/", StatementQueries.List).WithName("SearchStatements").AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 
@@ -87,10 +87,23 @@ public static class StatementsApi
             actor.LinkStatement(new LinkStatement(id, request.TargetId!, request.Relation!), target?.ActorId ?? "", ctx));
     }
 
-    private static async Task<Results<Ok<StatementView>, ProblemHttpResult>> Get(string id, IQuerySession session, CancellationToken ct)
+    /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
+    private static async Task<Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult>> Get(
+        string id, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
-        return statement is null ? Problems.NotFound("id", $"statement '{id}' is not recorded") : TypedResults.Ok(statement);
+        if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+        var tag = ETag(statement);
+        http.Response.Headers.ETag = tag;
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(statement);
+    }
+
+    // The revision counts the statement's own changes; filings and incoming links change the view too.
+    private static string ETag(StatementView view)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view));
+        return $"\"r{view.Revision}-{Convert.ToHexStringLower(hash)[..12]}\"";
     }
 
     /// <summary>Finds the statement's speaker (the inline view is committed with the statement) and asks its grain.</summary>

@@ -1,4 +1,7 @@
+using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Reads;
+using Archive.Api.Statements;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
@@ -8,8 +11,11 @@ using Archive.Projections.Topics;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace Archive.Api.Topics;
+
+public sealed record TopicTimeline(TopicView Topic, IReadOnlyDictionary<string, int> StatementsByActor, IReadOnlyList<StatementItem> Items, string? Next);
 
 public sealed record OpenTopicRequest(string? Id, string? Title, string? Description, string? ParentId);
 
@@ -23,7 +29,9 @@ public static class TopicsApi
     {
         var group = app.MapGroup("/api/topics").WithTags("Topics");
         group.MapPost("/", Open).WithName("OpenTopic");
-        group.MapGet("/{id}", Get).WithName("GetTopic");
+        group.MapGet("/", List).WithName("ListTopics").AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetTopic").AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").AddEndpointFilter<ReadYourWrites>();
         group.MapPost("/{topicId}/statements", File).WithName("FileStatement");
         group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement");
         return app;
@@ -65,5 +73,30 @@ public static class TopicsApi
         var result = await grains.GetGrain<ITopicGrain>(topicId)
             .Unfile(new UnfileStatement(topicId, statementId, request.Reason!), http.WriteContext());
         return result.Succeeded ? TypedResults.Ok(new WriteResponse(result.Id!, result.Version, result.Position)) : Problems.From(result.Errors);
+    }
+
+    /// <summary>Topics in id order, with their statement counts.</summary>
+    private static async Task<Results<Ok<ListPage<TopicView>>, ProblemHttpResult>> List(
+        IQuerySession session, CancellationToken ct, string? cursor = null, int? limit = null)
+    {
+        var take = limit ?? 50;
+        if (take is < 1 or > 200) return Problems.Invalid("limit", "must be between 1 and 200");
+        if (cursor is not null && !Slug.IsValid(cursor)) return Problems.Invalid("cursor", "is not a cursor this query issued");
+        var rows = await session.QueryAsync<TopicView>($"where id > ? order by id limit {take + 1}", ct, cursor ?? "");
+        var items = rows.Take(take).ToArray();
+        return TypedResults.Ok(new ListPage<TopicView>(items, rows.Count > take ? items[^1].Id : null));
+    }
+
+    /// <summary>The topic's statements in said-on order (optionally of one actor), with the actors involved.</summary>
+    private static async Task<Results<Ok<TopicTimeline>, ProblemHttpResult>> Timeline(
+        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
+        string? actor = null, string? cursor = null, int? limit = null)
+    {
+        var topic = Slug.IsValid(id) ? await session.LoadAsync<TopicView>(id, ct) : null;
+        if (topic is null) return Problems.NotFound("id", $"topic '{id}' is not open");
+        var page = await StatementQueries.Page(database, settings, new StatementFilter(Actor: actor, Topic: id), cursor, limit, ct);
+        if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
+        var counts = await Counts.ActorsOfTopic(database, settings.Schema, id, ct);
+        return TypedResults.Ok(new TopicTimeline(topic, counts, statements.Items, statements.Next));
     }
 }
