@@ -72,7 +72,7 @@ public static partial class Checks
         if (values.Distinct(StringComparer.Ordinal).Count() != values.Count) errors.Add(DomainError.Invalid(field, "must not repeat an entry"));
     }
 
-    /// <summary>No unpaired surrogates and no control characters (tab and line breaks allowed in multi-line text).</summary>
+    /// <summary>No unpaired surrogates and no control characters (tab, CR and LF allowed in multi-line text).</summary>
     public static bool IsWellFormed(string value, bool multiline)
     {
         for (var i = 0; i < value.Length; i++)
@@ -87,7 +87,7 @@ public static partial class Checks
             if (char.IsLowSurrogate(c)) return false;
             if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Control)
             {
-                if (!(multiline && c is '\n' or '\t')) return false;
+                if (!(multiline && c is '\n' or '\r' or '\t')) return false;
             }
             if (c is '\u2028' or '\u2029' && !multiline) return false;
         }

@@ -11,12 +11,13 @@ public static class SourceText
 {
     public const int MaxLength = 2_000_000;
 
-    /// <summary>NFC, LF line endings, no leading or trailing whitespace: the text the archive stores and hashes.</summary>
+    /// <summary>NFC, LF line endings, no byte-order mark, no leading or trailing whitespace: the text the archive stores and hashes.</summary>
     public static string Normalise(string raw)
     {
         var text = raw.Replace("\r\n", "\n").Replace('\r', '\n');
         // Unpaired surrogates cannot be normalised; such text is kept as is, and refused by the decision's checks.
-        return (HasUnpairedSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC)).Trim();
+        // A byte-order mark is an artefact of the file, not part of the document.
+        return (HasUnpairedSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC)).TrimStart('\uFEFF').Trim();
     }
 
     private static bool HasUnpairedSurrogate(string text)

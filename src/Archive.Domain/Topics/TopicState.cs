@@ -8,9 +8,11 @@ public sealed record TopicState(
     string? Description,
     string? ParentId,
     string? MergedInto,
-    ImmutableDictionary<string, string> Filed)
+    ImmutableDictionary<string, string> Filed,
+    ImmutableDictionary<string, string> UnfiledReasons)
 {
-    public static readonly TopicState Empty = new(null, "", null, null, null, ImmutableDictionary<string, string>.Empty);
+    public static readonly TopicState Empty = new(null, "", null, null, null,
+        ImmutableDictionary<string, string>.Empty, ImmutableDictionary<string, string>.Empty);
 
     public bool Exists => Id is not null;
 
@@ -19,8 +21,8 @@ public sealed record TopicState(
         TopicOpened e => this with { Id = e.TopicId, Title = e.Title, Description = e.Description, ParentId = e.ParentId },
         TopicRenamed e => this with { Title = e.Title },
         TopicMerged e => this with { MergedInto = e.IntoTopicId },
-        StatementFiled e => this with { Filed = Filed.SetItem(e.StatementId, e.ActorId) },
-        StatementUnfiled e => this with { Filed = Filed.Remove(e.StatementId) },
+        StatementFiled e => this with { Filed = Filed.SetItem(e.StatementId, e.ActorId), UnfiledReasons = UnfiledReasons.Remove(e.StatementId) },
+        StatementUnfiled e => this with { Filed = Filed.Remove(e.StatementId), UnfiledReasons = UnfiledReasons.SetItem(e.StatementId, e.Reason) },
         _ => this,
     };
 

@@ -10,6 +10,8 @@ public sealed record UnfileStatement(string TopicId, string StatementId, string 
         Checks.Text(errors, "reason", command.Reason, 2000, multiline: true);
         if (errors.Count > 0) return Decision.Refuse(errors);
         if (!state.Exists) return Decision.NotFound("topicId", $"topic '{command.TopicId}' is not open");
+        // A retry of the same unfiling finds it done.
+        if (state.UnfiledReasons.TryGetValue(command.StatementId, out var reason) && reason == command.Reason) return Decision.NoOp;
         if (!state.Filed.ContainsKey(command.StatementId))
             return Decision.NotFound("statementId", $"statement '{command.StatementId}' is not filed under topic '{command.TopicId}'");
         return Decision.Accept(new StatementUnfiled(command.TopicId, command.StatementId, command.Reason, context.Principal, context.Now));

@@ -32,8 +32,7 @@ public sealed class RegisterActorTests
     public void RegisterActor_TwiceWithSameDetails_IsNoOp() =>
         Then.NoOp(RegisterActor.Handle(Given(ActorRegistered()), Command(), Context));
 
-    // BUG: RegisterActor stores Name.Trim() but compares the untrimmed command name with the stored one,
-    // so retrying the very same command (name with surrounding spaces) is a Conflict instead of a no-op.
+    // The stored name is trimmed: a retry of the very same command must still compare equal.
     [Fact]
     public void RegisterActor_SameCommandWithPaddedNameTwice_IsNoOp()
     {

@@ -5,10 +5,8 @@ namespace Archive.Domain.Tests.Common;
 
 public sealed class ChecksTests
 {
-    // BUG: the patterns in Slug and Checks end in '$', which in .NET also matches before a final '\n',
-    // so "lin-jian\n", "en\n" and "CN\n" pass as a slug, a language tag and a country code
-    // (the actor grain would then be keyed "lin-jian\n"). Anchoring with '\z' (or RegexOptions.ECMAScript
-    // semantics) fixes all three.
+    // In .NET '$' also matches before a final '\n'; an id pattern anchored that way would let "lin-jian\n"
+    // through and key a grain by it.
     [Theory]
     [InlineData("slug")]
     [InlineData("language")]

@@ -45,9 +45,8 @@ public sealed class HostileTextTests
         Then.Refused(decision, ErrorKind.Validation, commandAndField.Split('.')[1]);
     }
 
-    // BUG: RegisterSource normalises the text (string.Normalize) before checking it, and Normalize throws
-    // ArgumentException on an unpaired surrogate, so the command throws instead of being refused on "text".
-    // The SourceId property throws the same way. Check IsWellFormed before normalising.
+    // string.Normalize throws on an unpaired surrogate, and the text is normalised before it is checked:
+    // the refusal must still be a validation error, not an exception.
     [Theory]
     [InlineData("lone-high-surrogate")]
     [InlineData("lone-low-surrogate")]

@@ -57,36 +57,6 @@ public sealed class RecordStatementTests
         Then.Refused(When(Record(), state: ActorState.Empty), ErrorKind.NotFound, "actorId");
 
     [Fact]
-    public void RecordStatement_SpanEndBeyondText_IsRefusedNamingSpanEnd()
-    {
-        var length = Text.Length;
-
-        Then.Refused(When(Record() with { Span = new TextSpan(length - 5, length + 1) }), ErrorKind.Validation, "span.end");
-    }
-
-    [Fact]
-    public void RecordStatement_SpanEndingAtLastCodePoint_IsAccepted()
-    {
-        const string last = "No answer was given.";
-
-        Then.Accepted<StatementRecorded>(When(Record(last) with { Span = new TextSpan(Text.Length - last.Length, Text.Length) }));
-    }
-
-    [Theory]
-    [InlineData(10, 10)]
-    [InlineData(10, 9)]
-    public void RecordStatement_SpanEndNotAfterStart_IsRefusedNamingSpanEnd(int start, int end) =>
-        Then.Refused(When(Record() with { Span = new TextSpan(start, end) }), ErrorKind.Validation, "span.end");
-
-    [Fact]
-    public void RecordStatement_NegativeSpanStart_IsRefusedNamingSpanStart() =>
-        Then.Refused(When(Record() with { Span = new TextSpan(-1, 5) }), ErrorKind.Validation, "span.start");
-
-    [Fact]
-    public void RecordStatement_SpanCoveringMoreThanMaxQuote_IsRefusedNamingSpan() =>
-        Then.Refused(When(Record() with { Span = new TextSpan(0, RecordStatement.MaxQuoteLength + 1) }), ErrorKind.Validation, "span");
-
-    [Fact]
     public void RecordStatement_DirectQuoteWithStraightQuoteMarks_IsAccepted() =>
         Then.Accepted<StatementRecorded>(When(Record() with { Quote = "We'll never accept interference in our internal affairs." }));
 
@@ -94,13 +64,17 @@ public sealed class RecordStatementTests
     public void RecordStatement_DirectQuoteWithSpaceForLineBreak_IsAccepted() =>
         Then.Accepted<StatementRecorded>(When(Record(SecondQuote) with { Quote = "the corridor would bring prosperity to the whole region." }));
 
+    // BUG: a quote pasted with Windows line endings ("\r\n") is refused on "quote" as "contains control characters"
+    // before it is compared: Checks.Text (IsWellFormed, multiline) allows only '\n' and '\t', although source text
+    // has its CRLF normalised to LF and QuoteMatches treats every whitespace run alike. Normalise CRLF/CR in quotes
+    // (and other multi-line fields) the way SourceText.Normalise does, or allow '\r' in multi-line text.
+    [Fact]
+    public void RecordStatement_DirectQuoteWithCrlfLineBreak_IsAccepted() =>
+        Then.Accepted<StatementRecorded>(When(Record(SecondQuote) with { Quote = SecondQuote.Replace("\n", "\r\n") }));
+
     [Fact]
     public void RecordStatement_DirectQuoteDiffersFromSource_IsRefusedNamingQuote() =>
         Then.Refused(When(Record() with { Quote = "We’ll always accept interference in our internal affairs." }), ErrorKind.Validation, "quote");
-
-    [Fact]
-    public void RecordStatement_DirectQuoteAtWrongSpan_IsRefusedNamingQuote() =>
-        Then.Refused(When(Record() with { Span = SpanOf(SecondQuote) }), ErrorKind.Validation, "quote");
 
     [Fact]
     public void RecordStatement_ReportedQuoteDiffersFromSource_IsAccepted() =>
@@ -109,11 +83,6 @@ public sealed class RecordStatementTests
             Quote = "Lin said China rejects any outside interference.",
             QuoteKind = QuoteKinds.Reported,
         }));
-
-    [Fact]
-    public void RecordStatement_ReportedQuoteWithSpanOutsideText_IsRefusedNamingSpanEnd() =>
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Reported, Span = new TextSpan(0, Text.Length + 1) }),
-            ErrorKind.Validation, "span.end");
 
     [Fact]
     public void RecordStatement_UnknownQuoteKind_IsRefusedNamingQuoteKind() =>
@@ -192,92 +161,4 @@ public sealed class RecordStatementTests
     [Fact]
     public void RecordStatement_LanguageNotATag_IsRefusedNamingLanguage() =>
         Then.Refused(When(Record() with { Language = "English" }), ErrorKind.Validation, "language");
-
-    [Fact]
-    public void RecordStatement_SameStatementTwice_IsNoOp()
-    {
-        var first = Then.Accepted<StatementRecorded>(When(Record()));
-
-        Then.NoOp(When(Record(), state: Given(ActorRegistered(), first)));
-    }
-
-    [Fact]
-    public void RecordStatement_SameStatementTwiceWithOtherQuoteMarksAndTopicOrder_IsNoOp()
-    {
-        var state = Given(ActorRegistered(), Recorded(Record() with { Topics = ["cpec", "diplomacy"] }));
-
-        var decision = When(Record() with { Quote = "We'll never accept interference in our internal affairs.", Topics = ["diplomacy", "cpec"] },
-            state: state);
-
-        Then.NoOp(decision);
-    }
-
-    [Fact]
-    public void RecordStatement_SameStatementAfterItWasAmended_IsNoOp()
-    {
-        var state = Given(ActorRegistered(), Recorded(),
-            new StatementAmended(ActorId, StatementId, new StatementChanges(Occasion: "Press briefing"), "Occasion misnamed", Archivist, Earlier));
-
-        Then.NoOp(When(Record(), state: state));
-    }
-
-    [Theory]
-    [InlineData("saidOn")]
-    [InlineData("occasion")]
-    [InlineData("topics")]
-    [InlineData("language")]
-    [InlineData("quoteKind")]
-    public void RecordStatement_SameSpanWithOtherDetails_IsConflict(string differs)
-    {
-        var state = Given(ActorRegistered(), Recorded());
-        var command = differs switch
-        {
-            "saidOn" => Record() with { SaidOn = new DateOnly(2025, 2, 21) },
-            "occasion" => Record() with { Occasion = "Interview" },
-            "topics" => Record() with { Topics = ["cpec", "diplomacy"] },
-            "language" => Record() with { Language = "zh" },
-            _ => Record() with { QuoteKind = QuoteKinds.Reported },
-        };
-        Assert.Equal(StatementId, command.StatementId);
-
-        var decision = When(command, state: state);
-
-        Assert.True(decision.Errors.Single().Kind == ErrorKind.Conflict, $"expected a conflict, got {decision}");
-        Assert.Empty(decision.Events);
-    }
-
-    [Fact]
-    public void RecordStatement_SourceWithEmoji_CountsSpanInCodePoints()
-    {
-        // "Smile 😀 we win": the emoji is one code point but two UTF-16 units, so "we win" is [8, 14).
-        const string text = "Smile 😀 we win";
-        var source = GivenSource(SourceRegistered(text));
-        var command = Record("we win", new TextSpan(8, 14)) with { SourceId = source.Id! };
-
-        var recorded = Then.Accepted<StatementRecorded>(When(command, Known(source)));
-
-        Assert.Equal(new TextSpan(8, 14), recorded.Span);
-    }
-
-    [Fact]
-    public void RecordStatement_SourceWithEmojiAndSpanInUtf16Units_IsRefused()
-    {
-        const string text = "Smile 😀 we win";
-        var source = GivenSource(SourceRegistered(text));
-        var command = Record("we win", new TextSpan(9, 15)) with { SourceId = source.Id! };
-
-        var decision = When(command, Known(source));
-
-        Assert.False(decision.Succeeded);
-        Assert.Contains(decision.Errors, e => e.Field is "span.end" or "quote");
-    }
-
-    [Fact]
-    public void RecordStatement_QuoteIsTheEmoji_IsAccepted()
-    {
-        var source = GivenSource(SourceRegistered("a😀b"));
-        var command = Record("😀", new TextSpan(1, 2)) with { SourceId = source.Id! };
-
-        Then.Accepted<StatementRecorded>(When(command, Known(source)));
-    }
 }
