@@ -1,33 +1,90 @@
 #!/usr/bin/env bash
-# Provisions PostgreSQL, builds, runs every test project, and prints "N passed, N failed" as its last line.
-# Extra arguments go to `dotnet test` (e.g. --filter-class, --project tests/Archive.Domain.Tests/...).
+# Provisions PostgreSQL, builds the solution, runs every test project, and ends with one line:
+#   N passed, N failed, N skipped
+# (totals over the TRX reports of all test projects). Exits non-zero when the build fails, a test fails, a test
+# project crashes or times out, or no test ran.
+#
+#   deploy/test.sh                                        # everything
+#   deploy/test.sh --filter-class 'Archive.Domain.Tests.*' # extra arguments go to `dotnet test`
+#
+# Settings: TEST_TIMEOUT (default 25m: a hung run fails instead of running forever),
+#           TEST_RESULTS (directory for the TRX reports and logs; default TestResults/test-sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo="$(pwd)"
+solution=Archive.sln
 
-source deploy/postgres.sh
-export ARCHIVE_POSTGRES
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-results="${TEST_RESULTS:-$(mktemp -d)}"
+summary() { echo "$1 passed, $2 failed, $3 skipped"; }
+
+results="${TEST_RESULTS:-$repo/TestResults/test-sh}"
 mkdir -p "$results"
-log="$results/dotnet-test.log"
+rm -f "$results"/*.trx "$results/build.log" "$results/test.log"
 
-echo "build: dotnet build Archive.sln -c Release" >&2
-if ! dotnet build Archive.sln -c Release -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then
-  cat "$results/build.log"
-  echo "0 passed, 1 failed"
+if ! source deploy/postgres.sh; then
+  echo "test.sh: PostgreSQL could not be provisioned" >&2
+  summary 0 1 0
   exit 1
 fi
+export ARCHIVE_POSTGRES
 
-status=0
-timeout "${TEST_TIMEOUT:-25m}" dotnet test --solution Archive.sln -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
-# MTP prints one summary for the whole run: total / failed / succeeded / skipped.
-read -r passed failed skipped < <(awk '
-  /^[[:space:]]*failed:/    { f = $2 }
-  /^[[:space:]]*succeeded:/ { p = $2 }
-  /^[[:space:]]*skipped:/   { s = $2 }
-  END { print (p == "" ? 0 : p), (f == "" ? 0 : f), (s == "" ? 0 : s) }' "$log")
+# CI leaves no build servers behind; on a developer machine they make the next build faster.
+build_flags=()
+if [ -n "${CI:-}" ]; then build_flags+=(-nodeReuse:false); fi
 
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi     # a crash or time-out counts as a failure
-if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi    # running no test is not a pass
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "test.sh: building $solution (Release)" >&2
+if ! dotnet build "$solution" -c Release -nologo -v:q -clp:ErrorsOnly "${build_flags[@]}" >"$results/build.log" 2>&1; then
+  cat "$results/build.log"
+  echo "test.sh: the build failed"
+  summary 0 1 0
+  exit 1
+fi
+if [ -n "${CI:-}" ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+
+timeout_after="${TEST_TIMEOUT:-25m}"
+echo "test.sh: running the tests (time limit $timeout_after; reports in $results)" >&2
+set +e
+timeout -k 30s "$timeout_after" \
+  dotnet test --solution "$solution" -c Release --no-build \
+  --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Totals over every TRX report: one UnitTestResult element per test case, its outcome in an attribute.
+shopt -s nullglob
+trx=("$results"/*.trx)
+shopt -u nullglob
+read -r passed failed skipped < <(
+  if [ ${#trx[@]} -eq 0 ]; then echo "0 0 0"; exit 0; fi
+  awk '
+    {
+      line = $0
+      while (match(line, /<UnitTestResult [^>]*>/)) {
+        tag = substr(line, RSTART, RLENGTH)
+        line = substr(line, RSTART + RLENGTH)
+        outcome = match(tag, / outcome="[A-Za-z]*"/) ? substr(tag, RSTART + 10, RLENGTH - 11) : ""
+        if (outcome == "Passed") passed++
+        else if (outcome == "NotExecuted" || outcome == "Inconclusive" || outcome == "Pending") skipped++
+        else failed++ # Failed, Error, Timeout, Aborted, ...
+      }
+    }
+    END { print passed + 0, failed + 0, skipped + 0 }' "${trx[@]}"
+)
+
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "test.sh: the tests did not finish within $timeout_after (TEST_TIMEOUT) and were stopped"
+fi
+if [ "$status" -eq 8 ]; then
+  echo "test.sh: dotnet test found no test to run (exit code 8)"
+elif [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "test.sh: dotnet test exited with $status but no report names a failed test (a test project crashed, timed out or could not start): counted as one failure"
+  failed=1
+fi
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "test.sh: no test ran: counted as one failure"
+  failed=1
+fi
+echo "test.sh: ${#trx[@]} TRX report(s) in $results" >&2
+summary "$passed" "$failed" "$skipped"
 [ "$failed" -eq 0 ]

@@ -288,4 +288,24 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
         var audit = health.GetProperty("projections").EnumerateArray().Single(p => p.GetProperty("name").GetString()!.Contains("AuditEntry"));
         Assert.Equal(0, audit.GetProperty("lag").GetInt64());
     }
+
+    [Fact]
+    public async Task ChangeFeed_GapFromAnAbortedTransaction_DoesNotStopTheDaemonOrTheFeed()
+    {
+        // given an event position taken by a transaction that never commits
+        var (source, actor) = await Given("shehbaz-sharif", 2);
+        await TestDatabase.Scalar($"select nextval('{_factory.Schema}.mt_events_sequence')");
+
+        // when more is written after the gap
+        var written = (await Record(source, actor, 0, "2025-02-05")).Body!;
+
+        // then the feed and the audit projection move past the gap to the new write
+        var feed = await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={written.Position - 1}&wait=1"),
+            f => f!.Items.Any(i => i.Position == written.Position), TimeSpan.FromSeconds(60), "the feed to pass the gap");
+        var health = await Eventually.Get(() => _client.GetFromJsonAsync<JsonElement>("/health"),
+            h => h.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("position").GetInt64() >= written.Position),
+            TimeSpan.FromSeconds(60), "the projections to pass the gap");
+        Assert.Equal("statement_recorded", feed!.Items.Single(i => i.Position == written.Position).Type);
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+    }
 }
