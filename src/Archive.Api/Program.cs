@@ -35,7 +35,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ProjectionProgress>();
 builder.Services.AddSingleton<ReadYourWrites>();
 builder.Services.AddSingleton<StallTracker>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.TrimServerUrls());
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());

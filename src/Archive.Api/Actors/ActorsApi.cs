@@ -21,10 +21,10 @@ public static class ActorsApi
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/actors").WithTags("Actors");
-        group.MapPost("/", Register).WithName("RegisterActor");
-        group.MapGet("/", List).WithName("ListActors").AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetActor").AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").AddEndpointFilter<ReadYourWrites>();
+        group.MapPost("/", Register).WithName("RegisterActor").WithSummary("Register an actor (idempotent)").ProducesProblems(400, 404, 409);
+        group.MapGet("/", List).WithName("ListActors").WithSummary("List actors with their statement counts").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetActor").WithSummary("Get an actor").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").WithSummary("An actor's statements in said-on order, with counts by topic").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
         return app;
     }
 

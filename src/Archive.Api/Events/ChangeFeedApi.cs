@@ -25,8 +25,9 @@ public static class ChangeFeedApi
     public static IEndpointRouteBuilder MapChangeFeedApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events", Read).WithTags("Change feed").WithName("ReadChangeFeed")
-            .Produces<FeedPage>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status200OK, contentType: NdJson);
+            .WithSummary("Events after a position, in global order (JSON or NDJSON)")
+            .Produces<FeedPage>(StatusCodes.Status200OK, "application/json", NdJson)
+            .ProducesProblems(400);
         return app;
     }
 

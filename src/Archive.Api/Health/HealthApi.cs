@@ -17,7 +17,9 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", Check).WithTags("Health").WithName("Health");
+        app.MapGet("/health", Check).WithTags("Health").WithName("Health")
+            .WithSummary("PostgreSQL, silo and projection health")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

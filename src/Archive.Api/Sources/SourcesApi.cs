@@ -14,8 +14,8 @@ public static class SourcesApi
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sources").WithTags("Sources");
-        group.MapPost("/", Register).WithName("RegisterSource");
-        group.MapGet("/{id}", Get).WithName("GetSource").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapPost("/", Register).WithName("RegisterSource").WithSummary("Register a source document; its id derives from its text").ProducesProblems(400, 404, 409);
+        group.MapGet("/{id}", Get).WithName("GetSource").WithSummary("Get a source with its text exactly as stored").ProducesProblems(400, 404, 503).AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 

@@ -28,12 +28,12 @@ public static class TopicsApi
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/topics").WithTags("Topics");
-        group.MapPost("/", Open).WithName("OpenTopic");
-        group.MapGet("/", List).WithName("ListTopics").AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetTopic").AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").AddEndpointFilter<ReadYourWrites>();
-        group.MapPost("/{topicId}/statements", File).WithName("FileStatement");
-        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement");
+        group.MapPost("/", Open).WithName("OpenTopic").WithSummary("Open a topic (idempotent)").ProducesProblems(400, 404, 409);
+        group.MapGet("/", List).WithName("ListTopics").WithSummary("List topics with their statement counts").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetTopic").WithSummary("Get a topic").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").WithSummary("A topic's statements in said-on order, with the actors involved").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapPost("/{topicId}/statements", File).WithName("FileStatement").WithSummary("File a statement under the topic").ProducesProblems(400, 404, 409);
+        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement").WithSummary("Unfile a statement from the topic, with a reason (an event, never a deletion)").ProducesProblems(400, 404, 409);
         return app;
     }
 
