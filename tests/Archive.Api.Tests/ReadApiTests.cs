@@ -128,6 +128,8 @@ public sealed class SeededReadTests : IAsyncLifetime
         changed.Headers.IfNoneMatch.Add(tag);
         using var modified = await _client.SendAsync(changed);
 
+        var view = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("China ready to deepen media cooperation", view.GetProperty("source").GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
         Assert.NotEqual(tag, modified.Headers.ETag);

@@ -93,13 +93,15 @@ public static class StatementsApi
     {
         var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
         if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+        var source = await session.LoadAsync<Projections.Sources.SourceView>(statement.SourceId, ct);
+        statement.Source = source is null ? null : new SourceDescription(source.Title, source.Outlet, source.Url, source.PublishedOn);
         var tag = ETag(statement);
         http.Response.Headers.ETag = tag;
         if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(statement);
     }
 
-    // The revision counts the statement's own changes; filings and incoming links change the view too.
+    // The revision counts the statement's own changes; filings, incoming links and source corrections change it too.
     private static string ETag(StatementView view)
     {
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view));

@@ -25,7 +25,16 @@ public sealed class StatementView
     public string RecordedBy { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The source's description, joined when the statement is read (never stored in the view): a corrected
+    /// source description then shows on every statement at once.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SourceDescription? Source { get; set; }
 }
+
+public sealed record SourceDescription(string Title, string? Outlet, string? Url, DateOnly? PublishedOn);
 
 public sealed record VerificationView(string Method, string? Note, string VerifiedBy, DateTimeOffset VerifiedAt);
 
