@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api.Actors;
+using Archive.Api.Audit;
 using Archive.Api.Events;
 using Archive.Api.Reads;
 using Archive.Api.Health;
@@ -48,6 +49,7 @@ app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthApi();
 app.MapChangeFeedApi();
+app.MapAuditApi();
 app.MapActorsApi();
 app.MapTopicsApi();
 app.MapSourcesApi();

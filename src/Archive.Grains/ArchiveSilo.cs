@@ -25,6 +25,7 @@ public static class ArchiveSilo
             // Solo: leader election through Marten's HotCold mode does not load here (its lock library is
             // missing), and the archive runs one silo per schema until it elects the daemon's silo itself.
             .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo);
+        services.AddHostedService(_ => new Storage.AppendOnlyEvents(connectionString, schema));
         return services;
     }
 }

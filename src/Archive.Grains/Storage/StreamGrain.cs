@@ -1,3 +1,5 @@
+using Archive.Domain;
+using Archive.Domain.Audit;
 using Archive.Domain.Common;
 using JasperFx.Events;
 using Marten;
@@ -22,6 +24,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
     private IDocumentStore? _store;
     private long _lastPosition;
+    private string? _head; // the hash of the stream's last committed event
 
     protected IDocumentStore Store => _store ??= ServiceProvider.GetRequiredService<IDocumentStore>();
     protected TimeProvider Clock => ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -80,18 +83,28 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         var events = await session.Events.FetchStreamAsync(StreamKey);
         var state = Initial;
         foreach (var e in events) state = Apply(state, e.Data);
-        if (events.Count > 0) _lastPosition = Math.Max(_lastPosition, events[^1].Sequence);
+        if (events.Count > 0)
+        {
+            _lastPosition = Math.Max(_lastPosition, events[^1].Sequence);
+            _head = events[^1].GetHeader(EventHash.Header)?.ToString();
+        }
         return new(events.Count, new StreamView<TState> { Current = state });
     }
 
     public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<PendingEvent> updates, int expectedVersion)
     {
         await using var session = Store.LightweightSession();
-        var events = updates.Select(u =>
+        // The grain holds the chain's head, so it hashes without reading the stream.
+        var head = _head;
+        var serializer = Store.Options.Serializer();
+        var events = updates.Select((u, i) =>
         {
             var e = session.Events.BuildEvent(u.Data);
             e.CorrelationId = u.CorrelationId;
             e.SetHeader(Archive.Projections.ArchiveStore.PrincipalHeader, u.Principal);
+            head = EventHash.Compute(head, StreamKey, expectedVersion + i + 1, EventAliases.ByType[u.Data.GetType()],
+                CanonicalJson.Canonicalize(serializer.ToJson(u.Data)));
+            e.SetHeader(EventHash.Header, head);
             return (object)e;
         }).ToArray();
 
@@ -108,6 +121,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
             return false;
         }
         _lastPosition = Math.Max(_lastPosition, events.Cast<IEvent>().Max(e => e.Sequence));
+        _head = head;
         return true;
     }
 }

@@ -1,0 +1,137 @@
+using System.Net.Http.Json;
+using Archive.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Archive.Api.Tests;
+
+public sealed record Break(string StreamKey, long Version, string Problem, string Expected, string Found);
+
+public sealed record Verification(bool Intact, int Streams, long Events, List<Break> Broken);
+
+/// <summary>Tampering done directly in SQL, behind the archive's back, and what verification says of it.</summary>
+public sealed class AuditTests : IAsyncLifetime
+{
+    private ArchiveApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ArchiveApiFactory.Start(seeds: ArchiveApiFactory.RepositorySeeds);
+        Assert.Empty((await _factory.SeedImport())!.Failures);
+        _client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private Task<Verification?> Verify(string? stream = null) =>
+        _client.GetFromJsonAsync<Verification>("/api/audit/verify" + (stream is null ? "" : $"?stream={Uri.EscapeDataString(stream)}"));
+
+    /// <summary>Runs SQL as the table's owner with the append-only triggers disabled, as a tamperer with those rights would.</summary>
+    private async Task Tamper(string sql)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var table = $"{_factory.Schema}.mt_events";
+        await using var command = new NpgsqlCommand(
+            $"alter table {table} disable trigger user; {sql.Replace("EVENTS", table).Replace("STREAMS", $"{_factory.Schema}.mt_streams")}; alter table {table} enable trigger user;",
+            connection, transaction);
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
+
+    [Fact]
+    public async Task Verify_UntouchedSeeds_ReportsEveryStreamIntact()
+    {
+        var report = (await Verify())!;
+
+        Assert.True(report.Intact, string.Join("; ", report.Broken.Select(b => $"{b.StreamKey}@{b.Version}: {b.Problem}")));
+        Assert.Equal(await _factory.EventCount(), report.Events);
+        Assert.True(report.Streams >= 9 + 12 + 5);
+    }
+
+    [Fact]
+    public async Task AppendOnly_UpdateOrDeleteThroughSql_IsRefusedByTheDatabase()
+    {
+        var table = $"{_factory.Schema}.mt_events";
+        var update = await Assert.ThrowsAsync<PostgresException>(() =>
+            TestDatabase.Scalar($"update {table} set data = '{{}}' where stream_id = 'actor:lin-jian' and version = 1"));
+        var delete = await Assert.ThrowsAsync<PostgresException>(() => TestDatabase.Scalar($"delete from {table} where stream_id = 'actor:lin-jian'"));
+        var truncate = await Assert.ThrowsAsync<PostgresException>(() => TestDatabase.Scalar($"truncate {table}"));
+
+        Assert.All(new[] { update, delete, truncate }, e => Assert.Contains("append-only", e.MessageText));
+        Assert.True((await Verify())!.Intact);
+    }
+
+    [Fact]
+    public async Task Verify_OneEventsDataChanged_NamesThatStreamAndVersion()
+    {
+        await Tamper("update EVENTS set data = jsonb_set(data, '{quote}', '\"China and Pakistan are rivals\"') where stream_id = 'actor:lin-jian' and version = 5");
+
+        var report = (await Verify())!;
+
+        var only = Assert.Single(report.Broken);
+        Assert.Equal(("actor:lin-jian", 5L), (only.StreamKey, only.Version));
+        Assert.False(report.Intact);
+    }
+
+    [Fact]
+    public async Task Verify_OneEventDeleted_NamesTheMissingVersion()
+    {
+        await Tamper("delete from EVENTS where stream_id = 'actor:jiang-zaidong' and version = 4");
+
+        var report = (await Verify("actor:jiang-zaidong"))!;
+
+        var only = Assert.Single(report.Broken);
+        Assert.Equal(("actor:jiang-zaidong", 4L), (only.StreamKey, only.Version));
+        Assert.Contains("missing", only.Problem);
+    }
+
+    [Fact]
+    public async Task Verify_LastEventDeleted_IsCaughtByTheStreamsRecordedVersion()
+    {
+        var last = await TestDatabase.Scalar($"select max(version) from {_factory.Schema}.mt_events where stream_id = 'topic:afghanistan'");
+        await Tamper($"delete from EVENTS where stream_id = 'topic:afghanistan' and version = {last}");
+
+        var only = Assert.Single((await Verify())!.Broken);
+
+        Assert.Equal("topic:afghanistan", only.StreamKey);
+        Assert.Equal(last, only.Version);
+    }
+
+    [Fact]
+    public async Task Verify_TwoEventsVersionsSwapped_NamesTheFirstSwappedVersion()
+    {
+        await Tamper("""
+            update EVENTS set version = -1 where stream_id = 'actor:xi-jinping' and version = 2;
+            update EVENTS set version = 2 where stream_id = 'actor:xi-jinping' and version = 3;
+            update EVENTS set version = 3 where stream_id = 'actor:xi-jinping' and version = -1
+            """);
+
+        var only = Assert.Single((await Verify())!.Broken);
+
+        Assert.Equal(("actor:xi-jinping", 2L), (only.StreamKey, only.Version));
+    }
+
+    [Fact]
+    public async Task Verify_ForgedEventInserted_NamesItsStreamAndVersion()
+    {
+        await Tamper("""
+            insert into EVENTS (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers)
+            select nextval(pg_get_serial_sequence('EVENTS', 'seq_id')), gen_random_uuid(), stream_id, version + 1,
+                   jsonb_set(data, '{reason}', '"forged"'), 'statement_retracted', now(), tenant_id, mt_dotnet_type, headers
+            from EVENTS where stream_id = 'actor:wang-yi' order by version desc limit 1;
+            update STREAMS set version = version + 1 where id = 'actor:wang-yi'
+            """);
+
+        var only = Assert.Single((await Verify())!.Broken);
+
+        var last = await TestDatabase.Scalar($"select max(version) from {_factory.Schema}.mt_events where stream_id = 'actor:wang-yi'");
+        Assert.Equal(("actor:wang-yi", last), (only.StreamKey, only.Version));
+    }
+}
