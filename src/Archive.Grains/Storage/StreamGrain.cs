@@ -93,7 +93,20 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
     public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<PendingEvent> updates, int expectedVersion)
     {
-        await using var session = Store.LightweightSession();
+        // Statement views are also written by other streams (filings, incoming links): serialise the transactions
+        // that touch the same statement, so no inline projection overwrites another's update with a stale view.
+        var keys = updates.SelectMany(u => SharedReadModels.KeysOf(u.Data)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (keys.Length > 0)
+        {
+            await using var lockCommand = new Npgsql.NpgsqlCommand(
+                "select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (select unnest(@keys) k order by 1) ordered", connection, transaction);
+            lockCommand.Parameters.AddWithValue("keys", keys);
+            await lockCommand.ExecuteScalarAsync();
+        }
+        await using var session = Store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, false));
         // The grain holds the chain's head, so it hashes without reading the stream.
         var head = _head;
         var serializer = Store.Options.Serializer();
@@ -114,6 +127,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         try
         {
             await session.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
         catch (Exception ex) when (VersionConflicts.Is(ex))
         {
