@@ -50,6 +50,7 @@ app.MapScalarApiReference("/docs");
 app.MapHealthApi();
 app.MapChangeFeedApi();
 app.MapAuditApi();
+app.MapHistoryApi();
 app.MapActorsApi();
 app.MapTopicsApi();
 app.MapSourcesApi();

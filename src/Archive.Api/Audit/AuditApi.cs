@@ -15,7 +15,70 @@ public static class AuditApi
         app.MapGet("/api/audit/verify", Verify).WithTags("Audit").WithName("VerifyArchive")
             .WithSummary("Recompute every stream's hash chain (or one stream's) and report the first broken link of each")
             .ProducesProblems(400);
+        app.MapGet("/api/audit/export", Export).WithTags("Audit").WithName("ExportBundle")
+            .WithSummary("Stream an NDJSON bundle of events with their hashes, for verification offline")
+            .Produces(StatusCodes.Status200OK, contentType: BundleContentType)
+            .ProducesProblems(400);
         return app;
+    }
+
+    public const string BundleContentType = "application/x-ndjson";
+
+    /// <summary>
+    /// Header line, one line per event in position order (with the stream's previous hash, so a bundle that starts
+    /// mid-stream still chains), footer line with counts. Only committed positions (up to the high-water mark) are exported.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
+        HttpContext http, NpgsqlDataSource database, ArchiveSettings settings, Reads.ProjectionProgress progress,
+        CancellationToken ct, long? from = null, long? to = null)
+    {
+        if (from is < 0) return Problems.Invalid("from", "must not be negative");
+        if (to is < 0 || (to is { } t && from is { } f && t < f)) return Problems.Invalid("to", "must not be before from");
+        var highWater = (await progress.Read(ct)).HighWaterMark;
+        var first = from ?? 1;
+        var last = Math.Min(to ?? highWater, highWater);
+
+        http.Response.ContentType = BundleContentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"archive-{first}-{last}.ndjson\"";
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        async Task Line(object value)
+        {
+            await http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(value, json), ct);
+            await http.Response.WriteAsync("\n", ct);
+        }
+        await Line(new
+        {
+            kind = "header", format = "statement-archive-bundle", formatVersion = 1, exportedAt = DateTimeOffset.UtcNow,
+            fromPosition = first, toPosition = last, hash = "sha256", canonicalization = "RFC 8785", publicKey = (string?)null,
+        });
+
+        long events = 0;
+        var streams = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = database.CreateCommand($"""
+            select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers ->> '{EventHash.Header}', p.headers ->> '{EventHash.Header}'
+            from {settings.Schema}.mt_events e
+            left join {settings.Schema}.mt_events p on p.stream_id = e.stream_id and p.version = e.version - 1
+            where e.seq_id between @from and @to
+            order by e.seq_id
+            """);
+        command.Parameters.AddWithValue("from", first);
+        command.Parameters.AddWithValue("to", last);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var stream = reader.GetString(1);
+            streams.Add(stream);
+            events++;
+            using var data = System.Text.Json.JsonDocument.Parse(reader.GetString(5));
+            await Line(new
+            {
+                kind = "event", position = reader.GetInt64(0), stream, version = reader.GetInt64(2), type = reader.GetString(3),
+                timestamp = reader.GetFieldValue<DateTimeOffset>(4), data = data.RootElement,
+                hash = reader.IsDBNull(6) ? null : reader.GetString(6), previousHash = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
+        }
+        await Line(new { kind = "footer", events, streams = streams.Count });
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Ok<VerificationReport>, ProblemHttpResult>> Verify(

@@ -89,10 +89,28 @@ public static class StatementsApi
 
     /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
     private static async Task<Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        string id, IQuerySession session, HttpContext http, CancellationToken ct)
+        string id, IQuerySession session, HttpContext http, Npgsql.NpgsqlDataSource database, Hosting.ArchiveSettings settings,
+        CancellationToken ct, DateTimeOffset? asOf = null, int? version = null)
     {
-        var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
-        if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+        if (asOf is not null && version is not null) return Problems.Invalid("asOf", "give asOf or version, not both");
+        if (version is < 1) return Problems.Invalid("version", "must be a revision number, starting at 1");
+        StatementView? statement;
+        if (asOf is null && version is null)
+        {
+            statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
+        }
+        else
+        {
+            // Transaction time: the statement as the archive held it then, folded from its events.
+            var history = StatementIds.IsWellFormed(id) ? await Audit.HistoryApi.OfStatement(database, settings.Schema, id, ct) : [];
+            statement = asOf is { } instant
+                ? Audit.StatementTimeTravel.AsOf(id, history, instant)
+                : Audit.StatementTimeTravel.AtRevision(id, history, version!.Value);
+            if (statement is not null && version is { } wanted && statement.Revision < wanted)
+                return Problems.NotFound("version", $"statement '{id}' has {statement.Revision} revisions");
+        }
+        if (statement is null)
+            return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");
         var source = await session.LoadAsync<Projections.Sources.SourceView>(statement.SourceId, ct);
         statement.Source = source is null ? null : new SourceDescription(source.Title, source.Outlet, source.Url, source.PublishedOn);
         var tag = ETag(statement);

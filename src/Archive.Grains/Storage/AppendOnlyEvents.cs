@@ -29,6 +29,9 @@ public sealed class AppendOnlyEvents(string connectionString, string schema) : I
           end if;
         end
         $d$;
+        -- statement history and time travel find a statement's events by id
+        create index if not exists archive_events_statement on {schema}.mt_events ((data ->> 'statementId'));
+        create index if not exists archive_events_target on {schema}.mt_events ((data ->> 'targetId'));
         """;
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Archive.Domain.Audit;
+using Archive.Testing;
+using Xunit;
+
+namespace Archive.Api.Tests;
+
+public sealed record HistoryItem(long Position, string Stream, long Version, string Type, DateTimeOffset RecordedAt, string? Principal,
+    string? Reason, string? CorrelationId, string? Hash, JsonElement Data);
+
+/// <summary>History, "as of" and revision reads, diffs and export of one statement's life.</summary>
+public sealed class TimeTravelTests : IAsyncLifetime
+{
+    private ArchiveApiFactory _factory = null!;
+    private HttpClient _client = null!;
+    private SampleSource _source = null!;
+    private string _id = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await ArchiveApiFactory.Start();
+        _client = _factory.CreateClient();
+        _source = new SampleSource(3, "time travel");
+        Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id = "wang-yi", name = "Wang Yi", kind = "person" })).Status);
+        Assert.Equal(201, (await _client.Post<Written>("/api/topics", new { id = "cpec", title = "CPEC" })).Status);
+        Assert.Equal(201, (await _client.Post<Written>("/api/sources", new { title = "Dialogue", text = _source.Text })).Status);
+        _id = (await _client.Post<Written>("/api/statements", new
+        {
+            actorId = "wang-yi", sourceId = _source.Id, quote = _source.Sentences[0], topics = new[] { "cpec" },
+            span = new { start = _source.Span(0).Start, end = _source.Span(0).End }, quoteKind = "direct", saidOn = "2026-01-04",
+        })).Body!.Id;
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{_id}/verify", new { method = "transcript" })).Status);
+        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{_id}/amend", new
+        {
+            reason = "the quote is the next sentence", quote = _source.Sentences[1],
+            span = new { start = _source.Span(1).Start, end = _source.Span(1).End },
+        })).Status);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private Task<List<HistoryItem>?> History() => _client.GetFromJsonAsync<List<HistoryItem>>($"/api/statements/{_id}/history");
+
+    [Fact]
+    public async Task History_Statement_ListsEveryEventWithWhoWhenWhyAndHash()
+    {
+        var history = (await History())!;
+
+        Assert.Equal(["statement_recorded", "statement_filed", "statement_verified", "statement_amended"], history.Select(h => h.Type));
+        Assert.All(history, h => Assert.Equal("anonymous", h.Principal));
+        Assert.All(history, h => Assert.Matches("^[0-9a-f]{64}$", h.Hash!));
+        Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.CorrelationId)));
+        Assert.Equal("the quote is the next sentence", history[^1].Reason);
+        Assert.Equal(history.Select(h => h.Position).Order(), history.Select(h => h.Position));
+        var actor = await _client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history?limit=2");
+        Assert.Equal(2, actor.GetProperty("items").GetArrayLength());
+        Assert.Equal(2, actor.GetProperty("nextAfterVersion").GetInt64());
+    }
+
+    [Fact]
+    public async Task AsOf_InstantsJustBeforeAndAfterTheAmendment_ReturnTheOldAndTheNewText()
+    {
+        var amended = (await History())!.Single(h => h.Type == "statement_amended").RecordedAt;
+        var recorded = (await History())!.First().RecordedAt;
+
+        var before = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.AddTicks(-10).ToString("O"))}");
+        var after = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.ToString("O"))}");
+        using var beforeRecording = await _client.GetAsync($"/api/statements/{_id}?asOf={Uri.EscapeDataString(recorded.AddTicks(-10).ToString("O"))}");
+
+        Assert.Equal(_source.Sentences[0], before!.Quote);
+        Assert.Equal("verified", before.Status);
+        Assert.Equal(_source.Sentences[1], after!.Quote);
+        Assert.Equal("recorded", after.Status);
+        Assert.Equal(404, (int)beforeRecording.StatusCode);
+    }
+
+    [Fact]
+    public async Task Version_EachRevision_ReturnsTheStatementAsItWasThen()
+    {
+        var first = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=1");
+        var second = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=2");
+        using var tooFar = await _client.GetAsync($"/api/statements/{_id}?version=9");
+
+        Assert.Equal((_source.Sentences[0], "recorded", 1), (first!.Quote, first.Status, first.Revision));
+        Assert.Equal(["cpec"], first.Topics);
+        Assert.Equal(("verified", 2), (second!.Status, second.Revision));
+        Assert.Equal(404, (int)tooFar.StatusCode);
+    }
+
+    [Fact]
+    public async Task Diff_FirstToLastRevision_ShowsChangedFieldsAndAWordDiff()
+    {
+        var diff = await _client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}/diff?from=1&to=3");
+
+        var fields = diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()).ToArray();
+        // revision 1 was unverified; revision 3 keeps the verification of revision 2, though the new text reset the status
+        Assert.Equal(["quote", "span", "verification"], fields);
+        var words = diff.GetProperty("changes")[0].GetProperty("words").EnumerateArray()
+            .Select(w => (w.GetProperty("op").GetString(), w.GetProperty("text").GetString())).ToArray();
+        Assert.Contains(("delete", "1"), words);
+        Assert.Contains(("insert", "2"), words);
+    }
+
+    [Fact]
+    public async Task Export_WholeArchive_IsABundleWhoseHashesRecomputeOffline()
+    {
+        await Eventually.Get(async () => (await _client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("highWaterMark").GetInt64(),
+            mark => mark >= 0, what: "health");
+        var total = await _factory.EventCount();
+        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
+
+        var lines = (await _client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+
+        Assert.Equal("header", lines[0].GetProperty("kind").GetString());
+        Assert.Equal("footer", lines[^1].GetProperty("kind").GetString());
+        var events = lines[1..^1];
+        Assert.Equal(total, events.Length);
+        Assert.Equal(total, lines[^1].GetProperty("events").GetInt64());
+        Assert.All(events, e => Assert.Equal(
+            e.GetProperty("hash").GetString(),
+            EventHash.Compute(e.GetProperty("previousHash").GetString(), e.GetProperty("stream").GetString()!, e.GetProperty("version").GetInt64(),
+                e.GetProperty("type").GetString()!, CanonicalJson.Canonicalize(e.GetProperty("data")))));
+    }
+}
