@@ -29,5 +29,6 @@ public static class EventAliases
         [typeof(StatementUnfiled)] = "statement_unfiled",
         [typeof(SourceRegistered)] = "source_registered",
         [typeof(SourceCorrected)] = "source_corrected",
+        [typeof(Audit.SealRecorded)] = "seal_recorded",
     };
 }

@@ -7,9 +7,12 @@ namespace Archive.Grains;
 public static class ArchiveSilo
 {
     /// <summary>Grains, their log-consistency provider, serialization and the Marten store they append to.</summary>
-    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema)
+    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null)
     {
         silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
+        if (sealEvery is { } interval && interval > TimeSpan.Zero)
+            silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), interval,
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
         silo.Services.AddArchiveStore(connectionString, schema);
         return silo;

@@ -39,6 +39,8 @@ public sealed class ArchiveApiFactory(string schema, string? seeds = null) : Web
         builder.UseSetting("ARCHIVE_GATEWAY_PORT", TestDatabase.FreePort().ToString());
         builder.UseSetting("ARCHIVE_SEEDS", seeds ?? "");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // tests seal when they choose to, through the seal grain
+        builder.UseSetting("ARCHIVE_SEAL_SECONDS", "0");
     }
 
     /// <summary>Waits (bounded) for the start-up seed import to finish.</summary>

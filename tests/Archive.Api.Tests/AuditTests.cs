@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
+using Archive.Domain.Audit;
 using Archive.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -7,7 +9,7 @@ namespace Archive.Api.Tests;
 
 public sealed record Break(string StreamKey, long Version, string Problem, string Expected, string Found);
 
-public sealed record Verification(bool Intact, int Streams, long Events, List<Break> Broken);
+public sealed record Verification(bool Intact, int Streams, long Events, int Seals, List<Break> Broken);
 
 /// <summary>Tampering done directly in SQL, behind the archive's back, and what verification says of it.</summary>
 public sealed class AuditTests : IAsyncLifetime
@@ -133,5 +135,59 @@ public sealed class AuditTests : IAsyncLifetime
 
         var last = await TestDatabase.Scalar($"select max(version) from {_factory.Schema}.mt_events where stream_id = 'actor:wang-yi'");
         Assert.Equal(("actor:wang-yi", last), (only.StreamKey, only.Version));
+    }
+
+    private async Task<long> Seal()
+    {
+        var total = await _factory.EventCount();
+        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
+        var grains = _factory.Services.GetRequiredService<IGrainFactory>();
+        var sealed_ = await grains.GetGrain<Archive.Grains.ISealGrain>(Archive.Grains.ISealGrain.Key)
+            .Seal(new Archive.Grains.WriteContext("auditor", null));
+        Assert.True(sealed_.Appended);
+        return total;
+    }
+
+    [Fact]
+    public async Task Seal_ChainRewrittenWithRecomputedHashes_IsCaughtByTheSealNamingItsRange()
+    {
+        // given sealed seeds
+        await Seal();
+        Assert.Equal((true, 1), ((await Verify())!.Intact, (await Verify())!.Seals));
+
+        // when a tamperer rewrites a quote and recomputes every hash after it, so the stream's chain holds again
+        var stream = "actor:lin-jian";
+        var rows = await TestDatabase.Column<string>(
+            $"select version || '|' || type || '|' || data::text from {_factory.Schema}.mt_events where stream_id = '{stream}' order by version");
+        string? previous = null;
+        var updates = new List<string>();
+        foreach (var row in rows)
+        {
+            var parts = row.Split('|', 3);
+            var data = parts[2];
+            data = data.Replace("iron-clad friends", "rivals");
+            previous = EventHash.Compute(previous, stream, long.Parse(parts[0]), parts[1], CanonicalJson.Canonicalize(data));
+            updates.Add($"update EVENTS set data = '{data.Replace("'", "''")}'::jsonb, headers = jsonb_set(headers, '{{hash}}', '\"{previous}\"') where stream_id = '{stream}' and version = {parts[0]}");
+        }
+        Assert.Contains(updates, u => u.Contains("rivals"));
+        await Tamper(string.Join(";\n", updates));
+
+        // then the chain looks intact, but the seal does not match
+        var report = (await Verify())!;
+        var only = Assert.Single(report.Broken);
+        Assert.Equal("archive:seals", only.StreamKey);
+        Assert.Contains("Merkle root", only.Problem);
+        Assert.Contains("seal 1 over positions 1-", only.Problem);
+    }
+
+    [Fact]
+    public async Task Seal_SealAltered_IsCaughtInTheSealsChain()
+    {
+        await Seal();
+
+        await Tamper("update EVENTS set data = jsonb_set(data, '{merkleRoot}', '\"00\"') where stream_id = 'archive:seals'");
+
+        var only = Assert.Single((await Verify())!.Broken);
+        Assert.Equal(("archive:seals", 1L), (only.StreamKey, only.Version));
     }
 }

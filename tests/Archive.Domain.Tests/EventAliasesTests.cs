@@ -74,6 +74,7 @@ public sealed class EventAliasesTests
             ["StatementUnfiled"] = "statement_unfiled",
             ["SourceRegistered"] = "source_registered",
             ["SourceCorrected"] = "source_corrected",
+            ["SealRecorded"] = "seal_recorded",
         };
 
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal),

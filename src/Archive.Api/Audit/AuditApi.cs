@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Archive.Api.Audit;
 
-public sealed record VerificationReport(bool Intact, int Streams, long Events, IReadOnlyList<ChainBreak> Broken);
+public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken);
 
 public static class AuditApi
 {
@@ -133,7 +133,51 @@ public static class ChainAudit
         // streams whose every event is gone
         results.AddRange(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value)));
 
-        var broken = results.Where(r => !r.Intact).Select(r => r.Break!).OrderBy(b => b.StreamKey, StringComparer.Ordinal).ToArray();
-        return new VerificationReport(broken.Length == 0, results.Count, results.Sum(r => r.Events), broken);
+        var broken = results.Where(r => !r.Intact).Select(r => r.Break!).ToList();
+        var seals = 0;
+        if (stream is null)
+        {
+            var (count, sealBreak) = await VerifySeals(database, schema, ct);
+            seals = count;
+            if (sealBreak is not null && broken.All(b => b.StreamKey != MerkleTree.SealStream)) broken.Add(sealBreak);
+        }
+        broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
+        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken);
+    }
+
+    /// <summary>Recomputes each seal's Merkle root from the hashes of the events it covers, as they are stored now.</summary>
+    private static async Task<(int Seals, ChainBreak? First)> VerifySeals(NpgsqlDataSource database, string schema, CancellationToken ct)
+    {
+        var seals = await EventRecords.Read(database,
+            $"select {EventRecords.Columns} from {schema}.mt_events where stream_id = @s order by version",
+            p => p.AddWithValue("s", MerkleTree.SealStream), ct);
+        string? previousRoot = null;
+        long previousTo = 0;
+        foreach (var entry in seals)
+        {
+            if (EventRecords.ToEvent(entry) is not SealRecorded seal) continue;
+            ChainBreak Broken(string problem, string expected, string found) =>
+                new(MerkleTree.SealStream, entry.Version, $"seal {seal.Number} over positions {seal.FromPosition}-{seal.ToPosition}: {problem}", expected, found);
+            if (seal.FromPosition != previousTo + 1 || seal.PreviousSealRoot != previousRoot)
+                return (seals.Count, Broken("does not follow the previous seal", $"from {previousTo + 1} after root {previousRoot}", $"from {seal.FromPosition} after root {seal.PreviousSealRoot}"));
+            await using var command = database.CreateCommand($"""
+                select seq_id, headers ->> '{EventHash.Header}' from {schema}.mt_events
+                where seq_id between @from and @to and stream_id <> @s order by seq_id
+                """);
+            command.Parameters.AddWithValue("from", seal.FromPosition);
+            command.Parameters.AddWithValue("to", seal.ToPosition);
+            command.Parameters.AddWithValue("s", MerkleTree.SealStream);
+            var hashes = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) hashes.Add(reader.IsDBNull(1) ? new string('0', 64) : reader.GetString(1));
+            if (hashes.Count != seal.Events)
+                return (seals.Count, Broken("the number of events changed", $"{seal.Events} events", $"{hashes.Count} events"));
+            var root = MerkleTree.Root(hashes);
+            if (root != seal.MerkleRoot)
+                return (seals.Count, Broken("the events' hashes no longer give the sealed Merkle root", seal.MerkleRoot, root));
+            previousRoot = seal.MerkleRoot;
+            previousTo = seal.ToPosition;
+        }
+        return (seals.Count, null);
     }
 }

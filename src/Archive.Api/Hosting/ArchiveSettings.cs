@@ -6,7 +6,8 @@ public sealed record ArchiveSettings(
     string Schema,
     string? SeedsDirectory,
     int SiloPort,
-    int GatewayPort)
+    int GatewayPort,
+    TimeSpan SealEvery)
 {
     public static ArchiveSettings From(IConfiguration configuration)
     {
@@ -19,6 +20,7 @@ public sealed record ArchiveSettings(
             configuration["ARCHIVE_SCHEMA"] ?? "archive",
             configuration["ARCHIVE_SEEDS"],
             configuration.GetValue("ARCHIVE_SILO_PORT", 11111),
-            configuration.GetValue("ARCHIVE_GATEWAY_PORT", 30000));
+            configuration.GetValue("ARCHIVE_GATEWAY_PORT", 30000),
+            TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)));
     }
 }
