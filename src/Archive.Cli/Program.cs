@@ -1,1 +1,63 @@
-return 0;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Archive.Cli.Audit;
+using Archive.Cli.Shell;
+
+namespace Archive.Cli;
+
+public static class Program
+{
+    public static Task<int> Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>
+    /// Runs one command line in process: output on <paramref name="output"/>, one-line errors on
+    /// <paramref name="error"/>. Exit codes: 0 ok, 1 failure (verification failed, server error, server unreachable),
+    /// 2 usage error. <paramref name="http"/> replaces the network (the caller keeps ownership of it).
+    /// </summary>
+    public static async Task<int> Run(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? http = null,
+        CancellationToken cancellationToken = default)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("Statement Archive: verify the hash chain on a server or offline in an exported bundle, export evidence.");
+        globals.AddTo(root);
+        root.Add(AuditCommands.Create(globals, output, error, http));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var path = new List<string>();
+            for (SymbolResult? at = parsed.CommandResult; at is CommandResult { Parent: not null } command; at = command.Parent)
+                path.Insert(0, command.Command.Name);
+            await error.WriteLineAsync($"archive: {Printable.Line(parsed.Errors[0].Message.TrimEnd('.'))}; see 'archive {string.Join(' ', [.. path, "--help"])}'");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // Only the real process handles Ctrl-C; in-process callers cancel through the token.
+            if (!ReferenceEquals(output, Console.Out)) invocation.ProcessTerminationTimeout = null;
+            return await parsed.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (CliException e)
+        {
+            await error.WriteLineAsync($"archive: {Printable.Line(e.Message)}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("archive: cancelled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"archive: {Printable.Line(e.Message)}");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // a bug of ours; still one line, the type says where to look
+            await error.WriteLineAsync($"archive: unexpected {e.GetType().Name}: {Printable.Line(e.Message)}");
+            return ExitCodes.Failure;
+        }
+    }
+}
