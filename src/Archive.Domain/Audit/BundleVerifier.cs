@@ -126,6 +126,7 @@ public static class BundleVerifier
 
         private readonly Dictionary<string, (long Version, string Hash)> _heads = new(StringComparer.Ordinal);
         private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
+        private readonly List<(long Position, string Hash)> _sealable = []; // every non-seal event, for the seals' roots
         private long _events, _seals, _from, _to, _lastPosition = -1;
         private bool _header, _footer;
         private BundleFailure? _failure;
@@ -194,8 +195,7 @@ public static class BundleVerifier
                         Event(number, root);
                         break;
                     case "seal":
-                        // Seal lines (a Merkle root over the hashes since the previous seal) are counted but their
-                        // content is not checked yet: their format is fixed when the seal events are.
+                        // Seals travel as events of the stream archive:seals; a line of this kind is reserved and only counted.
                         _seals++;
                         break;
                     case "footer":
@@ -269,6 +269,7 @@ public static class BundleVerifier
             {
                 _lastPosition = position;
                 Chain(number, stream, v, type, data, hash, previousElement.ValueKind == JsonValueKind.Null ? null : previousElement.GetString());
+                if (_failure is null) Sealable(number, position, stream, v, type, data, hash);
             }
         }
 
@@ -325,6 +326,31 @@ public static class BundleVerifier
                 return;
             }
             _heads[stream] = (version, hash);
+        }
+
+        /// <summary>
+        /// Seal events (stream archive:seals) carry a Merkle root over the hashes of the events in their position
+        /// range; when the bundle holds that whole range, the root is recomputed from the bundle's own events.
+        /// </summary>
+        private void Sealable(long number, long position, string stream, long version, string type, JsonElement data, string hash)
+        {
+            if (stream != MerkleTree.SealStream)
+            {
+                _sealable.Add((position, hash));
+                return;
+            }
+            if (type != "seal_recorded") return;
+            _seals++;
+            if (Whole(data, "fromPosition") is not { } from || Whole(data, "toPosition") is not { } to || Text(data, "merkleRoot") is not { } root)
+            {
+                Fail(number, stream, version, "the seal has no range or root", "fromPosition, toPosition and merkleRoot", data.ToString());
+                return;
+            }
+            if (from < _from) return; // the seal covers events before the bundle: its root cannot be recomputed here
+            var leaves = _sealable.Where(e => e.Position >= from && e.Position <= to).Select(e => e.Hash).ToArray();
+            var computed = leaves.Length == 0 ? "(no events)" : MerkleTree.Root(leaves);
+            if (!string.Equals(computed, root, StringComparison.Ordinal))
+                Fail(number, stream, version, $"the seal over positions {from}-{to} does not match the bundle's events", root, computed);
         }
 
         private void Footer(long number, JsonElement root)
