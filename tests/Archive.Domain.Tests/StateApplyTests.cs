@@ -32,6 +32,7 @@ public sealed class StateApplyTests
         [typeof(StatementUnfiled)] = (Topic, new StatementUnfiled(TopicId, StatementId, "Off topic", Archivist, Now)),
         [typeof(SourceRegistered)] = (SourceState.Empty, SourceRegistered()),
         [typeof(SourceCorrected)] = (GivenSource(SourceRegistered()), new SourceCorrected(SourceId, "Press conference of 20 February", null, null, null, "Title", Archivist, Now)),
+        [typeof(Audit.SealRecorded)] = (Audit.SealState.Empty, new Audit.SealRecorded(1, 1, 10, 10, new string('a', 64), null, Archivist, Now)),
     };
 
     public static TheoryData<string> Aliases() => new(EventAliases.ByType.Values);
@@ -138,6 +139,7 @@ public sealed class StateApplyTests
         ActorState actor => actor.Apply(@event),
         TopicState topic => topic.Apply(@event),
         SourceState source => source.Apply(@event),
+        Audit.SealState seal => seal.Apply(@event),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state.GetType().Name, null),
     };
 
