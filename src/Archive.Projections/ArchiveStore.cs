@@ -37,6 +37,8 @@ public static class ArchiveStore
         options.Projections.Add<ActorViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<TopicViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<SourceViewProjection>(ProjectionLifecycle.Inline);
+        // Inline with the view it snapshots, so "as of now" and the current view never disagree.
+        options.Projections.Add<StatementRevisionsProjection>(ProjectionLifecycle.Inline);
         // Cross-stream and not needed at once: the async daemon (Solo, one per archive) builds it.
         options.Projections.Add<Audit.AuditEntryProjection>(ProjectionLifecycle.Async);
 

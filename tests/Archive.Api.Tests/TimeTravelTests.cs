@@ -127,4 +127,37 @@ public sealed class TimeTravelTests : IAsyncLifetime
             EventHash.Compute(e.GetProperty("previousHash").GetString(), e.GetProperty("stream").GetString()!, e.GetProperty("version").GetInt64(),
                 e.GetProperty("type").GetString()!, CanonicalJson.Canonicalize(e.GetProperty("data")))));
     }
+
+    [Fact]
+    public async Task AsOf_ArchiveWideQueryAroundEachChange_AnswersFromTheRevisionThenCurrent()
+    {
+        var history = (await History())!;
+        string At(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
+
+        foreach (var (entry, index) in history.Select((h, i) => (h, i)))
+        {
+            var before = (await _client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt.AddTicks(-10))}")).Body!.Items;
+            var after = (await _client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt)}")).Body!.Items;
+            var expected = StatementAfter(index);
+            Assert.Equal(expected, (after.Single().Quote, after.Single().Status, string.Join(",", after.Single().Topics)));
+            if (index == 0) Assert.Empty(before);
+            else Assert.Equal(StatementAfter(index - 1), (before.Single().Quote, before.Single().Status, string.Join(",", before.Single().Topics)));
+        }
+
+        // search and valid-time filters combine with transaction time
+        var amended = history.Single(h => h.Type == "statement_amended").RecordedAt;
+        var oldText = (await _client.Get<Page>($"/api/statements?asOf={At(amended.AddTicks(-10))}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
+        var newText = (await _client.Get<Page>($"/api/statements?asOf={At(amended)}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
+        Assert.Single(oldText);
+        Assert.Empty(newText);
+    }
+
+    /// <summary>(quote, status, topics) after the history's event at <paramref name="index"/>: recorded, filed, verified, amended.</summary>
+    private (string, string, string) StatementAfter(int index) => index switch
+    {
+        0 => (_source.Sentences[0], "recorded", "cpec"), // recorded with its topics; the filing confirms it
+        1 => (_source.Sentences[0], "recorded", "cpec"),
+        2 => (_source.Sentences[0], "verified", "cpec"),
+        _ => (_source.Sentences[1], "recorded", "cpec"),
+    };
 }

@@ -21,7 +21,8 @@ public sealed record StatementPage(IReadOnlyList<StatementItem> Items, string? N
 /// <summary>What a statement query may filter on; every field is optional.</summary>
 public sealed record StatementFilter(
     string? Q = null, string? Actor = null, string? Topic = null, string? Status = null, string? QuoteKind = null,
-    DateOnly? SaidFrom = null, DateOnly? SaidTo = null, DateTimeOffset? RecordedFrom = null, DateTimeOffset? RecordedTo = null);
+    DateOnly? SaidFrom = null, DateOnly? SaidTo = null, DateTimeOffset? RecordedFrom = null, DateTimeOffset? RecordedTo = null,
+    DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// Statement queries over the inline statement view: filters, PostgreSQL full-text search (English configuration,
@@ -38,8 +39,8 @@ public static partial class StatementQueries
         NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
         string? q = null, string? actor = null, string? topic = null, string? status = null, string? quoteKind = null,
         DateOnly? saidFrom = null, DateOnly? saidTo = null, DateTimeOffset? recordedFrom = null, DateTimeOffset? recordedTo = null,
-        string? cursor = null, int? limit = null) =>
-        await Page(database, settings, new StatementFilter(q, actor, topic, status, quoteKind, saidFrom, saidTo, recordedFrom, recordedTo), cursor, limit, ct);
+        DateTimeOffset? asOf = null, string? cursor = null, int? limit = null) =>
+        await Page(database, settings, new StatementFilter(q, actor, topic, status, quoteKind, saidFrom, saidTo, recordedFrom, recordedTo, asOf), cursor, limit, ct);
 
     public static async Task<Results<Ok<StatementPage>, ProblemHttpResult>> Page(
         NpgsqlDataSource database, ArchiveSettings settings, StatementFilter filter, string? cursor, int? limit, CancellationToken ct)
@@ -77,6 +78,17 @@ public static partial class StatementQueries
 
         string sql;
         var table = $"{settings.Schema}.mt_doc_statementview";
+        if (filter.AsOf is { } asOf)
+        {
+            // Transaction time: each statement's revision whose [recordedFrom, recordedTo) holds the instant.
+            command.Parameters.AddWithValue("asof", asOf);
+            table = $"""
+                (select d.id, r.value -> 'view' as data
+                 from {settings.Schema}.mt_doc_statementrevisions d, jsonb_array_elements(d.data -> 'revisions') r
+                 where (r.value ->> 'recordedFrom')::timestamptz <= @asof
+                   and (r.value ->> 'recordedTo' is null or (r.value ->> 'recordedTo')::timestamptz > @asof)) as_of
+                """;
+        }
         if (search is null)
         {
             if (after is { } key)
