@@ -111,7 +111,7 @@ public static class StatementsApi
         }
         if (statement is null)
             return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");
-        var source = await session.LoadAsync<Projections.Sources.SourceView>(statement.SourceId, ct);
+        var source = await session.LoadAsync<Archive.Projections.Sources.SourceView>(statement.SourceId, ct);
         statement.Source = source is null ? null : new SourceDescription(source.Title, source.Outlet, source.Url, source.PublishedOn);
         var tag = ETag(statement);
         http.Response.Headers.ETag = tag;
