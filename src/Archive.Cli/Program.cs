@@ -18,9 +18,10 @@ public static class Program
         CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("Statement Archive: verify the hash chain on a server or offline in an exported bundle, export evidence.");
+        var root = new RootCommand("Statement Archive: verify the hash chain on a server or offline in an exported bundle, export evidence, rebuild read models.");
         globals.AddTo(root);
         root.Add(AuditCommands.Create(globals, output, error, http));
+        root.Add(Projections.ProjectionsCommands.Create(globals, output, error, http));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

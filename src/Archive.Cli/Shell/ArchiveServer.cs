@@ -30,13 +30,19 @@ public sealed class ArchiveServer : IDisposable
     public string Describe => _base;
 
     /// <summary>Sends a GET and returns the successful response, headers read and body not yet; the caller disposes it.</summary>
-    public async Task<HttpResponseMessage> Get(string pathAndQuery, CancellationToken ct)
+    public Task<HttpResponseMessage> Get(string pathAndQuery, CancellationToken ct) => Send(HttpMethod.Get, pathAndQuery, ct);
+
+    /// <summary>Sends a POST with no body and returns the successful response; the caller disposes it.</summary>
+    public Task<HttpResponseMessage> Post(string pathAndQuery, CancellationToken ct) => Send(HttpMethod.Post, pathAndQuery, ct);
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string pathAndQuery, CancellationToken ct)
     {
         var url = new Uri(Describe + pathAndQuery);
         HttpResponseMessage response;
         try
         {
-            response = await _client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var request = new HttpRequestMessage(method, url);
+            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
