@@ -7,8 +7,10 @@ namespace Archive.Grains;
 public static class ArchiveSilo
 {
     /// <summary>Grains, their log-consistency provider, serialization and the Marten store they append to.</summary>
-    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null)
+    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null,
+        string? sealKey = null)
     {
+        silo.Services.AddSingleton(new Audit.SealKey(sealKey));
         silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
         if (sealEvery is { } interval && interval > TimeSpan.Zero)
             silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), interval,

@@ -8,15 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Archive.Api.Tests;
 
 /// <summary>The real host (co-hosted silo and API) against the test PostgreSQL, in a schema of its own.</summary>
-public sealed class ArchiveApiFactory(string schema, string? seeds = null) : WebApplicationFactory<Program>
+public sealed class ArchiveApiFactory(string schema, string? seeds = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string Schema { get; } = schema;
 
-    public static async Task<ArchiveApiFactory> Start(string? schema = null, string? seeds = null)
+    public static async Task<ArchiveApiFactory> Start(string? schema = null, string? seeds = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         schema ??= TestDatabase.NewSchema("a");
         await TestDatabase.Prepare(schema);
-        var factory = new ArchiveApiFactory(schema, seeds);
+        var factory = new ArchiveApiFactory(schema, seeds, settings);
         _ = factory.Server; // start the host now, not on first request
         return factory;
     }
@@ -41,6 +42,7 @@ public sealed class ArchiveApiFactory(string schema, string? seeds = null) : Web
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // tests seal when they choose to, through the seal grain
         builder.UseSetting("ARCHIVE_SEAL_SECONDS", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     /// <summary>Waits (bounded) for the start-up seed import to finish.</summary>

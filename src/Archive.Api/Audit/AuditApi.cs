@@ -6,6 +6,8 @@ using Npgsql;
 
 namespace Archive.Api.Audit;
 
+public sealed record SealPublicKey(string Algorithm, string PublicKey);
+
 public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken);
 
 public static class AuditApi
@@ -15,6 +17,11 @@ public static class AuditApi
         app.MapGet("/api/audit/verify", Verify).WithTags("Audit").WithName("VerifyArchive")
             .WithSummary("Recompute every stream's hash chain (or one stream's) and report the first broken link of each")
             .ProducesProblems(400);
+        app.MapGet("/api/audit/key", (Archive.Grains.Audit.SealKey key) => key.PublicKey is { } publicKey
+                ? Results.Ok(new SealPublicKey("Ed25519", publicKey))
+                : Problems.NotFound("key", "this archive signs no seals (ARCHIVE_SEAL_KEY is not set)"))
+            .WithTags("Audit").WithName("GetSealKey").WithSummary("The public key that verifies the archive's seal signatures")
+            .Produces<SealPublicKey>().ProducesProblems(404);
         app.MapGet("/api/audit/export", Export).WithTags("Audit").WithName("ExportBundle")
             .WithSummary("Stream an NDJSON bundle of events with their hashes, for verification offline")
             .Produces(StatusCodes.Status200OK, contentType: BundleContentType)
@@ -30,7 +37,7 @@ public static class AuditApi
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
         HttpContext http, NpgsqlDataSource database, ArchiveSettings settings, Reads.ProjectionProgress progress,
-        CancellationToken ct, long? from = null, long? to = null)
+        Archive.Grains.Audit.SealKey key, CancellationToken ct, long? from = null, long? to = null)
     {
         if (from is < 0) return Problems.Invalid("from", "must not be negative");
         if (to is < 0 || (to is { } t && from is { } f && t < f)) return Problems.Invalid("to", "must not be before from");
@@ -49,7 +56,7 @@ public static class AuditApi
         await Line(new
         {
             kind = "header", format = "statement-archive-bundle", formatVersion = 1, exportedAt = DateTimeOffset.UtcNow,
-            fromPosition = first, toPosition = last, hash = "sha256", canonicalization = "RFC 8785", publicKey = (string?)null,
+            fromPosition = first, toPosition = last, hash = "sha256", canonicalization = "RFC 8785", publicKey = key.PublicKey,
         });
 
         long events = 0;

@@ -7,7 +7,8 @@ public sealed record ArchiveSettings(
     string? SeedsDirectory,
     int SiloPort,
     int GatewayPort,
-    TimeSpan SealEvery)
+    TimeSpan SealEvery,
+    string? SealKey)
 {
     public static ArchiveSettings From(IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public sealed record ArchiveSettings(
             configuration["ARCHIVE_SEEDS"],
             configuration.GetValue("ARCHIVE_SILO_PORT", 11111),
             configuration.GetValue("ARCHIVE_GATEWAY_PORT", 30000),
-            TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)));
+            TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)),
+            configuration["ARCHIVE_SEAL_KEY"]);
     }
 }

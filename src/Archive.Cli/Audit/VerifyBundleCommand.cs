@@ -21,7 +21,7 @@ public static class VerifyBundleCommand
             BundleVerification result;
             // Bytes, not a TextReader: bytes that are not UTF-8 fail at their own line instead of becoming U+FFFD.
             await using (var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-                result = await Task.Run(() => BundleVerifier.Verify(stream), ct);
+                result = await Task.Run(() => BundleVerifier.Verify(stream, Ed25519.Verify), ct);
 
             if (parsed.GetValue(globals.Json))
             {

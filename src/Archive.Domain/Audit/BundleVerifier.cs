@@ -5,6 +5,9 @@ using System.Text.Json;
 namespace Archive.Domain.Audit;
 
 /// <summary>Where a bundle first fails verification: its 1-based line, the event's stream and version when known, what was expected and what was found.</summary>
+/// <summary>Checks an Ed25519 signature (base64) of <paramref name="signedText"/> with a public key (base64).</summary>
+public delegate bool SignatureCheck(string publicKey, string signedText, string signature);
+
 public sealed record BundleFailure(long Line, string? Stream, long? Version, string Problem, string Expected, string Found);
 
 /// <summary>
@@ -27,9 +30,9 @@ public static class BundleVerifier
     public const string Format = "statement-archive-bundle";
     public const int FormatVersion = 1;
 
-    public static BundleVerification Verify(IEnumerable<string> lines)
+    public static BundleVerification Verify(IEnumerable<string> lines, SignatureCheck? signatures = null)
     {
-        var walk = new Walk();
+        var walk = new Walk(signatures);
         long number = 0;
         foreach (var line in lines) walk.Line(++number, line);
         return walk.End(number + 1);
@@ -37,11 +40,11 @@ public static class BundleVerifier
 
     /// <summary>
     /// Reads lines until the end. A reader with a throwing decoder turns bytes that are not UTF-8 into a failure, but
-    /// readers decode ahead, so its line may be earlier than the bytes: <see cref="Verify(Stream)"/> names the exact line.
+    /// readers decode ahead, so its line may be earlier than the bytes: <see cref="Verify(Stream, SignatureCheck)"/> names the exact line.
     /// </summary>
-    public static BundleVerification Verify(TextReader reader)
+    public static BundleVerification Verify(TextReader reader, SignatureCheck? signatures = null)
     {
-        var walk = new Walk();
+        var walk = new Walk(signatures);
         long number = 0;
         while (true)
         {
@@ -63,10 +66,10 @@ public static class BundleVerifier
     public const int MaxLineBytes = 64 << 20;
 
     /// <summary>Reads UTF-8 lines (LF or CRLF, an optional byte order mark) and names the exact line of bytes that do not decode.</summary>
-    public static BundleVerification Verify(Stream utf8)
+    public static BundleVerification Verify(Stream utf8, SignatureCheck? signatures = null)
     {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var walk = new Walk();
+        var walk = new Walk(signatures);
         var line = new MemoryStream();
         var buffer = new byte[1 << 16];
         long number = 0;
@@ -118,8 +121,9 @@ public static class BundleVerifier
         }
     }
 
-    private sealed class Walk
+    private sealed class Walk(SignatureCheck? signatures)
     {
+        private string? _publicKey;
         // Bodies come from jsonb, which never holds a name twice; a repeated name is an edit, and top-level
         // repeats would make it ambiguous which hash or data was meant.
         private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 256, AllowDuplicateProperties = false };
@@ -234,7 +238,10 @@ public static class BundleVerifier
             else if (Whole(root, "toPosition") is not { } to || to < 0)
                 Fail(number, null, null, "the header has no end position", "toPosition as a whole number from 0", Found(root, "toPosition"));
             else
+            {
                 (_from, _to) = (from, to);
+                _publicKey = Text(root, "publicKey");
+            }
         }
 
         private void Event(long number, JsonElement root)
@@ -345,6 +352,20 @@ public static class BundleVerifier
             {
                 Fail(number, stream, version, "the seal has no range or root", "fromPosition, toPosition and merkleRoot", data.ToString());
                 return;
+            }
+            if (_publicKey is not null && signatures is not null)
+            {
+                var signed = SealRecorded.SignedText(Whole(data, "number") ?? 0, from, to, Whole(data, "events") ?? 0, root, Text(data, "previousSealRoot"));
+                if (Text(data, "signature") is not { } signature)
+                {
+                    Fail(number, stream, version, "the seal is not signed, though the bundle names the archive's public key", "an Ed25519 signature", "none");
+                    return;
+                }
+                if (!signatures(_publicKey, signed, signature))
+                {
+                    Fail(number, stream, version, "the seal's signature does not verify with the bundle's public key", _publicKey, signature);
+                    return;
+                }
             }
             if (from < _from) return; // the seal covers events before the bundle: its root cannot be recomputed here
             var leaves = _sealable.Where(e => e.Position >= from && e.Position <= to).Select(e => e.Hash).ToArray();

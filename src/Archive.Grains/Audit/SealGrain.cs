@@ -43,8 +43,11 @@ public sealed class SealGrain : StreamGrain<SealState>, ISealGrain
         }
         if (hashes.Count == 0) return new WriteResult(StreamKey, Version, 0, false, []);
 
-        var seal = new SealRecorded(state.Sealed + 1, state.LastToPosition + 1, positions[^1], hashes.Count,
-            MerkleTree.Root(hashes), state.LastRoot, context.Principal, Clock.GetUtcNow());
+        var (number, from, to, root) = (state.Sealed + 1, state.LastToPosition + 1, positions[^1], MerkleTree.Root(hashes));
+        var signature = ServiceProvider.GetService(typeof(SealKey)) is SealKey key
+            ? key.Sign(SealRecorded.SignedText(number, from, to, hashes.Count, root, state.LastRoot))
+            : null;
+        var seal = new SealRecorded(number, from, to, hashes.Count, root, state.LastRoot, signature, context.Principal, Clock.GetUtcNow());
         return await Commit(Decision.Accept(seal), context, StreamKey);
     }
 }
