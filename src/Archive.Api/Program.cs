@@ -26,7 +26,7 @@ builder.Services.AddSingleton(settings);
 // The local default: silo and API in one process. Grains write; requests read projections directly.
 builder.UseOrleans(silo => silo
     .UseLocalhostClustering(settings.SiloPort, settings.GatewayPort)
-    .AddArchiveGrains(settings.ConnectionString, settings.Schema, settings.SealEvery, settings.SealKey));
+    .AddArchiveGrains(settings.ConnectionString, settings.Schema, settings.SealEvery, settings.SealKey, settings.SealEveryEvents));
 
 builder.Services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

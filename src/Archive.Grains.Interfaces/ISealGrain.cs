@@ -7,4 +7,7 @@ public interface ISealGrain : IGrainWithStringKey
 
     /// <summary>Seals the committed events since the previous seal; unchanged when there are none.</summary>
     Task<WriteResult> Seal(WriteContext context);
+
+    /// <summary>Seals when at least <paramref name="maxEvents"/> events wait, or any have waited <paramref name="maxAge"/>.</summary>
+    Task<WriteResult> SealIfDue(long maxEvents, TimeSpan maxAge, WriteContext context);
 }

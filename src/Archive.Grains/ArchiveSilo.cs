@@ -8,12 +8,12 @@ public static class ArchiveSilo
 {
     /// <summary>Grains, their log-consistency provider, serialization and the Marten store they append to.</summary>
     public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null,
-        string? sealKey = null)
+        string? sealKey = null, long sealEveryEvents = 1000)
     {
         silo.Services.AddSingleton(new Audit.SealKey(sealKey));
         silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
         if (sealEvery is { } interval && interval > TimeSpan.Zero)
-            silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), interval,
+            silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), sealEveryEvents, interval,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
         silo.Services.AddArchiveStore(connectionString, schema);

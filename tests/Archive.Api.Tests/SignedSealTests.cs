@@ -96,4 +96,20 @@ public sealed class SignedSealTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Sealer_EnoughEventsWaiting_SealsWithoutWaitingForTheInterval()
+    {
+        await using var archive = await ArchiveApiFactory.Start(seeds: ArchiveApiFactory.RepositorySeeds,
+            settings: new Dictionary<string, string> { ["ARCHIVE_SEAL_SECONDS"] = "3600", ["ARCHIVE_SEAL_EVENTS"] = "50" });
+        Assert.Empty((await archive.SeedImport())!.Failures);
+
+        var seals = await Eventually.Get(
+            () => TestDatabase.Scalar($"select count(*) from {archive.Schema}.mt_events where stream_id = 'archive:seals'"),
+            n => n >= 1, TimeSpan.FromSeconds(60), "the sealer to seal 50 waiting events");
+
+        Assert.True(seals >= 1);
+        Assert.True(await TestDatabase.Scalar(
+            $"select (data ->> 'events')::bigint from {archive.Schema}.mt_events where stream_id = 'archive:seals' and version = 1") >= 50);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Archive.Domain.Audit;
@@ -160,4 +161,22 @@ public sealed class TimeTravelTests : IAsyncLifetime
         2 => (_source.Sentences[0], "verified", "cpec"),
         _ => (_source.Sentences[1], "recorded", "cpec"),
     };
+
+    [Fact]
+    public async Task ActorAsOf_BeforeAndAfterTheStatement_CountsWhatWasRecordedThen()
+    {
+        var actorHistory = (await _client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history")).GetProperty("items").EnumerateArray()
+            .Select(e => (Type: e.GetProperty("type").GetString(), At: e.GetProperty("recordedAt").GetDateTimeOffset())).ToArray();
+        string At(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
+        var registered = actorHistory.Single(e => e.Type == "actor_registered").At;
+        var recorded = actorHistory.Single(e => e.Type == "statement_recorded").At;
+
+        using var beforeRegistration = await _client.GetAsync($"/api/actors/wang-yi?asOf={At(registered.AddTicks(-10))}");
+        var beforeStatement = await _client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded.AddTicks(-10))}");
+        var afterStatement = await _client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded)}");
+
+        Assert.Equal(HttpStatusCode.NotFound, beforeRegistration.StatusCode);
+        Assert.Equal(0, beforeStatement.GetProperty("statementCount").GetInt32());
+        Assert.Equal(1, afterStatement.GetProperty("statementCount").GetInt32());
+    }
 }

@@ -37,10 +37,43 @@ public static class ActorsApi
         return Problems.Written(result, $"/api/actors/{request.Id}");
     }
 
-    private static async Task<Results<Ok<ActorView>, ProblemHttpResult>> Get(string id, IQuerySession session, CancellationToken ct)
+    /// <summary>The actor's profile now, or as the archive held it at <paramref name="asOf"/> (transaction time).</summary>
+    private static async Task<Results<Ok<ActorView>, ProblemHttpResult>> Get(
+        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct, DateTimeOffset? asOf = null)
     {
-        var actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
-        return actor is null ? Problems.NotFound("id", $"actor '{id}' is not registered") : TypedResults.Ok(actor);
+        ActorView? actor;
+        if (asOf is not { } instant) actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
+        else
+        {
+            var history = Slug.IsValid(id)
+                ? await Audit.EventRecords.Read(database,
+                    $"select {Audit.EventRecords.Columns} from {settings.Schema}.mt_events where stream_id = @s and timestamp <= @t order by version",
+                    p => { p.AddWithValue("s", Domain.StreamKeys.Actor(id)); p.AddWithValue("t", instant); }, ct)
+                : [];
+            actor = Fold(history.Select(Audit.EventRecords.ToEvent));
+        }
+        return actor is null
+            ? Problems.NotFound("id", asOf is null ? $"actor '{id}' is not registered" : $"actor '{id}' was not registered as of {asOf:O}")
+            : TypedResults.Ok(actor);
+    }
+
+    private static readonly ActorViewProjection Projection = new();
+
+    // The projection's own methods, so the past and the present mean the same by each event.
+    private static ActorView? Fold(IEnumerable<object?> events)
+    {
+        ActorView? view = null;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case ActorRegistered x: view = Projection.Create(x); break;
+                case ActorRoleAssigned x when view is not null: Projection.Apply(x, view); break;
+                case ActorAliasAdded x when view is not null: Projection.Apply(x, view); break;
+                case Domain.Statements.StatementRecorded x when view is not null: Projection.Apply(x, view); break;
+            }
+        }
+        return view;
     }
 
     /// <summary>Actors in id order, with their statement counts.</summary>

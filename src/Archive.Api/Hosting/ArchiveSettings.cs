@@ -8,6 +8,7 @@ public sealed record ArchiveSettings(
     int SiloPort,
     int GatewayPort,
     TimeSpan SealEvery,
+    long SealEveryEvents,
     string? SealKey)
 {
     public static ArchiveSettings From(IConfiguration configuration)
@@ -23,6 +24,7 @@ public sealed record ArchiveSettings(
             configuration.GetValue("ARCHIVE_SILO_PORT", 11111),
             configuration.GetValue("ARCHIVE_GATEWAY_PORT", 30000),
             TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)),
+            configuration.GetValue("ARCHIVE_SEAL_EVENTS", 1000L),
             configuration["ARCHIVE_SEAL_KEY"]);
     }
 }

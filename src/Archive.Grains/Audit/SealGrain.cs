@@ -16,7 +16,17 @@ public sealed class SealGrain : StreamGrain<SealState>, ISealGrain
     protected override SealState Initial => SealState.Empty;
     protected override SealState Apply(SealState state, object @event) => state.Apply(@event);
 
-    public async Task<WriteResult> Seal(WriteContext context)
+    private DateTimeOffset _activatedAt;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _activatedAt = Clock.GetUtcNow();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task<WriteResult> Seal(WriteContext context) => SealIfDue(1, TimeSpan.Zero, context);
+
+    public async Task<WriteResult> SealIfDue(long maxEvents, TimeSpan maxAge, WriteContext context)
     {
         await ConfirmEvents();
         var state = Current;
@@ -41,7 +51,9 @@ public sealed class SealGrain : StreamGrain<SealState>, ISealGrain
                 hashes.Add(reader.IsDBNull(1) ? new string('0', 64) : reader.GetString(1));
             }
         }
-        if (hashes.Count == 0) return new WriteResult(StreamKey, Version, 0, false, []);
+        var waitedSince = state.LastSealedAt ?? _activatedAt;
+        if (hashes.Count == 0 || (hashes.Count < maxEvents && Clock.GetUtcNow() - waitedSince < maxAge))
+            return new WriteResult(StreamKey, Version, 0, false, []);
 
         var (number, from, to, root) = (state.Sealed + 1, state.LastToPosition + 1, positions[^1], MerkleTree.Root(hashes));
         var signature = ServiceProvider.GetService(typeof(SealKey)) is SealKey key
