@@ -12,26 +12,11 @@ public sealed record Break(string StreamKey, long Version, string Problem, strin
 public sealed record Verification(bool Intact, int Streams, long Events, int Seals, List<Break> Broken);
 
 /// <summary>Tampering done directly in SQL, behind the archive's back, and what verification says of it.</summary>
-public sealed class AuditTests : IAsyncLifetime
+public sealed class AuditTests() : ApiTest(seeded: true)
 {
-    private ArchiveApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await ArchiveApiFactory.Start(seeds: ArchiveApiFactory.RepositorySeeds);
-        Assert.Empty((await _factory.SeedImport())!.Failures);
-        _client = _factory.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     private Task<Verification?> Verify(string? stream = null) =>
-        _client.GetFromJsonAsync<Verification>("/api/audit/verify" + (stream is null ? "" : $"?stream={Uri.EscapeDataString(stream)}"));
+        Client.GetFromJsonAsync<Verification>("/api/audit/verify" + (stream is null ? "" : $"?stream={Uri.EscapeDataString(stream)}"));
 
     /// <summary>Runs SQL as the table's owner with the append-only triggers disabled, as a tamperer with those rights would.</summary>
     private async Task Tamper(string sql)
@@ -39,9 +24,9 @@ public sealed class AuditTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var table = $"{_factory.Schema}.mt_events";
+        var table = $"{Factory.Schema}.mt_events";
         await using var command = new NpgsqlCommand(
-            $"alter table {table} disable trigger user; {sql.Replace("EVENTS", table).Replace("STREAMS", $"{_factory.Schema}.mt_streams")}; alter table {table} enable trigger user;",
+            $"alter table {table} disable trigger user; {sql.Replace("EVENTS", table).Replace("STREAMS", $"{Factory.Schema}.mt_streams")}; alter table {table} enable trigger user;",
             connection, transaction);
         await command.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
@@ -53,14 +38,14 @@ public sealed class AuditTests : IAsyncLifetime
         var report = (await Verify())!;
 
         Assert.True(report.Intact, string.Join("; ", report.Broken.Select(b => $"{b.StreamKey}@{b.Version}: {b.Problem}")));
-        Assert.Equal(await _factory.EventCount(), report.Events);
+        Assert.Equal(await Factory.EventCount(), report.Events);
         Assert.True(report.Streams >= 9 + 12 + 5);
     }
 
     [Fact]
     public async Task AppendOnly_UpdateOrDeleteThroughSql_IsRefusedByTheDatabase()
     {
-        var table = $"{_factory.Schema}.mt_events";
+        var table = $"{Factory.Schema}.mt_events";
         var update = await Assert.ThrowsAsync<PostgresException>(() =>
             TestDatabase.Scalar($"update {table} set data = '{{}}' where stream_id = 'actor:lin-jian' and version = 1"));
         var delete = await Assert.ThrowsAsync<PostgresException>(() => TestDatabase.Scalar($"delete from {table} where stream_id = 'actor:lin-jian'"));
@@ -97,7 +82,7 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task Verify_LastEventDeleted_IsCaughtByTheStreamsRecordedVersion()
     {
-        var last = await TestDatabase.Scalar($"select max(version) from {_factory.Schema}.mt_events where stream_id = 'topic:afghanistan'");
+        var last = await TestDatabase.Scalar($"select max(version) from {Factory.Schema}.mt_events where stream_id = 'topic:afghanistan'");
         await Tamper($"delete from EVENTS where stream_id = 'topic:afghanistan' and version = {last}");
 
         var only = Assert.Single((await Verify())!.Broken);
@@ -133,15 +118,15 @@ public sealed class AuditTests : IAsyncLifetime
 
         var only = Assert.Single((await Verify())!.Broken);
 
-        var last = await TestDatabase.Scalar($"select max(version) from {_factory.Schema}.mt_events where stream_id = 'actor:wang-yi'");
+        var last = await TestDatabase.Scalar($"select max(version) from {Factory.Schema}.mt_events where stream_id = 'actor:wang-yi'");
         Assert.Equal(("actor:wang-yi", last), (only.StreamKey, only.Version));
     }
 
     private async Task<long> Seal()
     {
-        var total = await _factory.EventCount();
-        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
-        var grains = _factory.Services.GetRequiredService<IGrainFactory>();
+        var total = await Factory.EventCount();
+        await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
         var sealed_ = await grains.GetGrain<Archive.Grains.ISealGrain>(Archive.Grains.ISealGrain.Key)
             .Seal(new Archive.Grains.WriteContext("auditor", null));
         Assert.True(sealed_.Appended);
@@ -158,7 +143,7 @@ public sealed class AuditTests : IAsyncLifetime
         // when a tamperer rewrites a quote and recomputes every hash after it, so the stream's chain holds again
         var stream = "actor:lin-jian";
         var rows = await TestDatabase.Column<string>(
-            $"select version || '|' || type || '|' || data::text from {_factory.Schema}.mt_events where stream_id = '{stream}' order by version");
+            $"select version || '|' || type || '|' || data::text from {Factory.Schema}.mt_events where stream_id = '{stream}' order by version");
         string? previous = null;
         var updates = new List<string>();
         foreach (var row in rows)

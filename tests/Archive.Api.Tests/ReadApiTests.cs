@@ -15,23 +15,8 @@ public sealed record FeedItem(long Position, string Stream, long Version, string
 public sealed record Feed(List<FeedItem> Items, long Last);
 
 /// <summary>Queries over the seeded archive.</summary>
-public sealed class SeededReadTests : IAsyncLifetime
+public sealed class SeededReadTests() : ApiTest(seeded: true)
 {
-    private ArchiveApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await ArchiveApiFactory.Start(seeds: ArchiveApiFactory.RepositorySeeds);
-        Assert.Empty((await _factory.SeedImport())!.Failures);
-        _client = _factory.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     private async Task<List<SearchItem>> Search(string query)
     {
@@ -39,7 +24,7 @@ public sealed class SeededReadTests : IAsyncLifetime
         string? cursor = null;
         do
         {
-            var page = await _client.Get<SearchPage>($"/api/statements?{query}&limit=5" + (cursor is null ? "" : $"&cursor={cursor}"));
+            var page = await Client.Get<SearchPage>($"/api/statements?{query}&limit=5" + (cursor is null ? "" : $"&cursor={cursor}"));
             Assert.Equal(200, page.Status);
             items.AddRange(page.Body!.Items);
             cursor = page.Body.Next;
@@ -87,23 +72,23 @@ public sealed class SeededReadTests : IAsyncLifetime
     [Fact]
     public async Task TopicTimeline_Cpec_IsInSaidOnOrderAndNamesTheActorsInvolved()
     {
-        using var response = await _client.GetAsync("/api/topics/cpec/timeline?limit=200");
+        using var response = await Client.GetAsync("/api/topics/cpec/timeline?limit=200");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         var saidOn = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("saidOn").GetString()!).ToList();
         Assert.True(saidOn.Count >= 5);
         Assert.Equal(saidOn.Order(StringComparer.Ordinal), saidOn);
         Assert.True(body.GetProperty("statementsByActor").EnumerateObject().Count() >= 3);
-        var onlyJiang = await _client.GetFromJsonAsync<JsonElement>("/api/topics/cpec/timeline?actor=jiang-zaidong");
+        var onlyJiang = await Client.GetFromJsonAsync<JsonElement>("/api/topics/cpec/timeline?actor=jiang-zaidong");
         Assert.All(onlyJiang.GetProperty("items").EnumerateArray(), i => Assert.Equal("jiang-zaidong", i.GetProperty("actorId").GetString()));
     }
 
     [Fact]
     public async Task Lists_ActorsAndTopics_CarryCounts()
     {
-        var actors = await _client.GetFromJsonAsync<JsonElement>("/api/actors?limit=200");
-        var topics = await _client.GetFromJsonAsync<JsonElement>("/api/topics?limit=200");
-        var timeline = await _client.GetFromJsonAsync<JsonElement>("/api/actors/jiang-zaidong/timeline?limit=3");
+        var actors = await Client.GetFromJsonAsync<JsonElement>("/api/actors?limit=200");
+        var topics = await Client.GetFromJsonAsync<JsonElement>("/api/topics?limit=200");
+        var timeline = await Client.GetFromJsonAsync<JsonElement>("/api/actors/jiang-zaidong/timeline?limit=3");
 
         Assert.Equal(9, actors.GetProperty("items").GetArrayLength());
         Assert.True(topics.GetProperty("items").GetArrayLength() >= 10);
@@ -117,16 +102,16 @@ public sealed class SeededReadTests : IAsyncLifetime
     public async Task GetStatement_WithItsETag_Answers304UntilTheStatementChanges()
     {
         var id = (await Search("q=%22iron-clad%20friends%22"))[0].Id;
-        using var first = await _client.GetAsync($"/api/statements/{id}");
+        using var first = await Client.GetAsync($"/api/statements/{id}");
         var tag = first.Headers.ETag!;
 
         using var unchanged = new HttpRequestMessage(HttpMethod.Get, $"/api/statements/{id}");
         unchanged.Headers.IfNoneMatch.Add(tag);
-        using var notModified = await _client.SendAsync(unchanged);
-        await _client.PostAsJsonAsync($"/api/statements/{id}/dispute", new { reason = "wording differs in the transcript" });
+        using var notModified = await Client.SendAsync(unchanged);
+        await Client.PostAsJsonAsync($"/api/statements/{id}/dispute", new { reason = "wording differs in the transcript" });
         using var changed = new HttpRequestMessage(HttpMethod.Get, $"/api/statements/{id}");
         changed.Headers.IfNoneMatch.Add(tag);
-        using var modified = await _client.SendAsync(changed);
+        using var modified = await Client.SendAsync(changed);
 
         var view = await first.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("China ready to deepen media cooperation", view.GetProperty("source").GetProperty("title").GetString());
@@ -138,22 +123,22 @@ public sealed class SeededReadTests : IAsyncLifetime
     [Fact]
     public async Task ChangeFeed_FromZero_ReturnsEveryEventOnceInOrderAlsoAsNdjson()
     {
-        var total = await _factory.EventCount();
-        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1,
+        var total = await Factory.EventCount();
+        await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1,
             what: "the high-water mark to reach the last seed event");
 
         var seen = new List<FeedItem>();
         var after = 0L;
         while (true)
         {
-            var page = (await _client.GetFromJsonAsync<Feed>($"/api/events?after={after}&limit=37"))!;
+            var page = (await Client.GetFromJsonAsync<Feed>($"/api/events?after={after}&limit=37"))!;
             if (page.Items.Count == 0) break;
             seen.AddRange(page.Items);
             after = page.Last;
         }
         using var ndjson = new HttpRequestMessage(HttpMethod.Get, "/api/events?after=0&limit=1000");
         ndjson.Headers.Accept.ParseAdd("application/x-ndjson");
-        using var response = await _client.SendAsync(ndjson);
+        using var response = await Client.SendAsync(ndjson);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(total, seen.Count);
@@ -166,33 +151,19 @@ public sealed class SeededReadTests : IAsyncLifetime
 }
 
 /// <summary>Reads racing writes.</summary>
-public sealed class ConcurrentReadTests : IAsyncLifetime
+public sealed class ConcurrentReadTests : ApiTest
 {
-    private ArchiveApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await ArchiveApiFactory.Start();
-        _client = _factory.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     private async Task<(SampleSource Source, string Actor)> Given(string actor, int sentences)
     {
         var source = new SampleSource(sentences, actor);
-        Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id = actor, name = actor, kind = "person" })).Status);
-        Assert.Equal(201, (await _client.Post<Written>("/api/sources", new { title = "Doc", text = source.Text })).Status);
+        Assert.Equal(201, (await Client.Post<Written>("/api/actors", new { id = actor, name = actor, kind = "person" })).Status);
+        Assert.Equal(201, (await Client.Post<Written>("/api/sources", new { title = "Doc", text = source.Text })).Status);
         return (source, actor);
     }
 
     private Task<(int Status, Written? Body)> Record(SampleSource source, string actor, int i, string saidOn) =>
-        _client.Post<Written>("/api/statements", new
+        Client.Post<Written>("/api/statements", new
         {
             actorId = actor, sourceId = source.Id, quote = source.Sentences[i],
             span = new { start = source.Span(i).Start, end = source.Span(i).End }, quoteKind = "direct", saidOn,
@@ -203,7 +174,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     {
         var (source, actor) = await Given("wang-yi", 60);
         for (var i = 0; i < 30; i++) Assert.Equal(201, (await Record(source, actor, i, $"2025-01-{i % 28 + 1:00}")).Status);
-        var before = (await _client.Get<Page>("/api/statements?limit=200")).Body!.Items.Select(i => i.Id).ToHashSet();
+        var before = (await Client.Get<Page>("/api/statements?limit=200")).Body!.Items.Select(i => i.Id).ToHashSet();
 
         var writer = Task.Run(async () =>
         {
@@ -213,7 +184,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
         string? cursor = null;
         do
         {
-            var page = (await _client.Get<Page>("/api/statements?limit=4" + (cursor is null ? "" : $"&cursor={cursor}"))).Body!;
+            var page = (await Client.Get<Page>("/api/statements?limit=4" + (cursor is null ? "" : $"&cursor={cursor}"))).Body!;
             seen.AddRange(page.Items.Select(i => i.Id));
             cursor = page.Next;
         } while (cursor is not null);
@@ -234,11 +205,11 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
         var seen = new List<long>();
         var after = 0L;
         await writer;
-        var total = await _factory.EventCount();
+        var total = await Factory.EventCount();
         await Eventually.Get(async () =>
         {
             // a reader that stops after every page and resumes from the last position it processed
-            var page = (await _client.GetFromJsonAsync<Feed>($"/api/events?after={after}&limit=7&wait=1"))!;
+            var page = (await Client.GetFromJsonAsync<Feed>($"/api/events?after={after}&limit=7&wait=1"))!;
             seen.AddRange(page.Items.Select(i => i.Position));
             after = page.Last;
             return seen.Count;
@@ -254,7 +225,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     {
         var (source, actor) = await Given("lin-jian", 2);
         var written = (await Record(source, actor, 0, "2025-12-24")).Body!;
-        using var other = _factory.CreateClient();
+        using var other = Factory.CreateClient();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/actors/{actor}/timeline");
         request.Headers.Add("Archive-Min-Position", written.Position.ToString());
@@ -269,7 +240,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     [Fact]
     public async Task ReadYourWrites_PositionNeverReached_Answers503WithRetryAfterInsteadOfStaleData()
     {
-        using var response = await _client.GetAsync("/api/statements?minPosition=999999999");
+        using var response = await Client.GetAsync("/api/statements?minPosition=999999999");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.NotNull(response.Headers.RetryAfter);
@@ -282,7 +253,7 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
         var (source, actor) = await Given("jiang-zaidong", 1);
         var written = (await Record(source, actor, 0, "2025-02-24")).Body!;
 
-        var health = await Eventually.Get(() => _client.GetFromJsonAsync<JsonElement>("/health"),
+        var health = await Eventually.Get(() => Client.GetFromJsonAsync<JsonElement>("/health"),
             h => h.GetProperty("projections").EnumerateArray().Any(p => p.GetProperty("position").GetInt64() >= written.Position),
             what: "the audit projection to reach the write");
 
@@ -296,15 +267,15 @@ public sealed class ConcurrentReadTests : IAsyncLifetime
     {
         // given an event position taken by a transaction that never commits
         var (source, actor) = await Given("shehbaz-sharif", 2);
-        await TestDatabase.Scalar($"select nextval('{_factory.Schema}.mt_events_sequence')");
+        await TestDatabase.Scalar($"select nextval('{Factory.Schema}.mt_events_sequence')");
 
         // when more is written after the gap
         var written = (await Record(source, actor, 0, "2025-02-05")).Body!;
 
         // then the feed and the audit projection move past the gap to the new write
-        var feed = await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={written.Position - 1}&wait=1"),
+        var feed = await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={written.Position - 1}&wait=1"),
             f => f!.Items.Any(i => i.Position == written.Position), TimeSpan.FromSeconds(60), "the feed to pass the gap");
-        var health = await Eventually.Get(() => _client.GetFromJsonAsync<JsonElement>("/health"),
+        var health = await Eventually.Get(() => Client.GetFromJsonAsync<JsonElement>("/health"),
             h => h.GetProperty("projections").EnumerateArray().All(p => p.GetProperty("position").GetInt64() >= written.Position),
             TimeSpan.FromSeconds(60), "the projections to pass the gap");
         Assert.Equal("statement_recorded", feed!.Items.Single(i => i.Position == written.Position).Type);

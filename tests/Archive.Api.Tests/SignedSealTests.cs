@@ -13,25 +13,10 @@ using Xunit;
 namespace Archive.Api.Tests;
 
 /// <summary>Seals signed with the archive's Ed25519 key, verified offline with only the published public key.</summary>
-public sealed class SignedSealTests : IAsyncLifetime
+public sealed class SignedSealTests()
+    : ApiTest(seeded: true, settings: new Dictionary<string, string> { ["ARCHIVE_SEAL_KEY"] = Convert.ToBase64String(Key.GetEncoded()) })
 {
     private static readonly Ed25519PrivateKeyParameters Key = new(new SecureRandom());
-    private ArchiveApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await ArchiveApiFactory.Start(seeds: ArchiveApiFactory.RepositorySeeds,
-            settings: new Dictionary<string, string> { ["ARCHIVE_SEAL_KEY"] = Convert.ToBase64String(Key.GetEncoded()) });
-        Assert.Empty((await _factory.SeedImport())!.Failures);
-        _client = _factory.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     private static bool Check(string publicKey, string text, string signature)
     {
@@ -44,18 +29,18 @@ public sealed class SignedSealTests : IAsyncLifetime
 
     private async Task<string[]> SealAndExport()
     {
-        var total = await _factory.EventCount();
-        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
-        Assert.True((await _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key)
+        var total = await Factory.EventCount();
+        await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
+        Assert.True((await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key)
             .Seal(new WriteContext("auditor", null))).Appended);
-        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total}"), f => f!.Items.Count == 1, what: "the seal to commit");
-        return (await _client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={total}"), f => f!.Items.Count == 1, what: "the seal to commit");
+        return (await Client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     [Fact]
     public async Task Export_SignedSeal_VerifiesOfflineWithThePublishedKeyAndFailsWhenTheSignatureIsForged()
     {
-        var published = await _client.GetFromJsonAsync<JsonElement>("/api/audit/key");
+        var published = await Client.GetFromJsonAsync<JsonElement>("/api/audit/key");
         var lines = await SealAndExport();
         var header = JsonDocument.Parse(lines[0]).RootElement;
         var sealLine = Array.FindIndex(lines, l => l.Contains("\"seal_recorded\""));

@@ -11,41 +11,32 @@ public sealed record HistoryItem(long Position, string Stream, long Version, str
     string? Reason, string? CorrelationId, string? Hash, JsonElement Data);
 
 /// <summary>History, "as of" and revision reads, diffs and export of one statement's life.</summary>
-public sealed class TimeTravelTests : IAsyncLifetime
+public sealed class TimeTravelTests : ApiTest
 {
-    private ArchiveApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private SampleSource _source = null!;
     private string _id = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _factory = await ArchiveApiFactory.Start();
-        _client = _factory.CreateClient();
+        await base.InitializeAsync();
         _source = new SampleSource(3, "time travel");
-        Assert.Equal(201, (await _client.Post<Written>("/api/actors", new { id = "wang-yi", name = "Wang Yi", kind = "person" })).Status);
-        Assert.Equal(201, (await _client.Post<Written>("/api/topics", new { id = "cpec", title = "CPEC" })).Status);
-        Assert.Equal(201, (await _client.Post<Written>("/api/sources", new { title = "Dialogue", text = _source.Text })).Status);
-        _id = (await _client.Post<Written>("/api/statements", new
+        Assert.Equal(201, (await Client.Post<Written>("/api/actors", new { id = "wang-yi", name = "Wang Yi", kind = "person" })).Status);
+        Assert.Equal(201, (await Client.Post<Written>("/api/topics", new { id = "cpec", title = "CPEC" })).Status);
+        Assert.Equal(201, (await Client.Post<Written>("/api/sources", new { title = "Dialogue", text = _source.Text })).Status);
+        _id = (await Client.Post<Written>("/api/statements", new
         {
             actorId = "wang-yi", sourceId = _source.Id, quote = _source.Sentences[0], topics = new[] { "cpec" },
             span = new { start = _source.Span(0).Start, end = _source.Span(0).End }, quoteKind = "direct", saidOn = "2026-01-04",
         })).Body!.Id;
-        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{_id}/verify", new { method = "transcript" })).Status);
-        Assert.Equal(200, (await _client.Post<Written>($"/api/statements/{_id}/amend", new
+        Assert.Equal(200, (await Client.Post<Written>($"/api/statements/{_id}/verify", new { method = "transcript" })).Status);
+        Assert.Equal(200, (await Client.Post<Written>($"/api/statements/{_id}/amend", new
         {
             reason = "the quote is the next sentence", quote = _source.Sentences[1],
             span = new { start = _source.Span(1).Start, end = _source.Span(1).End },
         })).Status);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
-    private Task<List<HistoryItem>?> History() => _client.GetFromJsonAsync<List<HistoryItem>>($"/api/statements/{_id}/history");
+    private Task<List<HistoryItem>?> History() => Client.GetFromJsonAsync<List<HistoryItem>>($"/api/statements/{_id}/history");
 
     [Fact]
     public async Task History_Statement_ListsEveryEventWithWhoWhenWhyAndHash()
@@ -58,7 +49,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.CorrelationId)));
         Assert.Equal("the quote is the next sentence", history[^1].Reason);
         Assert.Equal(history.Select(h => h.Position).Order(), history.Select(h => h.Position));
-        var actor = await _client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history?limit=2");
+        var actor = await Client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history?limit=2");
         Assert.Equal(2, actor.GetProperty("items").GetArrayLength());
         Assert.Equal(2, actor.GetProperty("nextAfterVersion").GetInt64());
     }
@@ -69,9 +60,9 @@ public sealed class TimeTravelTests : IAsyncLifetime
         var amended = (await History())!.Single(h => h.Type == "statement_amended").RecordedAt;
         var recorded = (await History())!.First().RecordedAt;
 
-        var before = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.AddTicks(-10).ToString("O"))}");
-        var after = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.ToString("O"))}");
-        using var beforeRecording = await _client.GetAsync($"/api/statements/{_id}?asOf={Uri.EscapeDataString(recorded.AddTicks(-10).ToString("O"))}");
+        var before = await Client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.AddTicks(-10).ToString("O"))}");
+        var after = await Client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?asOf={Uri.EscapeDataString(amended.ToString("O"))}");
+        using var beforeRecording = await Client.GetAsync($"/api/statements/{_id}?asOf={Uri.EscapeDataString(recorded.AddTicks(-10).ToString("O"))}");
 
         Assert.Equal(_source.Sentences[0], before!.Quote);
         Assert.Equal("verified", before.Status);
@@ -83,9 +74,9 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task Version_EachRevision_ReturnsTheStatementAsItWasThen()
     {
-        var first = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=1");
-        var second = await _client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=2");
-        using var tooFar = await _client.GetAsync($"/api/statements/{_id}?version=9");
+        var first = await Client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=1");
+        var second = await Client.GetFromJsonAsync<Statement>($"/api/statements/{_id}?version=2");
+        using var tooFar = await Client.GetAsync($"/api/statements/{_id}?version=9");
 
         Assert.Equal((_source.Sentences[0], "recorded", 1), (first!.Quote, first.Status, first.Revision));
         Assert.Equal(["cpec"], first.Topics);
@@ -96,7 +87,7 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task Diff_FirstToLastRevision_ShowsChangedFieldsAndAWordDiff()
     {
-        var diff = await _client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}/diff?from=1&to=3");
+        var diff = await Client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}/diff?from=1&to=3");
 
         var fields = diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()).ToArray();
         // revision 1 was unverified; revision 3 keeps the verification of revision 2, though the new text reset the status
@@ -110,12 +101,12 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task Export_WholeArchive_IsABundleWhoseHashesRecomputeOffline()
     {
-        await Eventually.Get(async () => (await _client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("highWaterMark").GetInt64(),
+        await Eventually.Get(async () => (await Client.GetFromJsonAsync<JsonElement>("/health")).GetProperty("highWaterMark").GetInt64(),
             mark => mark >= 0, what: "health");
-        var total = await _factory.EventCount();
-        await Eventually.Get(() => _client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
+        var total = await Factory.EventCount();
+        await Eventually.Get(() => Client.GetFromJsonAsync<Feed>($"/api/events?after={total - 1}"), f => f!.Items.Count == 1, what: "the high-water mark");
 
-        var lines = (await _client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var lines = (await Client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement).ToArray();
 
         Assert.Equal("header", lines[0].GetProperty("kind").GetString());
@@ -137,8 +128,8 @@ public sealed class TimeTravelTests : IAsyncLifetime
 
         foreach (var (entry, index) in history.Select((h, i) => (h, i)))
         {
-            var before = (await _client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt.AddTicks(-10))}")).Body!.Items;
-            var after = (await _client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt)}")).Body!.Items;
+            var before = (await Client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt.AddTicks(-10))}")).Body!.Items;
+            var after = (await Client.Get<Page>($"/api/statements?asOf={At(entry.RecordedAt)}")).Body!.Items;
             var expected = StatementAfter(index);
             Assert.Equal(expected, (after.Single().Quote, after.Single().Status, string.Join(",", after.Single().Topics)));
             if (index == 0) Assert.Empty(before);
@@ -147,8 +138,8 @@ public sealed class TimeTravelTests : IAsyncLifetime
 
         // search and valid-time filters combine with transaction time
         var amended = history.Single(h => h.Type == "statement_amended").RecordedAt;
-        var oldText = (await _client.Get<Page>($"/api/statements?asOf={At(amended.AddTicks(-10))}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
-        var newText = (await _client.Get<Page>($"/api/statements?asOf={At(amended)}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
+        var oldText = (await Client.Get<Page>($"/api/statements?asOf={At(amended.AddTicks(-10))}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
+        var newText = (await Client.Get<Page>($"/api/statements?asOf={At(amended)}&q=%22Sentence%201%22&saidFrom=2026-01-01")).Body!.Items;
         Assert.Single(oldText);
         Assert.Empty(newText);
     }
@@ -165,15 +156,15 @@ public sealed class TimeTravelTests : IAsyncLifetime
     [Fact]
     public async Task ActorAsOf_BeforeAndAfterTheStatement_CountsWhatWasRecordedThen()
     {
-        var actorHistory = (await _client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history")).GetProperty("items").EnumerateArray()
+        var actorHistory = (await Client.GetFromJsonAsync<JsonElement>("/api/actors/wang-yi/history")).GetProperty("items").EnumerateArray()
             .Select(e => (Type: e.GetProperty("type").GetString(), At: e.GetProperty("recordedAt").GetDateTimeOffset())).ToArray();
         string At(DateTimeOffset t) => Uri.EscapeDataString(t.ToString("O"));
         var registered = actorHistory.Single(e => e.Type == "actor_registered").At;
         var recorded = actorHistory.Single(e => e.Type == "statement_recorded").At;
 
-        using var beforeRegistration = await _client.GetAsync($"/api/actors/wang-yi?asOf={At(registered.AddTicks(-10))}");
-        var beforeStatement = await _client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded.AddTicks(-10))}");
-        var afterStatement = await _client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded)}");
+        using var beforeRegistration = await Client.GetAsync($"/api/actors/wang-yi?asOf={At(registered.AddTicks(-10))}");
+        var beforeStatement = await Client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded.AddTicks(-10))}");
+        var afterStatement = await Client.GetFromJsonAsync<JsonElement>($"/api/actors/wang-yi?asOf={At(recorded)}");
 
         Assert.Equal(HttpStatusCode.NotFound, beforeRegistration.StatusCode);
         Assert.Equal(0, beforeStatement.GetProperty("statementCount").GetInt32());
