@@ -19,6 +19,9 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["ARCHIVE_URLS"] is { Length: > 0 } urls) builder.WebHost.UseUrls(urls);
+// The largest legitimate body is a source text of 2,000,000 characters (up to 4 UTF-8 bytes each, rarely); larger is refused with 413.
+const long MaxBody = 8 * 1024 * 1024;
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBody);
 
 var settings = ArchiveSettings.From(builder.Configuration);
 builder.Services.AddSingleton(settings);
@@ -46,6 +49,19 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Declared lengths are refused before anything is read; Kestrel's limit stops chunked bodies that grow past it.
+app.Use(async (http, next) =>
+{
+    if (http.Request.ContentLength > MaxBody)
+    {
+        await Results.Problem(title: "The request body is too large.", detail: $"body: must be at most {MaxBody} bytes",
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"must be at most {MaxBody} bytes"] } })
+            .ExecuteAsync(http);
+        return;
+    }
+    await next(http);
+});
 
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");

@@ -246,3 +246,19 @@ public sealed class StatementLifecycleApiTests : ApiTest
         Assert.Contains("\"direction\":\"incoming\"", await incoming.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class RequestLimitTests : ApiTest
+{
+    [Fact]
+    public async Task RegisterSource_BodyOverTheLimit_Answers413ProblemAndAppendsNothing()
+    {
+        var before = await Factory.EventCount();
+
+        using var response = await Client.PostAsync("/api/sources",
+            new StringContent("{\"title\":\"t\",\"text\":\"" + new string('a', 10_000_000) + "\"}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before, await Factory.EventCount());
+    }
+}
