@@ -60,7 +60,8 @@ public static partial class Checks
     {
         if (value is not { } day) { errors.Add(DomainError.Invalid(field, "is required")); return; }
         if (day < EarliestSaidOn) errors.Add(DomainError.Invalid(field, $"must not be before {EarliestSaidOn:yyyy-MM-dd}"));
-        if (day > DateOnly.FromDateTime(now.UtcDateTime))
+        // Said-on is a local date where it was said: it may already be tomorrow in UTC+14 when it is recorded.
+        if (day > DateOnly.FromDateTime(now.UtcDateTime.AddHours(14)))
             errors.Add(DomainError.Invalid(field, "must not be after the time it is recorded"));
     }
 

@@ -113,7 +113,7 @@ public sealed class AmendStatementTests
 
     [Fact]
     public void AmendStatement_SaidOnAfterNow_IsRefusedNamingSaidOn() =>
-        Then.Refused(When(new StatementChanges(SaidOn: new DateOnly(2025, 3, 2))), ErrorKind.Validation, "saidOn");
+        Then.Refused(When(new StatementChanges(SaidOn: new DateOnly(2025, 3, 3))), ErrorKind.Validation, "saidOn");
 
     [Fact]
     public void AmendStatement_SaidOnBeforeYear1000_IsRefusedNamingSaidOn() =>

@@ -140,7 +140,19 @@ public sealed class RecordStatementTests
 
     [Fact]
     public void RecordStatement_SaidOnAfterRecordedAt_IsRefusedNamingSaidOn() =>
-        Then.Refused(When(Record() with { SaidOn = new DateOnly(2025, 3, 2) }), ErrorKind.Validation, "saidOn");
+        Then.Refused(When(Record() with { SaidOn = new DateOnly(2025, 3, 3) }), ErrorKind.Validation, "saidOn");
+
+    [Fact]
+    public void RecordStatement_SaidOnTomorrowInUtcWhereItWasAlreadyThatDay_IsAccepted()
+    {
+        // recorded at 23:00 UTC on 1 March: it was 07:00 on 2 March in Beijing, where it was said
+        var context = new CommandContext(Archivist, new DateTimeOffset(2025, 3, 1, 23, 0, 0, TimeSpan.Zero));
+
+        var decision = RecordStatement.Handle(Given(ActorRegistered()), Record() with { SaidOn = new DateOnly(2025, 3, 2) },
+            Known(), context);
+
+        Then.Accepted<StatementRecorded>(decision);
+    }
 
     [Fact]
     public void RecordStatement_SaidOnSameDayAsRecorded_IsAccepted() =>
