@@ -18,7 +18,8 @@ public sealed record RegisterSource(
         if (command.PublishedOn is { } published)
         {
             if (published < Checks.EarliestSaidOn) errors.Add(DomainError.Invalid("publishedOn", $"must not be before {Checks.EarliestSaidOn:yyyy-MM-dd}"));
-            if (published > DateOnly.FromDateTime(context.Now.UtcDateTime)) errors.Add(DomainError.Invalid("publishedOn", "must not be in the future"));
+            // a local date, like said-on: it may already be tomorrow in UTC+14
+            if (published > DateOnly.FromDateTime(context.Now.UtcDateTime.AddHours(14))) errors.Add(DomainError.Invalid("publishedOn", "must not be in the future"));
         }
         var text = command.Text is null ? null : SourceText.Normalise(command.Text);
         Checks.Text(errors, "text", text, SourceText.MaxLength, multiline: true);

@@ -75,7 +75,7 @@ public sealed class RegisterSourceTests
 
     [Fact]
     public void RegisterSource_PublishedAfterNow_IsRefusedNamingPublishedOn() =>
-        Then.Refused(RegisterSource.Handle(SourceState.Empty, Command() with { PublishedOn = new DateOnly(2025, 3, 2) }, Context),
+        Then.Refused(RegisterSource.Handle(SourceState.Empty, Command() with { PublishedOn = new DateOnly(2025, 3, 3) }, Context),
             ErrorKind.Validation, "publishedOn");
 
     [Fact]
