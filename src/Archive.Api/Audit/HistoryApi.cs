@@ -64,16 +64,16 @@ public static class HistoryApi
     }
 
     private static async Task<Results<Ok<StatementDiff>, ProblemHttpResult>> Diff(
-        string id, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct, int? from = null, int? to = null)
+        string id, Marten.IQuerySession session, CancellationToken ct, int? from = null, int? to = null)
     {
-        var history = StatementIds.IsWellFormed(id) ? await OfStatement(database, settings.Schema, id, ct) : [];
-        var latest = StatementTimeTravel.AtRevision(id, history, int.MaxValue);
+        var log = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementRevisions>(id, ct) : null;
+        var latest = StatementTimeTravel.AtRevision(log, int.MaxValue);
         if (latest is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
         var (a, b) = (from ?? Math.Max(1, latest.Revision - 1), to ?? latest.Revision);
         if (a < 1 || a > latest.Revision) return Problems.Invalid("from", $"must be a revision between 1 and {latest.Revision}");
         if (b < 1 || b > latest.Revision) return Problems.Invalid("to", $"must be a revision between 1 and {latest.Revision}");
-        var before = StatementTimeTravel.AtRevision(id, history, a)!;
-        var after = StatementTimeTravel.AtRevision(id, history, b)!;
+        var before = StatementTimeTravel.AtRevision(log, a)!;
+        var after = StatementTimeTravel.AtRevision(log, b)!;
         return TypedResults.Ok(new StatementDiff(id, a, b, Changes(before, after)));
     }
 

@@ -89,8 +89,7 @@ public static class StatementsApi
 
     /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
     private static async Task<Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        string id, IQuerySession session, HttpContext http, Npgsql.NpgsqlDataSource database, Hosting.ArchiveSettings settings,
-        CancellationToken ct, DateTimeOffset? asOf = null, int? version = null)
+        string id, IQuerySession session, HttpContext http, CancellationToken ct, DateTimeOffset? asOf = null, int? version = null)
     {
         if (asOf is not null && version is not null) return Problems.Invalid("asOf", "give asOf or version, not both");
         if (version is < 1) return Problems.Invalid("version", "must be a revision number, starting at 1");
@@ -101,11 +100,11 @@ public static class StatementsApi
         }
         else
         {
-            // Transaction time: the statement as the archive held it then, folded from its events.
-            var history = StatementIds.IsWellFormed(id) ? await Audit.HistoryApi.OfStatement(database, settings.Schema, id, ct) : [];
+            // Transaction time: the statement as the archive held it then.
+            var log = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementRevisions>(id, ct) : null;
             statement = asOf is { } instant
-                ? Audit.StatementTimeTravel.AsOf(id, history, instant)
-                : Audit.StatementTimeTravel.AtRevision(id, history, version!.Value);
+                ? Audit.StatementTimeTravel.AsOf(log, instant)
+                : Audit.StatementTimeTravel.AtRevision(log, version!.Value);
             if (statement is not null && version is { } wanted && statement.Revision < wanted)
                 return Problems.NotFound("version", $"statement '{id}' has {statement.Revision} revisions");
         }
