@@ -2,7 +2,6 @@ using System.Text.Json;
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
 using JasperFx.Events;
-using Marten.Events.Projections;
 
 namespace Archive.Projections.Statements;
 
@@ -26,22 +25,10 @@ public sealed class StatementRevisions
     public List<StatementRevision> Revisions { get; set; } = [];
 }
 
-public sealed partial class StatementRevisionsProjection : MultiStreamProjection<StatementRevisions, string>
+public sealed partial class StatementRevisionsProjection : StatementKeyedProjection<StatementRevisions>
 {
     private static readonly StatementViewProjection Views = new();
     private static readonly JsonSerializerOptions Copying = new(JsonSerializerDefaults.Web);
-
-    public StatementRevisionsProjection()
-    {
-        Identity<StatementRecorded>(e => e.StatementId);
-        Identity<StatementVerified>(e => e.StatementId);
-        Identity<StatementAmended>(e => e.StatementId);
-        Identity<StatementDisputed>(e => e.StatementId);
-        Identity<StatementRetracted>(e => e.StatementId);
-        Identities<StatementLinked>(e => [e.StatementId, e.TargetId]);
-        Identity<StatementFiled>(e => e.StatementId);
-        Identity<StatementUnfiled>(e => e.StatementId);
-    }
 
     public StatementRevisions Create(IEvent<StatementRecorded> e) => new()
     {

@@ -1,6 +1,5 @@
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
-using Marten.Events.Projections;
 
 namespace Archive.Projections.Statements;
 
@@ -41,20 +40,8 @@ public sealed record VerificationView(string Method, string? Note, string Verifi
 /// <summary>A link as seen from one statement: "outgoing" when this statement made it, "incoming" otherwise.</summary>
 public sealed record LinkView(string StatementId, string Relation, string Direction);
 
-public sealed partial class StatementViewProjection : MultiStreamProjection<StatementView, string>
+public sealed partial class StatementViewProjection : StatementKeyedProjection<StatementView>
 {
-    public StatementViewProjection()
-    {
-        Identity<StatementRecorded>(e => e.StatementId);
-        Identity<StatementVerified>(e => e.StatementId);
-        Identity<StatementAmended>(e => e.StatementId);
-        Identity<StatementDisputed>(e => e.StatementId);
-        Identity<StatementRetracted>(e => e.StatementId);
-        Identities<StatementLinked>(e => [e.StatementId, e.TargetId]);
-        Identity<StatementFiled>(e => e.StatementId);
-        Identity<StatementUnfiled>(e => e.StatementId);
-    }
-
     public StatementView Create(StatementRecorded e) => new()
     {
         Id = e.StatementId,
