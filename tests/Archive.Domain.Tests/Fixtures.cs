@@ -51,6 +51,10 @@ internal static class Fixtures
     public static RecordStatement Record(string quote = Quote, TextSpan? span = null) =>
         new(ActorId, SourceId, quote, span ?? SpanOf(quote), QuoteKinds.Direct, SaidOn, "Regular press conference", ["cpec"], "en");
 
+    /// <summary>Records <paramref name="command"/> by a registered speaker (or <paramref name="state"/>), with every reference known unless <paramref name="context"/> says otherwise.</summary>
+    public static Decision Recording(RecordStatement command, RecordingContext? context = null, ActorState? state = null) =>
+        RecordStatement.Handle(state ?? Given(ActorRegistered()), command, context ?? Known(), Context);
+
     public static RecordingContext Known(SourceState? source = null) =>
         new(source ?? Source(), new HashSet<string>(), new HashSet<string>());
 

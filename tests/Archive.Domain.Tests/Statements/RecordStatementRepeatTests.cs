@@ -10,17 +10,12 @@ namespace Archive.Domain.Tests.Statements;
 /// <summary>Statement ids are deterministic, so recording again is a no-op, or a conflict when the details differ.</summary>
 public sealed class RecordStatementRepeatTests
 {
-    private static readonly ActorState Speaker = Given(ActorRegistered());
-
-    private static Decision When(RecordStatement command, RecordingContext? context = null, ActorState? state = null) =>
-        RecordStatement.Handle(state ?? Speaker, command, context ?? Known(), Context);
-
     [Fact]
     public void RecordStatement_SameStatementTwice_IsNoOp()
     {
-        var first = Then.Accepted<StatementRecorded>(When(Record()));
+        var first = Then.Accepted<StatementRecorded>(Recording(Record()));
 
-        Then.NoOp(When(Record(), state: Given(ActorRegistered(), first)));
+        Then.NoOp(Recording(Record(), state: Given(ActorRegistered(), first)));
     }
 
     [Fact]
@@ -28,7 +23,7 @@ public sealed class RecordStatementRepeatTests
     {
         var state = Given(ActorRegistered(), Recorded(Record() with { Topics = ["cpec", "diplomacy"] }));
 
-        var decision = When(Record() with { Quote = "We'll never accept interference in our internal affairs.", Topics = ["diplomacy", "cpec"] },
+        var decision = Recording(Record() with { Quote = "We'll never accept interference in our internal affairs.", Topics = ["diplomacy", "cpec"] },
             state: state);
 
         Then.NoOp(decision);
@@ -40,7 +35,7 @@ public sealed class RecordStatementRepeatTests
         var state = Given(ActorRegistered(), Recorded(),
             new StatementAmended(ActorId, StatementId, new StatementChanges(Occasion: "Press briefing"), "Occasion misnamed", Archivist, Earlier));
 
-        Then.NoOp(When(Record(), state: state));
+        Then.NoOp(Recording(Record(), state: state));
     }
 
     [Theory]
@@ -62,7 +57,7 @@ public sealed class RecordStatementRepeatTests
         };
         Assert.Equal(StatementId, command.StatementId);
 
-        var decision = When(command, state: state);
+        var decision = Recording(command, state: state);
 
         Assert.True(decision.Errors.Single().Kind == ErrorKind.Conflict, $"expected a conflict, got {decision}");
         Assert.Empty(decision.Events);

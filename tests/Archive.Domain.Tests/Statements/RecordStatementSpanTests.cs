@@ -10,17 +10,12 @@ namespace Archive.Domain.Tests.Statements;
 /// <summary>Spans count code points of the stored source text, end exclusive.</summary>
 public sealed class RecordStatementSpanTests
 {
-    private static readonly ActorState Speaker = Given(ActorRegistered());
-
-    private static Decision When(RecordStatement command, RecordingContext? context = null, ActorState? state = null) =>
-        RecordStatement.Handle(state ?? Speaker, command, context ?? Known(), Context);
-
     [Fact]
     public void RecordStatement_SpanEndBeyondText_IsRefusedNamingSpanEnd()
     {
         var length = Text.Length;
 
-        Then.Refused(When(Record() with { Span = new TextSpan(length - 5, length + 1) }), ErrorKind.Validation, "span.end");
+        Then.Refused(Recording(Record() with { Span = new TextSpan(length - 5, length + 1) }), ErrorKind.Validation, "span.end");
     }
 
     [Fact]
@@ -28,30 +23,30 @@ public sealed class RecordStatementSpanTests
     {
         const string last = "No answer was given.";
 
-        Then.Accepted<StatementRecorded>(When(Record(last) with { Span = new TextSpan(Text.Length - last.Length, Text.Length) }));
+        Then.Accepted<StatementRecorded>(Recording(Record(last) with { Span = new TextSpan(Text.Length - last.Length, Text.Length) }));
     }
 
     [Theory]
     [InlineData(10, 10)]
     [InlineData(10, 9)]
     public void RecordStatement_SpanEndNotAfterStart_IsRefusedNamingSpanEnd(int start, int end) =>
-        Then.Refused(When(Record() with { Span = new TextSpan(start, end) }), ErrorKind.Validation, "span.end");
+        Then.Refused(Recording(Record() with { Span = new TextSpan(start, end) }), ErrorKind.Validation, "span.end");
 
     [Fact]
     public void RecordStatement_NegativeSpanStart_IsRefusedNamingSpanStart() =>
-        Then.Refused(When(Record() with { Span = new TextSpan(-1, 5) }), ErrorKind.Validation, "span.start");
+        Then.Refused(Recording(Record() with { Span = new TextSpan(-1, 5) }), ErrorKind.Validation, "span.start");
 
     [Fact]
     public void RecordStatement_SpanCoveringMoreThanMaxQuote_IsRefusedNamingSpan() =>
-        Then.Refused(When(Record() with { Span = new TextSpan(0, RecordStatement.MaxQuoteLength + 1) }), ErrorKind.Validation, "span");
+        Then.Refused(Recording(Record() with { Span = new TextSpan(0, RecordStatement.MaxQuoteLength + 1) }), ErrorKind.Validation, "span");
 
     [Fact]
     public void RecordStatement_DirectQuoteAtWrongSpan_IsRefusedNamingQuote() =>
-        Then.Refused(When(Record() with { Span = SpanOf(SecondQuote) }), ErrorKind.Validation, "quote");
+        Then.Refused(Recording(Record() with { Span = SpanOf(SecondQuote) }), ErrorKind.Validation, "quote");
 
     [Fact]
     public void RecordStatement_ReportedQuoteWithSpanOutsideText_IsRefusedNamingSpanEnd() =>
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Reported, Span = new TextSpan(0, Text.Length + 1) }),
+        Then.Refused(Recording(Record() with { QuoteKind = QuoteKinds.Reported, Span = new TextSpan(0, Text.Length + 1) }),
             ErrorKind.Validation, "span.end");
 
     [Fact]
@@ -62,7 +57,7 @@ public sealed class RecordStatementSpanTests
         var source = GivenSource(SourceRegistered(text));
         var command = Record("we win", new TextSpan(8, 14)) with { SourceId = source.Id! };
 
-        var recorded = Then.Accepted<StatementRecorded>(When(command, Known(source)));
+        var recorded = Then.Accepted<StatementRecorded>(Recording(command, Known(source)));
 
         Assert.Equal(new TextSpan(8, 14), recorded.Span);
     }
@@ -74,7 +69,7 @@ public sealed class RecordStatementSpanTests
         var source = GivenSource(SourceRegistered(text));
         var command = Record("we win", new TextSpan(9, 15)) with { SourceId = source.Id! };
 
-        var decision = When(command, Known(source));
+        var decision = Recording(command, Known(source));
 
         Assert.False(decision.Succeeded);
         Assert.Contains(decision.Errors, e => e.Field is "span.end" or "quote");
@@ -86,6 +81,6 @@ public sealed class RecordStatementSpanTests
         var source = GivenSource(SourceRegistered("a😀b"));
         var command = Record("😀", new TextSpan(1, 2)) with { SourceId = source.Id! };
 
-        Then.Accepted<StatementRecorded>(When(command, Known(source)));
+        Then.Accepted<StatementRecorded>(Recording(command, Known(source)));
     }
 }

@@ -9,17 +9,12 @@ namespace Archive.Domain.Tests.Statements;
 
 public sealed class RecordStatementTests
 {
-    private static readonly ActorState Speaker = Given(ActorRegistered());
-
-    private static Decision When(RecordStatement command, RecordingContext? context = null, ActorState? state = null) =>
-        RecordStatement.Handle(state ?? Speaker, command, context ?? Known(), Context);
-
     [Fact]
     public void RecordStatement_DirectQuoteMatchingSource_RecordsStatement()
     {
         var command = Record();
 
-        var recorded = Then.Accepted<StatementRecorded>(When(command));
+        var recorded = Then.Accepted<StatementRecorded>(Recording(command));
 
         Assert.Equal(ActorId, recorded.ActorId);
         Assert.Equal(StatementIds.For(ActorId, SourceId, SpanOf(Quote)), recorded.StatementId);
@@ -40,7 +35,7 @@ public sealed class RecordStatementTests
     {
         var source = GivenSource(SourceRegistered() with { Language = "zh-Hans" });
 
-        var recorded = Then.Accepted<StatementRecorded>(When(Record() with { Language = null }, Known(source)));
+        var recorded = Then.Accepted<StatementRecorded>(Recording(Record() with { Language = null }, Known(source)));
 
         Assert.Equal("zh-Hans", recorded.Language);
     }
@@ -48,21 +43,21 @@ public sealed class RecordStatementTests
     [Fact]
     public void RecordStatement_SourceNotRegistered_IsNotFoundNamingSourceId()
     {
-        Then.Refused(When(Record(), Known(SourceState.Empty)), ErrorKind.NotFound, "sourceId");
-        Then.Refused(When(Record(), new RecordingContext(null, new HashSet<string>(), new HashSet<string>())), ErrorKind.NotFound, "sourceId");
+        Then.Refused(Recording(Record(), Known(SourceState.Empty)), ErrorKind.NotFound, "sourceId");
+        Then.Refused(Recording(Record(), new RecordingContext(null, new HashSet<string>(), new HashSet<string>())), ErrorKind.NotFound, "sourceId");
     }
 
     [Fact]
     public void RecordStatement_ActorNotRegistered_IsNotFoundNamingActorId() =>
-        Then.Refused(When(Record(), state: ActorState.Empty), ErrorKind.NotFound, "actorId");
+        Then.Refused(Recording(Record(), state: ActorState.Empty), ErrorKind.NotFound, "actorId");
 
     [Fact]
     public void RecordStatement_DirectQuoteWithStraightQuoteMarks_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record() with { Quote = "We'll never accept interference in our internal affairs." }));
+        Then.Accepted<StatementRecorded>(Recording(Record() with { Quote = "We'll never accept interference in our internal affairs." }));
 
     [Fact]
     public void RecordStatement_DirectQuoteWithSpaceForLineBreak_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record(SecondQuote) with { Quote = "the corridor would bring prosperity to the whole region." }));
+        Then.Accepted<StatementRecorded>(Recording(Record(SecondQuote) with { Quote = "the corridor would bring prosperity to the whole region." }));
 
     // BUG: a quote pasted with Windows line endings ("\r\n") is refused on "quote" as "contains control characters"
     // before it is compared: Checks.Text (IsWellFormed, multiline) allows only '\n' and '\t', although source text
@@ -70,15 +65,15 @@ public sealed class RecordStatementTests
     // (and other multi-line fields) the way SourceText.Normalise does, or allow '\r' in multi-line text.
     [Fact]
     public void RecordStatement_DirectQuoteWithCrlfLineBreak_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record(SecondQuote) with { Quote = SecondQuote.Replace("\n", "\r\n") }));
+        Then.Accepted<StatementRecorded>(Recording(Record(SecondQuote) with { Quote = SecondQuote.Replace("\n", "\r\n") }));
 
     [Fact]
     public void RecordStatement_DirectQuoteDiffersFromSource_IsRefusedNamingQuote() =>
-        Then.Refused(When(Record() with { Quote = "We’ll always accept interference in our internal affairs." }), ErrorKind.Validation, "quote");
+        Then.Refused(Recording(Record() with { Quote = "We’ll always accept interference in our internal affairs." }), ErrorKind.Validation, "quote");
 
     [Fact]
     public void RecordStatement_ReportedQuoteDiffersFromSource_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record() with
+        Then.Accepted<StatementRecorded>(Recording(Record() with
         {
             Quote = "Lin said China rejects any outside interference.",
             QuoteKind = QuoteKinds.Reported,
@@ -86,20 +81,20 @@ public sealed class RecordStatementTests
 
     [Fact]
     public void RecordStatement_UnknownQuoteKind_IsRefusedNamingQuoteKind() =>
-        Then.Refused(When(Record() with { QuoteKind = "paraphrase" }), ErrorKind.Validation, "quoteKind");
+        Then.Refused(Recording(Record() with { QuoteKind = "paraphrase" }), ErrorKind.Validation, "quoteKind");
 
     [Fact]
     public void RecordStatement_JointWithoutCoSpeakers_IsRefusedNamingCoSpeakers() =>
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Joint }), ErrorKind.Validation, "coSpeakers");
+        Then.Refused(Recording(Record() with { QuoteKind = QuoteKinds.Joint }), ErrorKind.Validation, "coSpeakers");
 
     [Fact]
     public void RecordStatement_JointWithCoSpeaker_RecordsCoSpeakers() =>
         Assert.Equal([CoSpeakerId], Then.Accepted<StatementRecorded>(
-            When(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId] })).CoSpeakers);
+            Recording(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId] })).CoSpeakers);
 
     [Fact]
     public void RecordStatement_CoSpeakerIsSpeaker_IsRefusedNamingCoSpeakers() =>
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId, ActorId] }),
+        Then.Refused(Recording(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId, ActorId] }),
             ErrorKind.Validation, "coSpeakers");
 
     [Theory]
@@ -107,7 +102,7 @@ public sealed class RecordStatementTests
     [InlineData("wang_yi")]
     [InlineData("")]
     public void RecordStatement_MalformedCoSpeakerId_IsRefusedNamingEntry(string coSpeaker) =>
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId, coSpeaker] }),
+        Then.Refused(Recording(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId, coSpeaker] }),
             ErrorKind.Validation, "coSpeakers[1]");
 
     [Theory]
@@ -115,18 +110,18 @@ public sealed class RecordStatementTests
     [InlineData("belt and road")]
     [InlineData("-cpec")]
     public void RecordStatement_MalformedTopicId_IsRefusedNamingEntry(string topic) =>
-        Then.Refused(When(Record() with { Topics = ["cpec", topic] }), ErrorKind.Validation, "topics[1]");
+        Then.Refused(Recording(Record() with { Topics = ["cpec", topic] }), ErrorKind.Validation, "topics[1]");
 
     [Fact]
     public void RecordStatement_RepeatedTopic_IsRefusedNamingTopics() =>
-        Then.Refused(When(Record() with { Topics = ["cpec", "cpec"] }), ErrorKind.Validation, "topics");
+        Then.Refused(Recording(Record() with { Topics = ["cpec", "cpec"] }), ErrorKind.Validation, "topics");
 
     [Fact]
     public void RecordStatement_UnknownTopic_IsNotFoundNamingTopics()
     {
         var context = Known() with { UnknownTopics = new HashSet<string> { "cpec" } };
 
-        Then.Refused(When(Record(), context), ErrorKind.NotFound, "topics");
+        Then.Refused(Recording(Record(), context), ErrorKind.NotFound, "topics");
     }
 
     [Fact]
@@ -134,13 +129,13 @@ public sealed class RecordStatementTests
     {
         var context = Known() with { UnknownCoSpeakers = new HashSet<string> { CoSpeakerId } };
 
-        Then.Refused(When(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId] }, context),
+        Then.Refused(Recording(Record() with { QuoteKind = QuoteKinds.Joint, CoSpeakers = [CoSpeakerId] }, context),
             ErrorKind.NotFound, "coSpeakers");
     }
 
     [Fact]
     public void RecordStatement_SaidOnAfterRecordedAt_IsRefusedNamingSaidOn() =>
-        Then.Refused(When(Record() with { SaidOn = new DateOnly(2025, 3, 3) }), ErrorKind.Validation, "saidOn");
+        Then.Refused(Recording(Record() with { SaidOn = new DateOnly(2025, 3, 3) }), ErrorKind.Validation, "saidOn");
 
     [Fact]
     public void RecordStatement_SaidOnTomorrowInUtcWhereItWasAlreadyThatDay_IsAccepted()
@@ -156,21 +151,21 @@ public sealed class RecordStatementTests
 
     [Fact]
     public void RecordStatement_SaidOnSameDayAsRecorded_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record() with { SaidOn = DateOnly.FromDateTime(Now.UtcDateTime) }));
+        Then.Accepted<StatementRecorded>(Recording(Record() with { SaidOn = DateOnly.FromDateTime(Now.UtcDateTime) }));
 
     [Fact]
     public void RecordStatement_SaidOnBeforeYear1000_IsRefusedNamingSaidOn() =>
-        Then.Refused(When(Record() with { SaidOn = new DateOnly(999, 12, 31) }), ErrorKind.Validation, "saidOn");
+        Then.Refused(Recording(Record() with { SaidOn = new DateOnly(999, 12, 31) }), ErrorKind.Validation, "saidOn");
 
     [Fact]
     public void RecordStatement_SaidOnFirstDayOfYear1000_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(When(Record() with { SaidOn = new DateOnly(1000, 1, 1) }));
+        Then.Accepted<StatementRecorded>(Recording(Record() with { SaidOn = new DateOnly(1000, 1, 1) }));
 
     [Fact]
     public void RecordStatement_SaidOnMissing_IsRefusedNamingSaidOn() =>
-        Then.Refused(When(Record() with { SaidOn = null }), ErrorKind.Validation, "saidOn");
+        Then.Refused(Recording(Record() with { SaidOn = null }), ErrorKind.Validation, "saidOn");
 
     [Fact]
     public void RecordStatement_LanguageNotATag_IsRefusedNamingLanguage() =>
-        Then.Refused(When(Record() with { Language = "English" }), ErrorKind.Validation, "language");
+        Then.Refused(Recording(Record() with { Language = "English" }), ErrorKind.Validation, "language");
 }
