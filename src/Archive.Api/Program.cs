@@ -13,6 +13,7 @@ using Archive.Api.Sources;
 using Archive.Api.Statements;
 using Archive.Api.Topics;
 using Archive.Grains;
+using Archive.Grains.Cluster;
 using Microsoft.AspNetCore.Http.Json;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -26,10 +27,25 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 var settings = ArchiveSettings.From(builder.Configuration);
 builder.Services.AddSingleton(settings);
 
-// The local default: silo and API in one process. Grains write; requests read projections directly.
-builder.UseOrleans(silo => silo
-    .UseLocalhostClustering(settings.SiloPort, settings.GatewayPort)
-    .AddArchiveGrains(settings.ConnectionString, settings.Schema, settings.SealEvery, settings.SealKey, settings.SealEveryEvents));
+// Writes go through grains; requests read projections directly from PostgreSQL. The local default co-hosts a silo
+// in this process; with ARCHIVE_CLUSTERING=postgres the API is a client of the silos registered in PostgreSQL.
+var cluster = ClusterSettings.From(builder.Configuration, defaultClustering: "localhost");
+if (cluster.OnPostgres)
+{
+    await ClusterSchema.MigrateAsync(settings.ConnectionString, cluster.Schema);
+    builder.UseOrleansClient(client => client.UseArchiveClustering(cluster, settings.ConnectionString));
+    builder.Services.AddArchiveStore(settings.ConnectionString, settings.Schema);
+    // The silos sign seals; this node only publishes the public key (or derives it when given the private one).
+    builder.Services.AddSingleton(settings.SealKey is { Length: > 0 } sealKey
+        ? new Archive.Grains.Audit.SealKey(sealKey)
+        : Archive.Grains.Audit.SealKey.PublicOnly(builder.Configuration["ARCHIVE_SEAL_PUBLIC_KEY"]));
+}
+else
+{
+    builder.UseOrleans(silo => silo
+        .UseArchiveClustering(cluster, settings.ConnectionString, settings.SiloPort, settings.GatewayPort)
+        .AddArchiveGrains(settings.ConnectionString, settings.Schema, settings.SealEvery, settings.SealKey, settings.SealEveryEvents));
+}
 
 builder.Services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

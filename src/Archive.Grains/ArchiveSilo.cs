@@ -1,12 +1,16 @@
 using Archive.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Archive.Grains;
 
 public static class ArchiveSilo
 {
-    /// <summary>Grains, their log-consistency provider, serialization and the Marten store they append to.</summary>
+    /// <summary>
+    /// Grains, their log-consistency provider, serialization, the Marten store they append to, and a candidacy
+    /// for running the projection daemon (one host per schema runs it; see <see cref="Storage.ProjectionDaemonLeader"/>).
+    /// </summary>
     public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null,
         string? sealKey = null, long sealEveryEvents = 1000)
     {
@@ -14,23 +18,25 @@ public static class ArchiveSilo
         silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
         if (sealEvery is { } interval && interval > TimeSpan.Zero)
             silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), sealEveryEvents, interval,
-                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.Sealer>>()));
+                sp.GetRequiredService<ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
         silo.Services.AddArchiveStore(connectionString, schema);
+        silo.Services.AddSingleton(sp => new Storage.ProjectionDaemonLeader(sp.GetRequiredService<IDocumentStore>(), connectionString, schema,
+            sp.GetRequiredService<ILogger<Storage.ProjectionDaemonLeader>>()));
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<Storage.ProjectionDaemonLeader>());
         return silo;
     }
 
-    /// <summary>Registers the Marten store once, even when the API and the silo share a process.</summary>
+    /// <summary>
+    /// Registers the Marten store once, even when the API and the silo share a process. The asynchronous daemon is
+    /// not started here: silos elect the one host that runs it.
+    /// </summary>
     public static IServiceCollection AddArchiveStore(this IServiceCollection services, string connectionString, string schema)
     {
         if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
         services.AddMarten(options => ArchiveStore.Configure(options, connectionString, schema))
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
-            // Solo: leader election through Marten's HotCold mode does not load here (its lock library is
-            // missing), and the archive runs one silo per schema until it elects the daemon's silo itself.
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo);
-        services.AddHostedService(_ => new Storage.AppendOnlyEvents(connectionString, schema));
+            .UseLightweightSessions();
+        services.AddHostedService(sp => new Database.ArchiveDatabaseMigrator(sp.GetRequiredService<IDocumentStore>(), connectionString, schema));
         return services;
     }
 }

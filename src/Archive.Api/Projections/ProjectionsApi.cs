@@ -47,7 +47,7 @@ public static class ProjectionsApi
 }
 
 /// <summary>Runs one rebuild at a time on the archive's projection daemon and remembers how each went.</summary>
-public sealed class ProjectionRebuilds(IProjectionCoordinator coordinator, ILogger<ProjectionRebuilds> log, IHostApplicationLifetime lifetime)
+public sealed class ProjectionRebuilds(IServiceProvider services, ILogger<ProjectionRebuilds> log, IHostApplicationLifetime lifetime)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (string State, DateTimeOffset? Started, DateTimeOffset? Finished, string? Error)> _runs = new();
@@ -80,7 +80,9 @@ public sealed class ProjectionRebuilds(IProjectionCoordinator coordinator, ILogg
     {
         try
         {
-            var daemon = coordinator.DaemonForMainDatabase();
+            var leader = services.GetService<Archive.Grains.Storage.ProjectionDaemonLeader>()
+                ?? throw new InvalidOperationException("the projection daemon does not run in this process: rebuild on the host that runs it");
+            var daemon = await leader.WaitForDaemon(TimeSpan.FromSeconds(30), ct);
             foreach (var name in names)
             {
                 Set(name, "running", DateTimeOffset.UtcNow, null, null);

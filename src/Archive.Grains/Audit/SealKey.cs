@@ -23,6 +23,23 @@ public sealed class SealKey
         PublicKey = Convert.ToBase64String(_private.GeneratePublicKey().GetEncoded());
     }
 
+    private SealKey(string? publicKey, bool _) => PublicKey = publicKey;
+
+    /// <summary>
+    /// What an API node that does not sign needs: the public key it publishes with bundles and at /api/audit/key
+    /// (<c>ARCHIVE_SEAL_PUBLIC_KEY</c>), so the private key stays on the silos.
+    /// </summary>
+    public static SealKey PublicOnly(string? publicKeyBase64)
+    {
+        if (string.IsNullOrWhiteSpace(publicKeyBase64)) return new SealKey(null, false);
+        byte[] bytes;
+        try { bytes = Convert.FromBase64String(publicKeyBase64.Trim()); }
+        catch (FormatException) { throw new InvalidOperationException("ARCHIVE_SEAL_PUBLIC_KEY is not base64: give the 32-byte Ed25519 public key in base64."); }
+        if (bytes.Length != Ed25519PublicKeyParameters.KeySize)
+            throw new InvalidOperationException($"ARCHIVE_SEAL_PUBLIC_KEY must be {Ed25519PublicKeyParameters.KeySize} bytes, not {bytes.Length}.");
+        return new SealKey(Convert.ToBase64String(bytes), false);
+    }
+
     /// <summary>The public key (32 bytes, base64), or null when seals are not signed.</summary>
     public string? PublicKey { get; }
 

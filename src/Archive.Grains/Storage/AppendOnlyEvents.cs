@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Archive.Grains.Storage;
 
 /// <summary>
-/// Installs (idempotently, at start-up, after Marten has created its tables) triggers that refuse UPDATE, DELETE
+/// Installs (idempotently, after Marten has created its tables; see <c>ArchiveDatabase</c>) triggers that refuse UPDATE, DELETE
 /// and TRUNCATE on the event table. The owner of the table or a superuser can still disable them; verification
 /// of the hash chain is what catches such tampering.
 /// </summary>
-public sealed class AppendOnlyEvents(string connectionString, string schema) : IHostedService
+public static class AppendOnlyEvents
 {
     public static string Sql(string schema) => $"""
         create or replace function {schema}.archive_refuse_event_change() returns trigger language plpgsql as $f$
@@ -34,7 +33,7 @@ public sealed class AppendOnlyEvents(string connectionString, string schema) : I
         create index if not exists archive_events_target on {schema}.mt_events ((data ->> 'targetId'));
         """;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static async Task ApplyAsync(string connectionString, string schema, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -45,6 +44,4 @@ public sealed class AppendOnlyEvents(string connectionString, string schema) : I
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

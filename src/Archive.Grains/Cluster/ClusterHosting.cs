@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace Archive.Grains.Cluster;
+
+public static class ClusterHosting
+{
+    /// <summary>Ado.NET's name for the Npgsql provider.</summary>
+    private const string Invariant = "Npgsql";
+
+    public static ISiloBuilder UseArchiveClustering(this ISiloBuilder silo, ClusterSettings cluster, string connectionString, int siloPort, int gatewayPort)
+    {
+        if (!cluster.OnPostgres) return silo.UseLocalhostClustering(siloPort, gatewayPort);
+        var address = cluster.SiloAddress();
+        return silo
+            .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
+            // listen on every interface unless the silo is meant to be reachable on loopback only
+            .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address))
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = ClusterSchema.ConnectionString(connectionString, cluster.Schema);
+            });
+    }
+
+    /// <summary>
+    /// A client of a PostgreSQL-membership cluster. It keeps retrying until a gateway answers (silos may start
+    /// after the API), and it is told quickly about gateways that died.
+    /// </summary>
+    public static IClientBuilder UseArchiveClustering(this IClientBuilder client, ClusterSettings cluster, string connectionString)
+    {
+        client.Services.AddArchiveSerialization();
+        return client
+            .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = ClusterSchema.ConnectionString(connectionString, cluster.Schema);
+            })
+            .UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return !cancellationToken.IsCancellationRequested;
+            });
+    }
+}

@@ -1,0 +1,119 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Archive.Grains.Storage;
+
+/// <summary>
+/// Runs the asynchronous projection daemon on exactly one host per schema at a time. Every silo competes for a
+/// PostgreSQL session advisory lock on a connection of its own; the holder runs the daemon. The lock lives as long
+/// as that connection: a silo that dies (even by SIGKILL) loses it when PostgreSQL notices the closed socket, and
+/// another silo takes over at its next attempt. The holder checks its connection every few seconds and stops the
+/// daemon as soon as the connection (and so the lock) may be gone, so two daemons never run at once.
+/// </summary>
+public sealed class ProjectionDaemonLeader(IDocumentStore store, string connectionString, string schema, ILogger<ProjectionDaemonLeader> log)
+    : BackgroundService
+{
+    /// <summary>How often a follower tries to take over, and how often the leader checks that it still leads.</summary>
+    public static TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
+
+    private volatile IProjectionDaemon? _daemon;
+
+    /// <summary>The running daemon when this host leads, else null.</summary>
+    public IProjectionDaemon? Daemon => _daemon;
+
+    public bool IsLeader => _daemon is not null;
+
+    /// <summary>The daemon once this host leads; fails when another host keeps the lead past the deadline.</summary>
+    public async Task<IProjectionDaemon> WaitForDaemon(TimeSpan deadline, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + deadline;
+        for (var daemon = _daemon; ; daemon = _daemon)
+        {
+            if (daemon is not null) return daemon;
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"another host runs the projection daemon for schema '{schema}'");
+            await Task.Delay(100, ct);
+        }
+    }
+
+    /// <summary>The advisory lock key, shared by every host of the schema.</summary>
+    public static string LockName(string schema) => $"archive-projection-daemon:{schema}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A connection outside the pool: returning it to a pool would keep (or silently drop) the session lock.
+        var lockConnection = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = $"archive-daemon-lock:{Environment.MachineName}:{Environment.ProcessId}",
+            KeepAlive = 5,
+        }.ConnectionString;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(lockConnection);
+                await connection.OpenAsync(stoppingToken);
+                if (await TryLock(connection, stoppingToken))
+                {
+                    await Lead(connection, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Projection daemon leadership: PostgreSQL did not answer; trying again");
+            }
+            try { await Task.Delay(Interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task<bool> TryLock(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtextextended(@name, 0))", connection);
+        command.Parameters.AddWithValue("name", LockName(schema));
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task Lead(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
+        log.LogInformation("This host now runs the projection daemon for schema {Schema}", schema);
+        var daemon = await store.BuildProjectionDaemonAsync();
+        try
+        {
+            await daemon.StartAllAsync();
+            _daemon = daemon;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(Interval, stoppingToken);
+                await using var check = new NpgsqlCommand("select 1", connection);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(Interval);
+                await check.ExecuteScalarAsync(timeout.Token);
+            }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Projection daemon leadership lost (the lock connection failed); stopping the daemon");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _daemon = null;
+            try { await daemon.StopAllAsync(); }
+            catch (Exception e) { log.LogWarning(e, "Stopping the projection daemon failed"); }
+            (daemon as IDisposable)?.Dispose();
+            log.LogInformation("This host no longer runs the projection daemon for schema {Schema}", schema);
+        }
+    }
+}
