@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Archive.Testing;
+
+namespace Archive.Cluster.Tests;
+
+/// <summary>
+/// Clients recording statements through the API the way a careful archivist's tool would: a failed or unanswered
+/// request is sent again with the same body (recording is idempotent), until it is acknowledged or the deadline passes.
+/// </summary>
+public sealed class StatementWriter(HttpClient http, SampleSource source, IReadOnlyList<string> actors)
+{
+    private int _retries;
+
+    /// <summary>Statement ids by sentence index, for every request that got a 2xx.</summary>
+    public ConcurrentDictionary<int, string> Acknowledged { get; } = new();
+    public int Retries => _retries;
+
+    public static async Task<StatementWriter> Prepare(HttpClient http, int actorCount, int sentences)
+    {
+        var actors = Enumerable.Range(1, actorCount).Select(i => $"speaker-{i:D2}").ToArray();
+        foreach (var actor in actors)
+            await Ok(await http.PostAsJsonAsync("/api/actors", new { id = actor, name = $"Speaker {actor}", kind = "person" }));
+        var source = new SampleSource(sentences, salt: "the cluster");
+        await Ok(await http.PostAsJsonAsync("/api/sources", new { title = "Cluster briefing", text = source.Text, publishedOn = "2025-01-01" }));
+        return new StatementWriter(http, source, actors);
+    }
+
+    public Task Write(IEnumerable<int> sentences, int concurrency, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        return Parallel.ForEachAsync(sentences, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, (i, _) => new ValueTask(Record(i, until)));
+    }
+
+    private async Task Record(int index, DateTime until)
+    {
+        var body = new
+        {
+            actorId = actors[index % actors.Count], sourceId = source.Id, quote = source.Sentences[index],
+            span = new { start = source.Span(index).Start, end = source.Span(index).End },
+            quoteKind = "direct", saidOn = "2025-01-01",
+        };
+        while (true)
+        {
+            string failure;
+            try
+            {
+                using var response = await http.PostAsJsonAsync("/api/statements", body);
+                var text = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                if (status is 200 or 201)
+                {
+                    Acknowledged[index] = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+                    return;
+                }
+                // 409: a concurrent writer (the grain reloaded); 429/5xx: the cluster is recovering. Anything else is a bug.
+                if (status is not (409 or 429) && status < 500)
+                    throw new InvalidOperationException($"sentence {index}: unexpected {status} {text}");
+                failure = $"{status} {text}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                failure = e.Message;
+            }
+            Interlocked.Increment(ref _retries);
+            if (DateTime.UtcNow > until) throw new TimeoutException($"sentence {index} was never acknowledged; last answer: {failure}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task Ok(HttpResponseMessage response)
+    {
+        using (response)
+            if (!response.IsSuccessStatusCode)
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
