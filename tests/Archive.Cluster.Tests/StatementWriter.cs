@@ -15,7 +15,21 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
 
     /// <summary>Statement ids by sentence index, for every request that got a 2xx.</summary>
     public ConcurrentDictionary<int, string> Acknowledged { get; } = new();
+
+    /// <summary>When each acknowledged request was first sent and when it was acknowledged.</summary>
+    public ConcurrentDictionary<int, (DateTime FirstSent, DateTime Acknowledged)> Timings { get; } = new();
+
+    /// <summary>Requests sent again after a failure or no answer.</summary>
     public int Retries => _retries;
+
+    /// <summary>
+    /// The longest any request waited, past <paramref name="since"/> (or past its first sending, if later), for its
+    /// acknowledgment: how long writes stalled after an event at that time.
+    /// </summary>
+    public TimeSpan LongestWaitSince(DateTime since) =>
+        Timings.Values.Where(t => t.Acknowledged > since)
+            .Select(t => t.Acknowledged - (t.FirstSent > since ? t.FirstSent : since))
+            .DefaultIfEmpty(TimeSpan.Zero).Max();
 
     public static async Task<StatementWriter> Prepare(HttpClient http, int actorCount, int sentences)
     {
@@ -41,6 +55,7 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
             span = new { start = source.Span(index).Start, end = source.Span(index).End },
             quoteKind = "direct", saidOn = "2025-01-01",
         };
+        var firstSent = DateTime.UtcNow;
         while (true)
         {
             string failure;
@@ -52,6 +67,7 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
                 if (status is 200 or 201)
                 {
                     Acknowledged[index] = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+                    Timings[index] = (firstSent, DateTime.UtcNow);
                     return;
                 }
                 // 409: a concurrent writer (the grain reloaded); 429/5xx: the cluster is recovering. Anything else is a bug.

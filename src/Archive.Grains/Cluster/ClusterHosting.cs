@@ -5,6 +5,9 @@ namespace Archive.Grains.Cluster;
 
 public static class ClusterHosting
 {
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Ado.NET's name for the Npgsql provider.</summary>
     private const string Invariant = "Npgsql";
 
@@ -14,6 +17,13 @@ public static class ClusterHosting
         var address = cluster.SiloAddress();
         return silo
             .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
+            // A silo that stops answering is declared dead after about three missed 2-second probes (Orleans' default is
+            // 5 s each): calls to the grains it held fail over within seconds rather than tens of seconds.
+            .Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = ProbeTimeout;
+                options.NumMissedProbesLimit = 3;
+            })
             // listen on every interface unless the silo is meant to be reachable on loopback only
             .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !System.Net.IPAddress.IsLoopback(address))
             .UseAdoNetClustering(options =>
@@ -33,6 +43,8 @@ public static class ClusterHosting
         return client
             .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            // A call to a grain on a silo that died unnoticed fails after this, and the client may send it again.
+            .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ClientResponseTimeout)
             .UseAdoNetClustering(options =>
             {
                 options.Invariant = Invariant;
