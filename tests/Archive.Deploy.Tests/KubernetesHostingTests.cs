@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Hosting.Kubernetes;
 
 namespace Archive.Deploy.Tests;
@@ -15,6 +16,29 @@ public sealed class KubernetesHostingTests
     public void UseArchiveKubernetes_OutsideAPod_AddsNothing()
     {
         Assert.False(HasKubernetesHosting(Silo(new())));
+    }
+
+    [Fact]
+    public void UseArchiveKubernetes_InAPod_NamesTheSiloAfterThePod()
+    {
+        // Orleans reads the pod name from the process environment (POD_NAME), else the host name, which a pod's is.
+        var podName = System.Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } set ? set : System.Environment.MachineName;
+        // Orleans validates that it knows the namespace, which it too reads from the environment only (the manifest
+        // sets POD_NAMESPACE); no other test of this assembly reads it.
+        var namespaceBefore = System.Environment.GetEnvironmentVariable("POD_NAMESPACE");
+        System.Environment.SetEnvironmentVariable("POD_NAMESPACE", namespaceBefore ?? Contract.Namespace);
+        try
+        {
+            using var inPod = Build(new() { ["KUBERNETES_SERVICE_HOST"] = ServiceHost, ["POD_NAME"] = podName });
+            using var elsewhere = Build(new());
+
+            Assert.Equal(podName, inPod.Services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName);
+            Assert.NotEqual(podName, elsewhere.Services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("POD_NAMESPACE", namespaceBefore);
+        }
     }
 
     [Fact]
@@ -63,6 +87,14 @@ public sealed class KubernetesHostingTests
             ["ORLEANS_SERVICE_ID"] = "svc", ["ARCHIVE_SERVICE_ID"] = "svc",
         });
         Assert.True(HasKubernetesHosting(services));
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.UseOrleans(silo => silo.UseLocalhostClustering().UseArchiveKubernetes(configuration));
+        return builder.Build();
     }
 
     private static IServiceCollection Silo(Dictionary<string, string?> settings)
