@@ -1,5 +1,6 @@
 using Archive.Grains;
 using Archive.Grains.Cluster;
+using Archive.Silo;
 
 // A silo on its own: grains, their store and a candidacy for the projection daemon; no HTTP. API nodes connect
 // to it as Orleans clients. By default it joins the cluster registered in PostgreSQL (ARCHIVE_CLUSTERING=postgres).
@@ -16,6 +17,8 @@ var cluster = ClusterSettings.From(configuration, defaultClustering: "postgres")
 if (cluster.OnPostgres) await ClusterSchema.MigrateAsync(connection, cluster.Schema);
 
 builder.UseOrleans(silo => silo
+    // In a Kubernetes pod: Orleans' pod-aware hosting (silo named after the pod, dead pods removed); a no-op elsewhere.
+    .UseArchiveKubernetes(configuration)
     .UseArchiveClustering(cluster, connection, configuration.GetValue("ARCHIVE_SILO_PORT", 11111), configuration.GetValue("ARCHIVE_GATEWAY_PORT", 30000))
     .AddArchiveGrains(connection, schema,
         TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)),
