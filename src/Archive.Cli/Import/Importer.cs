@@ -34,13 +34,22 @@ public sealed class Importer(ArchiveServer server)
         return File.Exists(path) ? Path.GetFullPath(path) : throw CliException.Usage($"{path} does not exist");
     }
 
+    // Optional fields may be left out; a missing required one (an id, a quote) is for the archive to refuse, item by item.
+    private static readonly JsonSerializerOptions FileFormat = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
+
+    /// <summary>Reads the file; a list it leaves out is empty, so a file may hold only what it adds (statements for known actors, say).</summary>
     public static async Task<SeedFile> Read(string file, CancellationToken ct)
     {
         try
         {
             await using var stream = File.OpenRead(file);
-            return await JsonSerializer.DeserializeAsync<SeedFile>(stream, Screen.Json, ct)
-                   ?? throw CliException.Failure($"{file} holds null, not an archive file");
+            var seeds = await JsonSerializer.DeserializeAsync<SeedFile>(stream, FileFormat, ct)
+                        ?? throw CliException.Failure($"{file} holds null, not an archive file");
+            // the lists are declared non-null, but a member left out of the file is not checked by the serializer, nor are their elements
+            var read = new SeedFile(seeds.Actors ?? [], seeds.Topics ?? [], seeds.Sources ?? [], seeds.Statements ?? []);
+            foreach (var (list, items) in new (string, IEnumerable<object?>)[] { ("actors", read.Actors), ("topics", read.Topics), ("sources", read.Sources), ("statements", read.Statements) })
+                if (items.ToList().IndexOf(null) is var hole and >= 0) throw CliException.Failure($"{file} is not an archive file: {list}[{hole}] is null");
+            return read;
         }
         catch (JsonException e)
         {
@@ -70,6 +79,11 @@ public sealed class Importer(ArchiveServer server)
         var sourceIds = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var source in seeds.Sources)
         {
+            if (source.File is null)
+            {
+                Report(new ImportedItem("source", "(no file)", Outcomes.Failed, Reason: "file: is required"));
+                continue;
+            }
             string text;
             try
             {
@@ -97,8 +111,8 @@ public sealed class Importer(ArchiveServer server)
 
     private async Task<ImportedItem> Statement(SeedStatement s, Dictionary<string, string?> sourceIds, CancellationToken ct)
     {
-        var name = $"{s.ActorId} in {s.Source} [{s.Span.Start}, {s.Span.End})";
-        if (!sourceIds.TryGetValue(s.Source, out var sourceId))
+        var name = $"{s.ActorId} in {s.Source} [{s.Span?.Start}, {s.Span?.End})";
+        if (s.Source is null || !sourceIds.TryGetValue(s.Source, out var sourceId))
             return new ImportedItem("statement", name, Outcomes.Failed, Reason: $"source file '{s.Source}' is not listed in sources");
         if (sourceId is null)
             return new ImportedItem("statement", name, Outcomes.Failed, Reason: $"its source '{s.Source}' was not imported");
