@@ -18,10 +18,17 @@ public static class Program
         CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("Statement Archive: verify the hash chain on a server or offline in an exported bundle, export evidence, rebuild read models.");
+        var root = new RootCommand("Statement Archive: import, browse and search statements, verify the hash chain on a server or offline in an " +
+                                   "exported bundle, export evidence, rebuild read models, migrate the database.");
         globals.AddTo(root);
+        root.Add(Import.ImportCommand.Create(globals, output, error, http));
+        root.Add(Statements.StatementsCommands.Create(globals, output, error, http));
+        root.Add(Statements.StatementsCommands.SearchCommand(globals, output, error, http));
+        root.Add(Registers.RegisterCommands.ActorsCommand(globals, output, error, http));
+        root.Add(Registers.RegisterCommands.TopicsCommand(globals, output, error, http));
         root.Add(AuditCommands.Create(globals, output, error, http));
         root.Add(Projections.ProjectionsCommands.Create(globals, output, error, http));
+        root.Add(Db.DbCommands.Create(globals, output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -29,7 +36,9 @@ public static class Program
             var path = new List<string>();
             for (SymbolResult? at = parsed.CommandResult; at is CommandResult { Parent: not null } command; at = command.Parent)
                 path.Insert(0, command.Command.Name);
-            await error.WriteLineAsync($"archive: {Printable.Line(parsed.Errors[0].Message.TrimEnd('.'))}; see 'archive {string.Join(' ', [.. path, "--help"])}'");
+            // System.CommandLine lays some messages out over several lines; an error is one line
+            var message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s+", " ").Trim().TrimEnd('.');
+            await error.WriteLineAsync($"archive: {Printable.Line(message)}; see 'archive {string.Join(' ', [.. path, "--help"])}'");
             return ExitCodes.Usage;
         }
         try

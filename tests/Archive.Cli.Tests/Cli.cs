@@ -3,7 +3,7 @@ using Xunit;
 namespace Archive.Cli.Tests;
 
 /// <summary>Runs the command line in process, as a shell would, and captures what it prints.</summary>
-internal static class Cli
+public static class Cli
 {
     public sealed record Outcome(int Exit, string Output, string Error)
     {

@@ -20,6 +20,26 @@ public sealed class UsageTests
         new[] { "audit", "export", "--from", "one", "--to", "2", "--out", "x.ndjson" },
         new[] { "audit", "export", "--from", "-1", "--to", "2", "--out", "x.ndjson" },
         new[] { "audit", "export", "--from", "5", "--to", "2", "--out", "x.ndjson" },
+        new[] { "import" },
+        new[] { "import", "/no/such/seeds" },
+        new[] { "import", "a", "b" },
+        new[] { "statements" },
+        new[] { "statements", "list", "--limit", "0" },
+        new[] { "statements", "list", "--limit", "201" },
+        new[] { "statements", "list", "--status", "lost" },
+        new[] { "statements", "list", "--said-from", "2025-13-01" },
+        new[] { "statements", "list", "--as-of", "2026-01-04" },
+        new[] { "statements", "show" },
+        new[] { "statements", "show", "st-1", "--as-of", "2026-01-04T10:00:00Z", "--revision", "1" },
+        new[] { "statements", "history" },
+        new[] { "search" },
+        new[] { "search", " " },
+        new[] { "actors", "show" },
+        new[] { "actors", "--cursor" },
+        new[] { "topics", "show", "a", "b" },
+        new[] { "db" },
+        new[] { "db", "migrate", "--schema", "Not-A-Schema" },
+        new[] { "db", "migrate", "--postgres", "Nonsense=1" },
     };
 
     [Theory]
@@ -41,5 +61,15 @@ public sealed class UsageTests
         Assert.Equal(0, outcome.Exit);
         foreach (var command in new[] { "verify-bundle", "verify", "export" })
             Assert.Contains(command, outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_RootHelp_ListsEveryCommand()
+    {
+        var outcome = await Cli.Run("--help");
+
+        Assert.Equal(0, outcome.Exit);
+        foreach (var command in new[] { "import", "statements", "search", "actors", "topics", "audit", "projections", "db" })
+            Assert.Matches($@"(?m)^\s+{command}\b", outcome.Output);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 
@@ -35,14 +36,63 @@ public sealed class ArchiveServer : IDisposable
     /// <summary>Sends a POST with no body and returns the successful response; the caller disposes it.</summary>
     public Task<HttpResponseMessage> Post(string pathAndQuery, CancellationToken ct) => Send(HttpMethod.Post, pathAndQuery, ct);
 
+    /// <summary>The outcome of one write: its status, the id and stream version it answered, and why it was refused (null when it was not).</summary>
+    public sealed record Written(int Status, string? Id, long? Version, string? Refusal)
+    {
+        public bool Succeeded => Refusal is null;
+
+        public bool Created => Status == (int)HttpStatusCode.Created;
+    }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> as JSON. A refusal of this item (400, 404, 409, 5xx …) is returned with its reason, so a batch
+    /// can go on; a refused key (401, 403) or an unreachable server ends the command.
+    /// </summary>
+    public async Task<Written> PostJson<T>(string path, T body, CancellationToken ct)
+    {
+        using var response = await Exchange(HttpMethod.Post, path, JsonContent.Create(body, options: WriteOptions), ct);
+        var status = (int)response.StatusCode;
+        if (response.IsSuccessStatusCode)
+        {
+            try
+            {
+                var answer = await response.Content.ReadFromJsonAsync<WriteAnswer>(ct);
+                return new Written(status, answer?.Id, answer?.Version, null);
+            }
+            catch (JsonException)
+            {
+                throw CliException.Failure($"the archive at {Describe} answered a write with something that is not {{ id, version, position }}");
+            }
+        }
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) throw CliException.Failure(await Refusal(response, ct));
+        var (statusLine, detail) = await Explain(response, ct);
+        return new Written(status, null, null, detail is null ? statusLine : $"{statusLine}: {detail}");
+    }
+
+    private sealed record WriteAnswer(string? Id, long? Version);
+
+    private static readonly JsonSerializerOptions WriteOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private async Task<HttpResponseMessage> Send(HttpMethod method, string pathAndQuery, CancellationToken ct)
     {
+        var response = await Exchange(method, pathAndQuery, null, ct);
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            throw CliException.Failure(await Refusal(response, ct));
+        }
+    }
+
+    private async Task<HttpResponseMessage> Exchange(HttpMethod method, string pathAndQuery, HttpContent? content, CancellationToken ct)
+    {
         var url = new Uri(Describe + pathAndQuery);
-        HttpResponseMessage response;
         try
         {
-            using var request = new HttpRequestMessage(method, url);
-            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            using var request = new HttpRequestMessage(method, url) { Content = content };
+            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
@@ -51,11 +101,6 @@ public sealed class ArchiveServer : IDisposable
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
             throw CliException.Failure($"the archive at {Describe} did not answer within {AnswerTimeout.TotalMinutes:0} minutes");
-        }
-        if (response.IsSuccessStatusCode) return response;
-        using (response)
-        {
-            throw CliException.Failure(await Refusal(response, ct));
         }
     }
 
@@ -80,8 +125,19 @@ public sealed class ArchiveServer : IDisposable
 
     private async Task<string> Refusal(HttpResponseMessage response, CancellationToken ct)
     {
+        var (status, detail) = await Explain(response, ct);
+        var hint = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => " (set --key or ARCHIVE_KEY)",
+            HttpStatusCode.Forbidden => " (the key's role may not do this)",
+            _ => "",
+        };
+        return $"the archive at {Describe} answered {status}{hint}" + (detail is null ? "" : $": {detail}");
+    }
+
+    private static async Task<(string Status, string? Detail)> Explain(HttpResponseMessage response, CancellationToken ct)
+    {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}";
-        var hint = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? " (set --key or ARCHIVE_KEY)" : "";
         string? detail = null;
         try
         {
@@ -92,7 +148,7 @@ public sealed class ArchiveServer : IDisposable
         {
             // the status line alone still says what happened
         }
-        return $"the archive at {Describe} answered {status}{hint}" + (detail is null ? "" : $": {detail}");
+        return (status, detail);
     }
 
     /// <summary>The title, detail and field errors of a ProblemDetails body.</summary>
@@ -109,9 +165,12 @@ public sealed class ArchiveServer : IDisposable
                     parts.Add(s);
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
                 foreach (var field in errors.EnumerateObject())
-                    parts.Add(field.Value.ValueKind == JsonValueKind.Array
-                        ? $"{field.Name}: {string.Join(", ", field.Value.EnumerateArray().Select(e => e.ToString()))}"
-                        : $"{field.Name}: {field.Value}");
+                {
+                    var reasons = field.Value.ValueKind == JsonValueKind.Array ? field.Value.EnumerateArray().Select(e => e.ToString()).ToArray() : [field.Value.ToString()];
+                    // the archive's detail already names most fields with their reasons: say each once
+                    var unsaid = reasons.Where(r => !parts.Any(p => p.Contains($"{field.Name}: {r}", StringComparison.Ordinal))).ToArray();
+                    if (unsaid.Length > 0) parts.Add($"{field.Name}: {string.Join(", ", unsaid)}");
+                }
             return parts.Count == 0 ? null : string.Join("; ", parts);
         }
         catch (JsonException)

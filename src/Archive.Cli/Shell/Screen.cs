@@ -17,6 +17,9 @@ public sealed class Screen(TextWriter output, TextWriter error)
 
     public IAnsiConsole Console { get; } = Create(output);
 
+    /// <summary>True when people watch: progress bars are drawn only then, never into a file or a pipe.</summary>
+    public bool IsTerminal { get; } = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+
     // Colours and wrapping only on a real terminal; a redirected or in-memory writer gets plain, unwrapped lines.
     private static IAnsiConsole Create(TextWriter output)
     {
@@ -26,7 +29,8 @@ public sealed class Screen(TextWriter output, TextWriter error)
             Out = new AnsiConsoleOutput(output),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            // interactive only on a terminal: progress bars redraw in place there and print nothing elsewhere
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!terminal) console.Profile.Width = 1 << 16;
         return console;
