@@ -17,6 +17,11 @@ solution=Archive.sln
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 summary() { echo "$1 passed, $2 failed, $3 skipped"; }
+# 25m, 90s, 2h or plain seconds, as timeout(1) takes them
+timeout_seconds() {
+  local value=${1%[smhd]} unit=${1: -1}
+  case "$unit" in m) echo $((value * 60)) ;; h) echo $((value * 3600)) ;; d) echo $((value * 86400)) ;; *) echo "$value" ;; esac
+}
 
 results="${TEST_RESULTS:-$repo/TestResults/test-sh}"
 mkdir -p "$results"
@@ -43,12 +48,33 @@ fi
 if [ -n "${CI:-}" ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
 
 timeout_after="${TEST_TIMEOUT:-25m}"
+# The multi-process cluster tests run after the others, on their own: their silos' membership probes (2 s) and
+# failover timings should not compete with every other test project for the machine's cores. The first run
+# takes every other project of the solution, through a solution filter made from the solution's own list.
+separate=tests/Archive.Cluster.Tests/Archive.Cluster.Tests.csproj
+filter="$results/parallel-tests.slnf"
+{
+  printf '{ "solution": { "path": "%s", "projects": [' "$repo/$solution"
+  dotnet sln "$solution" list | grep '\.csproj$' | grep -vxF "$separate" | sed 's|/|\\\\|g; s|.*|"&"|' | paste -sd, -
+  printf '] } }\n'
+} >"$filter"
 echo "test.sh: running the tests (time limit $timeout_after; reports in $results)" >&2
+started=$(date +%s)
 set +e
 timeout -k 30s "$timeout_after" \
-  dotnet test --solution "$solution" -c Release --no-build \
+  dotnet test --solution "$filter" -c Release --no-build \
   --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/test.log"
 status=${PIPESTATUS[0]}
+remaining=$(( $(timeout_seconds "$timeout_after") - ($(date +%s) - started) ))
+if [ "$status" -ne 124 ] && [ "$status" -ne 137 ] && [ "$remaining" -gt 0 ]; then
+  timeout -k 30s "${remaining}s" \
+    dotnet test --project "$separate" -c Release --no-build \
+    --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee -a "$results/test.log"
+  separate_status=${PIPESTATUS[0]}
+  # a filter that selects nothing in this project is not a failure of the run
+  if [ "$separate_status" -eq 8 ]; then separate_status=0; fi
+  if [ "$status" -eq 0 ] || [ "$status" -eq 8 ]; then status=$separate_status; fi
+fi
 set -e
 
 # Totals over every TRX report: one UnitTestResult element per test case, its outcome in an attribute.

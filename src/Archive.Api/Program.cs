@@ -56,7 +56,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ProjectionProgress>();
 builder.Services.AddSingleton<ReadYourWrites>();
 builder.Services.AddSingleton<StallTracker>();
-builder.Services.AddSingleton<ProjectionRebuilds>();
+builder.Services.AddSingleton(new Archive.Grains.Storage.ProjectionRebuildQueue(settings.ConnectionString, settings.Schema));
 builder.Services.AddOpenApi(options => options.TrimServerUrls());
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();

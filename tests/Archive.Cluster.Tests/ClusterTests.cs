@@ -63,6 +63,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             Assert.True(after.Count == 1 && after.Values.Single() >= actors, $"actor grains per silo after: {Describe(after)}");
             await AssertChainsVerify(cluster);
             await AssertProjectionCatchesUp(cluster);
+            await AssertRebuildRunsOnTheDaemonsSilo(cluster, survivor, writer);
         }
         catch (Exception e) when (e is not TimeoutException || !e.Message.Contains("---"))
         {
@@ -97,6 +98,20 @@ public sealed class ClusterTests(ITestOutputHelper output)
             var health = JsonDocument.Parse(await cluster.Http.GetStringAsync("/health")).RootElement;
             return health.GetProperty("projections").EnumerateArray().Select(p => p.GetProperty("position").GetInt64()).DefaultIfEmpty(0).Min();
         }, position => position >= last, TimeSpan.FromSeconds(60), $"the projections at position {last}");
+    }
+
+    /// <summary>A rebuild asked of the API node runs on the silo that holds the daemon, and the views come back whole.</summary>
+    private static async Task AssertRebuildRunsOnTheDaemonsSilo(LocalCluster cluster, ArchiveProcess daemonSilo, StatementWriter writer)
+    {
+        using (var queued = await cluster.Http.PostAsync("/api/projections/all/rebuild", null))
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, queued.StatusCode);
+        var status = await Eventually.Get(async () => JsonDocument.Parse(await cluster.Http.GetStringAsync("/api/projections")).RootElement,
+            s => s.GetProperty("items").EnumerateArray().All(p => p.GetProperty("state").GetString() is "done" or "failed"),
+            TimeSpan.FromMinutes(2), "the rebuilds to finish");
+        Assert.All(status.GetProperty("items").EnumerateArray(), p => Assert.True(p.GetProperty("state").GetString() == "done", p.ToString()));
+        var hosts = await TestDatabase.Column<string>($"select distinct host from {cluster.Schema}.archive_rebuilds");
+        Assert.Equal($":{daemonSilo.Pid}", Assert.Single(hosts)[Assert.Single(hosts).LastIndexOf(':')..]);
+        Assert.Equal(writer.Acknowledged.Count, await TestDatabase.Scalar($"select count(*) from {cluster.Schema}.mt_doc_statementview"));
     }
 
     private static string Describe(Dictionary<string, int> activations) =>

@@ -1,10 +1,5 @@
 using Archive.Api.Http;
-using Archive.Projections.Actors;
-using Archive.Projections.Audit;
-using Archive.Projections.Sources;
-using Archive.Projections.Statements;
-using Archive.Projections.Topics;
-using JasperFx.Events.Daemon;
+using Archive.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archive.Api.Projections;
@@ -13,22 +8,17 @@ public sealed record ProjectionStatus(string Name, string Lifecycle, string Stat
 
 public sealed record ProjectionList(IReadOnlyList<ProjectionStatus> Items);
 
-/// <summary>Read models and their rebuilds from the events (a rebuild replaces a read model's documents).</summary>
+/// <summary>
+/// Read models and their rebuilds from the events (a rebuild replaces a read model's documents). Rebuilds are queued
+/// in PostgreSQL and run by whichever host runs the projection daemon, so any API node can ask for one.
+/// </summary>
 public static class ProjectionsApi
 {
-    public static readonly IReadOnlyDictionary<string, (Type Type, string Lifecycle)> Known = new Dictionary<string, (Type, string)>
-    {
-        ["statements"] = (typeof(StatementViewProjection), "inline"),
-        ["statement-revisions"] = (typeof(StatementRevisionsProjection), "inline"),
-        ["actors"] = (typeof(ActorViewProjection), "inline"),
-        ["topics"] = (typeof(TopicViewProjection), "inline"),
-        ["sources"] = (typeof(SourceViewProjection), "inline"),
-        ["audit-entries"] = (typeof(AuditEntryProjection), "async"),
-    };
+    public static IReadOnlyDictionary<string, (Type Type, string Lifecycle)> Known => ProjectionRebuildQueue.Known;
 
     public static IEndpointRouteBuilder MapProjectionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/projections", (ProjectionRebuilds rebuilds) => TypedResults.Ok(new ProjectionList(rebuilds.Status())))
+        app.MapGet("/api/projections", async (ProjectionRebuildQueue rebuilds, CancellationToken ct) => TypedResults.Ok(await Status(rebuilds, ct)))
             .WithTags("Projections").WithName("ListProjections").WithSummary("Read models, their lifecycle and the state of their last rebuild");
         app.MapPost("/api/projections/{name}/rebuild", Rebuild)
             .WithTags("Projections").WithName("RebuildProjection")
@@ -37,79 +27,22 @@ public static class ProjectionsApi
         return app;
     }
 
-    private static Results<Accepted<ProjectionList>, ProblemHttpResult> Rebuild(string name, ProjectionRebuilds rebuilds)
+    private static async Task<Results<Accepted<ProjectionList>, ProblemHttpResult>> Rebuild(string name, ProjectionRebuildQueue rebuilds,
+        HttpContext http, CancellationToken ct)
     {
         var names = name == "all" ? Known.Keys.ToArray() : Known.ContainsKey(name) ? [name] : null;
         if (names is null) return Problems.NotFound("name", $"no read model '{name}'; known: all, {string.Join(", ", Known.Keys)}");
-        if (!rebuilds.TryStart(names)) return Problems.From([Domain.Common.DomainError.Conflict("name", "a rebuild is already running")]);
-        return TypedResults.Accepted("/api/projections", new ProjectionList(rebuilds.Status()));
-    }
-}
-
-/// <summary>Runs one rebuild at a time on the archive's projection daemon and remembers how each went.</summary>
-public sealed class ProjectionRebuilds(IServiceProvider services, ILogger<ProjectionRebuilds> log, IHostApplicationLifetime lifetime)
-{
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, (string State, DateTimeOffset? Started, DateTimeOffset? Finished, string? Error)> _runs = new();
-    private bool _running;
-
-    public IReadOnlyList<ProjectionStatus> Status()
-    {
-        lock (_gate)
-        {
-            return ProjectionsApi.Known.Select(p => _runs.TryGetValue(p.Key, out var run)
-                    ? new ProjectionStatus(p.Key, p.Value.Lifecycle, run.State, run.Started, run.Finished, run.Error)
-                    : new ProjectionStatus(p.Key, p.Value.Lifecycle, "idle", null, null, null))
-                .ToArray();
-        }
+        if (!await rebuilds.TryQueue(names, http.WriteContext().Principal, ct))
+            return Problems.From([Domain.Common.DomainError.Conflict("name", "a rebuild is already queued or running")]);
+        return TypedResults.Accepted("/api/projections", await Status(rebuilds, ct));
     }
 
-    public bool TryStart(IReadOnlyList<string> names)
+    private static async Task<ProjectionList> Status(ProjectionRebuildQueue rebuilds, CancellationToken ct)
     {
-        lock (_gate)
-        {
-            if (_running) return false;
-            _running = true;
-            foreach (var name in names) _runs[name] = ("queued", null, null, null);
-        }
-        _ = Task.Run(() => Run(names, lifetime.ApplicationStopping));
-        return true;
-    }
-
-    private async Task Run(IReadOnlyList<string> names, CancellationToken ct)
-    {
-        try
-        {
-            var leader = services.GetService<Archive.Grains.Storage.ProjectionDaemonLeader>()
-                ?? throw new InvalidOperationException("the projection daemon does not run in this process: rebuild on the host that runs it");
-            var daemon = await leader.WaitForDaemon(TimeSpan.FromSeconds(30), ct);
-            foreach (var name in names)
-            {
-                Set(name, "running", DateTimeOffset.UtcNow, null, null);
-                try
-                {
-                    await daemon.RebuildProjectionAsync(ProjectionsApi.Known[name].Type, TimeSpan.FromMinutes(5), ct);
-                    Set(name, "done", null, DateTimeOffset.UtcNow, null);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Rebuilding {Projection} failed", name);
-                    Set(name, "failed", null, DateTimeOffset.UtcNow, e.Message);
-                }
-            }
-        }
-        finally
-        {
-            lock (_gate) _running = false;
-        }
-    }
-
-    private void Set(string name, string state, DateTimeOffset? started, DateTimeOffset? finished, string? error)
-    {
-        lock (_gate)
-        {
-            var old = _runs.GetValueOrDefault(name);
-            _runs[name] = (state, started ?? old.Started, finished, error);
-        }
+        var latest = await rebuilds.Latest(ct);
+        return new ProjectionList(Known.Select(p => latest.TryGetValue(p.Key, out var run)
+                ? new ProjectionStatus(p.Key, p.Value.Lifecycle, run.State, run.StartedAt, run.FinishedAt, run.Error)
+                : new ProjectionStatus(p.Key, p.Value.Lifecycle, "idle", null, null, null))
+            .ToArray());
     }
 }

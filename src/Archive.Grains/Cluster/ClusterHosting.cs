@@ -6,7 +6,7 @@ namespace Archive.Grains.Cluster;
 public static class ClusterHosting
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
-    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Ado.NET's name for the Npgsql provider.</summary>
     private const string Invariant = "Npgsql";

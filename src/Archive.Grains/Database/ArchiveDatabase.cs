@@ -37,6 +37,9 @@ public static class ArchiveDatabase
         steps.Add($"event store and read models in schema '{schema}'");
         await Storage.AppendOnlyEvents.ApplyAsync(connectionString, schema, cancellationToken);
         steps.Add($"append-only triggers and statement indexes on {schema}.mt_events");
+        await using (var rebuilds = new NpgsqlCommand(Storage.ProjectionRebuildQueue.Sql(schema), lockConnection))
+            await rebuilds.ExecuteNonQueryAsync(cancellationToken);
+        steps.Add($"the rebuild queue {schema}.archive_rebuilds");
         if (clusterSchema is not null)
         {
             await Cluster.ClusterSchema.MigrateAsync(connectionString, clusterSchema, cancellationToken);

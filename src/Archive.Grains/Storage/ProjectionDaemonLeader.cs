@@ -19,25 +19,13 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     /// <summary>How often a follower tries to take over, and how often the leader checks that it still leads.</summary>
     public static TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
+    private readonly ProjectionRebuildQueue _rebuilds = new(connectionString, schema);
     private volatile IProjectionDaemon? _daemon;
 
     /// <summary>The running daemon when this host leads, else null.</summary>
     public IProjectionDaemon? Daemon => _daemon;
 
     public bool IsLeader => _daemon is not null;
-
-    /// <summary>The daemon once this host leads; fails when another host keeps the lead past the deadline.</summary>
-    public async Task<IProjectionDaemon> WaitForDaemon(TimeSpan deadline, CancellationToken ct)
-    {
-        var until = DateTime.UtcNow + deadline;
-        for (var daemon = _daemon; ; daemon = _daemon)
-        {
-            if (daemon is not null) return daemon;
-            if (DateTime.UtcNow > until)
-                throw new TimeoutException($"another host runs the projection daemon for schema '{schema}'");
-            await Task.Delay(100, ct);
-        }
-    }
 
     /// <summary>The advisory lock key, shared by every host of the schema.</summary>
     public static string LockName(string schema) => $"archive-projection-daemon:{schema}";
@@ -87,13 +75,20 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     {
         log.LogInformation("This host now runs the projection daemon for schema {Schema}", schema);
         var daemon = await store.BuildProjectionDaemonAsync();
+        using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task rebuilding = Task.CompletedTask;
         try
         {
             await daemon.StartAllAsync();
             _daemon = daemon;
+            await using (var listen = new NpgsqlCommand($"listen {ProjectionRebuildQueue.Channel}", connection))
+                await listen.ExecuteNonQueryAsync(stoppingToken);
+            await _rebuilds.FailInterrupted(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(Interval, stoppingToken);
+                if (rebuilding.IsCompleted) rebuilding = RunQueuedRebuilds(daemon, leading.Token);
+                // wakes early when a rebuild is queued; then proves the lock's connection is still alive
+                await connection.WaitAsync(Interval, stoppingToken);
                 await using var check = new NpgsqlCommand("select 1", connection);
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(Interval);
@@ -110,10 +105,43 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         finally
         {
             _daemon = null;
+            await leading.CancelAsync();
+            try { await rebuilding; }
+            catch (Exception) { /* reported by the run itself */ }
             try { await daemon.StopAllAsync(); }
             catch (Exception e) { log.LogWarning(e, "Stopping the projection daemon failed"); }
             (daemon as IDisposable)?.Dispose();
             log.LogInformation("This host no longer runs the projection daemon for schema {Schema}", schema);
+        }
+    }
+
+    /// <summary>Runs queued rebuilds one after another until none waits.</summary>
+    private async Task RunQueuedRebuilds(IProjectionDaemon daemon, CancellationToken ct)
+    {
+        var host = $"{Environment.MachineName}:{Environment.ProcessId}";
+        try
+        {
+            while (await _rebuilds.Claim(host, ct) is var (id, projection))
+            {
+                string? error = null;
+                try
+                {
+                    if (!ProjectionRebuildQueue.Known.TryGetValue(projection, out var known))
+                        throw new InvalidOperationException($"no read model '{projection}'");
+                    log.LogInformation("Rebuilding {Projection}", projection);
+                    await daemon.RebuildProjectionAsync(known.Type, TimeSpan.FromMinutes(5), ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    log.LogError(e, "Rebuilding {Projection} failed", projection);
+                    error = e.Message;
+                }
+                await _rebuilds.Finish(id, error, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "The rebuild queue could not be read; trying again");
         }
     }
 }
