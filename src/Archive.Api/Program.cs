@@ -8,6 +8,7 @@ using Archive.Api.Health;
 using Archive.Api.Projections;
 using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Api.Seeds;
 using Archive.Api.Sources;
 using Archive.Api.Statements;
@@ -25,6 +26,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var settings = ArchiveSettings.From(builder.Configuration);
 builder.Services.AddSingleton(settings);
+builder.AddArchiveSecurity();
 
 // The local default: silo and API in one process. Grains write; requests read projections directly.
 builder.UseOrleans(silo => silo
@@ -41,7 +43,7 @@ builder.Services.AddSingleton<ProjectionProgress>();
 builder.Services.AddSingleton<ReadYourWrites>();
 builder.Services.AddSingleton<StallTracker>();
 builder.Services.AddSingleton<ProjectionRebuilds>();
-builder.Services.AddOpenApi(options => options.TrimServerUrls());
+builder.Services.AddOpenApi(options => options.TrimServerUrls().DeclareBearerKeys());
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
@@ -49,6 +51,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseArchiveSecurity();
 // Declared lengths are refused before anything is read; Kestrel's limit stops chunked bodies that grow past it.
 app.Use(async (http, next) =>
 {
@@ -63,8 +66,8 @@ app.Use(async (http, next) =>
     await next(http);
 });
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapHealthApi();
 app.MapChangeFeedApi();
 app.MapAuditApi();
