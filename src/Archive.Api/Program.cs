@@ -8,6 +8,7 @@ using Archive.Api.Health;
 using Archive.Api.Projections;
 using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Api.Seeds;
 using Archive.Api.Sources;
 using Archive.Api.Statements;
@@ -26,6 +27,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var settings = ArchiveSettings.From(builder.Configuration);
 builder.Services.AddSingleton(settings);
+builder.AddArchiveSecurity();
 
 // Writes go through grains; requests read projections directly from PostgreSQL. The local default co-hosts a silo
 // in this process; with ARCHIVE_CLUSTERING=postgres the API is a client of the silos registered in PostgreSQL.
@@ -57,7 +59,7 @@ builder.Services.AddSingleton<ProjectionProgress>();
 builder.Services.AddSingleton<ReadYourWrites>();
 builder.Services.AddSingleton<StallTracker>();
 builder.Services.AddSingleton(new Archive.Grains.Storage.ProjectionRebuildQueue(settings.ConnectionString, settings.Schema));
-builder.Services.AddOpenApi(options => options.TrimServerUrls());
+builder.Services.AddOpenApi(options => options.TrimServerUrls().DeclareBearerKeys());
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
@@ -65,6 +67,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseArchiveSecurity();
 // Declared lengths are refused before anything is read; Kestrel's limit stops chunked bodies that grow past it.
 app.Use(async (http, next) =>
 {
@@ -79,8 +82,8 @@ app.Use(async (http, next) =>
     await next(http);
 });
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapHealthApi();
 app.MapChangeFeedApi();
 app.MapAuditApi();

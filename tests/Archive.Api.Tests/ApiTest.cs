@@ -9,7 +9,11 @@ namespace Archive.Api.Tests;
 public abstract class ApiTest(bool seeded = false, IReadOnlyDictionary<string, string>? settings = null) : IAsyncLifetime
 {
     protected ArchiveApiFactory Factory { get; private set; } = null!;
+    /// <summary>Sends the archivist's key; <see cref="ClientAs"/> gives a client for another role.</summary>
     protected HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A new client with the test key of a role ("archivist", "auditor", "reader", "revoked"), or none for null.</summary>
+    protected HttpClient ClientAs(string? role) => Factory.CreateClient(role);
 
     public virtual async ValueTask InitializeAsync()
     {

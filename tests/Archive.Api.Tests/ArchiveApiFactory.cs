@@ -42,8 +42,24 @@ public sealed class ArchiveApiFactory(string schema, string? seeds = null, IRead
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // tests seal when they choose to, through the seal grain
         builder.UseSetting("ARCHIVE_SEAL_SECONDS", "0");
+        builder.UseSetting("ARCHIVE_KEYS", TestKeys.Setting);
+        // hundreds of requests a second are normal in tests; rate-limit tests turn it on
+        builder.UseSetting("ARCHIVE_RATE_LIMIT", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
+
+    /// <summary>Clients send the archivist's key unless a test asks for another (<see cref="CreateClient(string?)"/>).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithKey(TestKeys.Archivist);
+    }
+
+    /// <summary>A client with the test key of <paramref name="role"/> (a role, or "revoked"); null sends no key.</summary>
+    public HttpClient CreateClient(string? role) => CreateClient().WithKey(TestKeys.For(role));
+
+    /// <summary>A client that sends exactly this secret.</summary>
+    public HttpClient CreateClientWithSecret(string? secret) => CreateClient().WithKey(secret);
 
     /// <summary>Waits (bounded) for the start-up seed import to finish.</summary>
     public Task<SeedSummary?> SeedImport() =>

@@ -44,7 +44,7 @@ public sealed class TimeTravelTests : ApiTest
         var history = (await History())!;
 
         Assert.Equal(["statement_recorded", "statement_filed", "statement_verified", "statement_amended"], history.Select(h => h.Type));
-        Assert.All(history, h => Assert.Equal("anonymous", h.Principal));
+        Assert.All(history, h => Assert.Equal(TestKeys.ArchivistName, h.Principal));
         Assert.All(history, h => Assert.Matches("^[0-9a-f]{64}$", h.Hash!));
         Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.CorrelationId)));
         Assert.Equal("the quote is the next sentence", history[^1].Reason);

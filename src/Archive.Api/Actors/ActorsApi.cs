@@ -1,6 +1,7 @@
 using Archive.Api.Hosting;
 using Archive.Api.Http;
 using Archive.Api.Reads;
+using Archive.Api.Security;
 using Archive.Api.Statements;
 using Archive.Domain.Actors;
 using Archive.Domain.Common;
@@ -21,10 +22,10 @@ public static class ActorsApi
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/actors").WithTags("Actors");
-        group.MapPost("/", Register).WithName("RegisterActor").WithSummary("Register an actor (idempotent)").ProducesProblems(400, 404, 409);
-        group.MapGet("/", List).WithName("ListActors").WithSummary("List actors with their statement counts").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetActor").WithSummary("Get an actor").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").WithSummary("An actor's statements in said-on order, with counts by topic").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
+        group.MapPost("/", Register).WithName("RegisterActor").WithSummary("Register an actor (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapGet("/", List).WithName("ListActors").WithSummary("List actors with their statement counts").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetActor").WithSummary("Get an actor").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").WithSummary("An actor's statements in said-on order, with counts by topic").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
         return app;
     }
 

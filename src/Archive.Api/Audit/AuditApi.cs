@@ -1,5 +1,6 @@
 using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Domain.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -16,16 +17,16 @@ public static class AuditApi
     {
         app.MapGet("/api/audit/verify", Verify).WithTags("Audit").WithName("VerifyArchive")
             .WithSummary("Recompute every stream's hash chain (or one stream's) and report the first broken link of each")
-            .ProducesProblems(400);
+            .ProducesProblems(400).ForAuditors();
         app.MapGet("/api/audit/key", (Archive.Grains.Audit.SealKey key) => key.PublicKey is { } publicKey
                 ? Results.Ok(new SealPublicKey("Ed25519", publicKey))
                 : Problems.NotFound("key", "this archive signs no seals (ARCHIVE_SEAL_KEY is not set)"))
             .WithTags("Audit").WithName("GetSealKey").WithSummary("The public key that verifies the archive's seal signatures")
-            .Produces<SealPublicKey>().ProducesProblems(404);
+            .Produces<SealPublicKey>().ProducesProblems(404).ForAuditors();
         app.MapGet("/api/audit/export", Export).WithTags("Audit").WithName("ExportBundle")
             .WithSummary("Stream an NDJSON bundle of events with their hashes, for verification offline")
             .Produces(StatusCodes.Status200OK, contentType: BundleContentType)
-            .ProducesProblems(400);
+            .ProducesProblems(400).ForAuditors();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Archive.Api.Hosting;
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Domain;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
@@ -23,15 +24,15 @@ public static class HistoryApi
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/statements/{id}/history", StatementHistory).WithTags("Audit").WithName("GetStatementHistory")
-            .WithSummary("Every event of a statement (its speaker's, filings and incoming links) in order").ProducesProblems(400, 404);
+            .WithSummary("Every event of a statement (its speaker's, filings and incoming links) in order").ProducesProblems(400, 404).ForAuditors();
         app.MapGet("/api/statements/{id}/diff", Diff).WithTags("Audit").WithName("DiffStatement")
-            .WithSummary("What changed between two revisions of a statement, field by field, text as a word diff").ProducesProblems(400, 404);
+            .WithSummary("What changed between two revisions of a statement, field by field, text as a word diff").ProducesProblems(400, 404).ForAuditors();
         app.MapGet("/api/actors/{id}/history", (string id, NpgsqlDataSource db, ArchiveSettings s, CancellationToken ct, long? after, int? limit) =>
                 StreamHistory(StreamKeys.Actor(id), Slug.IsValid(id), db, s, after, limit, ct))
-            .WithTags("Audit").WithName("GetActorHistory").WithSummary("Every event of an actor's stream in version order").ProducesProblems(400, 404);
+            .WithTags("Audit").WithName("GetActorHistory").WithSummary("Every event of an actor's stream in version order").ProducesProblems(400, 404).ForAuditors();
         app.MapGet("/api/topics/{id}/history", (string id, NpgsqlDataSource db, ArchiveSettings s, CancellationToken ct, long? after, int? limit) =>
                 StreamHistory(StreamKeys.Topic(id), Slug.IsValid(id), db, s, after, limit, ct))
-            .WithTags("Audit").WithName("GetTopicHistory").WithSummary("Every event of a topic's stream in version order").ProducesProblems(400, 404);
+            .WithTags("Audit").WithName("GetTopicHistory").WithSummary("Every event of a topic's stream in version order").ProducesProblems(400, 404).ForAuditors();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Archive.Api.Hosting;
 using Archive.Api.Http;
 using Archive.Api.Reads;
+using Archive.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -27,7 +28,8 @@ public static class ChangeFeedApi
         app.MapGet("/api/events", Read).WithTags("Change feed").WithName("ReadChangeFeed")
             .WithSummary("Events after a position, in global order (JSON or NDJSON)")
             .Produces<FeedPage>(StatusCodes.Status200OK, "application/json", NdJson)
-            .ProducesProblems(400);
+            .ProducesProblems(400)
+            .ForAuditors();
         return app;
     }
 

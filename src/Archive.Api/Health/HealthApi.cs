@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Archive.Api.Reads;
+using Archive.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -19,7 +20,8 @@ public static class HealthApi
     {
         app.MapGet("/health", Check).WithTags("Health").WithName("Health")
             .WithSummary("PostgreSQL, silo and projection health")
-            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .AllowAnonymous();
         return app;
     }
 

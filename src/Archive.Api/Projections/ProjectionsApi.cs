@@ -1,4 +1,5 @@
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,11 +20,11 @@ public static class ProjectionsApi
     public static IEndpointRouteBuilder MapProjectionsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projections", async (ProjectionRebuildQueue rebuilds, CancellationToken ct) => TypedResults.Ok(await Status(rebuilds, ct)))
-            .WithTags("Projections").WithName("ListProjections").WithSummary("Read models, their lifecycle and the state of their last rebuild");
+            .WithTags("Projections").WithName("ListProjections").WithSummary("Read models, their lifecycle and the state of their last rebuild").ForAuditors();
         app.MapPost("/api/projections/{name}/rebuild", Rebuild)
             .WithTags("Projections").WithName("RebuildProjection")
             .WithSummary("Rebuild one read model (or 'all') from the events, in the background; GET /api/projections shows progress")
-            .ProducesProblems(404, 409);
+            .ProducesProblems(404, 409).ForArchivists();
         return app;
     }
 

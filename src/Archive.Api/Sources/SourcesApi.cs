@@ -1,4 +1,5 @@
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Domain.Sources;
 using Archive.Grains;
 using Archive.Projections.Sources;
@@ -14,8 +15,8 @@ public static class SourcesApi
     public static IEndpointRouteBuilder MapSourcesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sources").WithTags("Sources");
-        group.MapPost("/", Register).WithName("RegisterSource").WithSummary("Register a source document; its id derives from its text").ProducesProblems(400, 404, 409);
-        group.MapGet("/{id}", Get).WithName("GetSource").WithSummary("Get a source with its text exactly as stored").ProducesProblems(400, 404, 503).AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapPost("/", Register).WithName("RegisterSource").WithSummary("Register a source document; its id derives from its text").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapGet("/{id}", Get).WithName("GetSource").WithSummary("Get a source with its text exactly as stored").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Archive.Api.Http;
+using Archive.Api.Security;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
 using Archive.Grains;
@@ -29,14 +30,14 @@ public static class StatementsApi
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/statements").WithTags("Statements");
-        group.MapPost("/", Record).WithName("RecordStatement").WithSummary("Record a statement from a source (idempotent)").ProducesProblems(400, 404, 409);
-        group.MapPost("/{id}/verify", Verify).WithName("VerifyStatement").WithSummary("Verify a statement").ProducesProblems(400, 404, 409);
-        group.MapPost("/{id}/amend", Amend).WithName("AmendStatement").WithSummary("Amend the fields of a statement that change, with a reason").ProducesProblems(400, 404, 409);
-        group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement").WithSummary("Dispute a statement, with a reason").ProducesProblems(400, 404, 409);
-        group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409);
-        group.MapPost("/{id}/links", Link).WithName("LinkStatement").WithSummary("Link a statement to another one").ProducesProblems(400, 404, 409);
-        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).AddEndpointFilter<Reads.ReadYourWrites>();
-        group.MapGet("/", StatementQueries.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapPost("/", Record).WithName("RecordStatement").WithSummary("Record a statement from a source (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/{id}/verify", Verify).WithName("VerifyStatement").WithSummary("Verify a statement").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/{id}/amend", Amend).WithName("AmendStatement").WithSummary("Amend the fields of a statement that change, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement").WithSummary("Dispute a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/{id}/links", Link).WithName("LinkStatement").WithSummary("Link a statement to another one").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf", "version").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapGet("/", StatementQueries.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 

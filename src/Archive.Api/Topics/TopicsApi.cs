@@ -1,6 +1,7 @@
 using Archive.Api.Hosting;
 using Archive.Api.Http;
 using Archive.Api.Reads;
+using Archive.Api.Security;
 using Archive.Api.Statements;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
@@ -28,12 +29,12 @@ public static class TopicsApi
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/topics").WithTags("Topics");
-        group.MapPost("/", Open).WithName("OpenTopic").WithSummary("Open a topic (idempotent)").ProducesProblems(400, 404, 409);
-        group.MapGet("/", List).WithName("ListTopics").WithSummary("List topics with their statement counts").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetTopic").WithSummary("Get a topic").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").WithSummary("A topic's statements in said-on order, with the actors involved").ProducesProblems(400, 404, 503).AddEndpointFilter<ReadYourWrites>();
-        group.MapPost("/{topicId}/statements", File).WithName("FileStatement").WithSummary("File a statement under the topic").ProducesProblems(400, 404, 409);
-        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement").WithSummary("Unfile a statement from the topic, with a reason (an event, never a deletion)").ProducesProblems(400, 404, 409);
+        group.MapPost("/", Open).WithName("OpenTopic").WithSummary("Open a topic (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapGet("/", List).WithName("ListTopics").WithSummary("List topics with their statement counts").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetTopic").WithSummary("Get a topic").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").WithSummary("A topic's statements in said-on order, with the actors involved").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
+        group.MapPost("/{topicId}/statements", File).WithName("FileStatement").WithSummary("File a statement under the topic").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement").WithSummary("Unfile a statement from the topic, with a reason (an event, never a deletion)").ProducesProblems(400, 404, 409).ForArchivists();
         return app;
     }
 
