@@ -17,6 +17,9 @@ public static class ArchiveSilo
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
         silo.Services.AddArchiveStore(connectionString, schema);
+        // One group committer per silo: every grain's appends share its transactions.
+        silo.Services.AddOptions<Storage.CommitOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => o.Read(c));
+        silo.Services.AddSingleton<Storage.GroupCommitter>();
         return silo;
     }
 
@@ -24,7 +27,11 @@ public static class ArchiveSilo
     public static IServiceCollection AddArchiveStore(this IServiceCollection services, string connectionString, string schema)
     {
         if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
-        services.AddMarten(options => ArchiveStore.Configure(options, connectionString, schema))
+        services.AddMarten(options =>
+            {
+                ArchiveStore.Configure(options, connectionString, schema);
+                Storage.Snapshots.Register(options);
+            })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             // Solo: leader election through Marten's HotCold mode does not load here (its lock library is

@@ -14,7 +14,11 @@ public static class ArchiveDatabase
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, string schema, CancellationToken cancellationToken = default)
     {
         var steps = new List<string>();
-        using (var store = DocumentStore.For(options => ArchiveStore.Configure(options, connectionString, schema)))
+        using (var store = DocumentStore.For(options =>
+               {
+                   ArchiveStore.Configure(options, connectionString, schema);
+                   Storage.Snapshots.Register(options);
+               }))
         {
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             steps.Add($"event store and read models in schema '{schema}'");

@@ -19,4 +19,22 @@ internal static class VersionConflicts
         }
         return false;
     }
+
+    /// <summary>
+    /// The stream a conflict names, when Marten names it (a stale expected version, a stream started twice);
+    /// null when only the database's unique index caught it, which does not say which of a batch's streams it was.
+    /// </summary>
+    public static string? StreamOf(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ExistingStreamIdCollisionException { Id: string collided }) return collided;
+            // Marten's concurrency exceptions (a stale expected version among them) carry the stream's id
+            if (e.GetType().Name.Contains("Concurrency", StringComparison.Ordinal) || e.GetType().Name.Contains("UnexpectedMaxEventId", StringComparison.Ordinal))
+            {
+                if (e.GetType().GetProperty("Id")?.GetValue(e) is string stale) return stale;
+            }
+        }
+        return null;
+    }
 }
