@@ -50,6 +50,9 @@ public sealed class GroupCommitter : IAsyncDisposable
         return append.Outcome;
     }
 
+    /// <summary>Commits the appends as one batch, bypassing the queue: lets tests put a stale append among others.</summary>
+    internal Task CommitTogether(IReadOnlyList<StreamAppend> appends) => Commit(appends.ToList());
+
     private async Task Work()
     {
         var carried = new List<StreamAppend>();
