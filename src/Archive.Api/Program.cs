@@ -93,6 +93,7 @@ app.MapActorsApi();
 app.MapTopicsApi();
 app.MapSourcesApi();
 app.MapStatementsApi();
+app.MapStatementBatchApi();
 
 app.Run();
 

@@ -10,6 +10,12 @@ public interface IActorGrain : IGrainWithStringKey
     Task<WriteResult> AssignRole(AssignRole command, WriteContext context);
     Task<WriteResult> AddAlias(AddAlias command, WriteContext context);
     Task<WriteResult> RecordStatement(RecordStatement command, WriteContext context);
+
+    /// <summary>
+    /// Records many statements of this actor in one append: each is decided on its own (in order, so a repeat
+    /// within the list is a no-op) and answered on its own, in the order given; refused ones append nothing.
+    /// </summary>
+    Task<IReadOnlyList<WriteResult>> RecordStatements(IReadOnlyList<RecordStatement> commands, WriteContext context);
     Task<WriteResult> VerifyStatement(VerifyStatement command, WriteContext context);
     Task<WriteResult> AmendStatement(AmendStatement command, WriteContext context);
     Task<WriteResult> DisputeStatement(DisputeStatement command, WriteContext context);

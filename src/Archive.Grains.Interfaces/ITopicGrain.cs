@@ -8,6 +8,9 @@ public interface ITopicGrain : IGrainWithStringKey
     Task<WriteResult> Open(OpenTopic command, WriteContext context);
     Task<WriteResult> Rename(RenameTopic command, WriteContext context);
     Task<WriteResult> File(FileStatement command, WriteContext context);
+
+    /// <summary>Files many statements in one append, each answered on its own, in the order given.</summary>
+    Task<IReadOnlyList<WriteResult>> FileMany(IReadOnlyList<FileStatement> commands, WriteContext context);
     Task<WriteResult> Unfile(UnfileStatement command, WriteContext context);
     Task<bool> Exists();
 }

@@ -21,6 +21,9 @@ public static class ArchiveSilo
                 sp.GetRequiredService<ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
         silo.Services.AddArchiveStore(connectionString, schema);
+        // One group committer per silo: every grain's appends share its transactions.
+        silo.Services.AddOptions<Storage.CommitOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => o.Read(c));
+        silo.Services.AddSingleton<Storage.GroupCommitter>();
         silo.Services.AddSingleton(sp => new Storage.ProjectionDaemonLeader(sp.GetRequiredService<IDocumentStore>(), connectionString, schema,
             sp.GetRequiredService<ILogger<Storage.ProjectionDaemonLeader>>()));
         silo.Services.AddHostedService(sp => sp.GetRequiredService<Storage.ProjectionDaemonLeader>());
@@ -34,7 +37,11 @@ public static class ArchiveSilo
     public static IServiceCollection AddArchiveStore(this IServiceCollection services, string connectionString, string schema)
     {
         if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
-        services.AddMarten(options => ArchiveStore.Configure(options, connectionString, schema))
+        services.AddMarten(options =>
+            {
+                ArchiveStore.Configure(options, connectionString, schema);
+                Storage.Snapshots.Register(options);
+            })
             .UseLightweightSessions();
         services.AddHostedService(sp => new Database.ArchiveDatabaseMigrator(sp.GetRequiredService<IDocumentStore>(), connectionString, schema));
         return services;

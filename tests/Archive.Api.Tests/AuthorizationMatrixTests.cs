@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["POST /api/sources"] = Roles.Archivist,
         ["GET /api/sources/{id}"] = Roles.Reader,
         ["POST /api/statements"] = Roles.Archivist,
+        ["POST /api/statements/batch"] = Roles.Archivist,
         ["POST /api/statements/{id}/verify"] = Roles.Archivist,
         ["POST /api/statements/{id}/amend"] = Roles.Archivist,
         ["POST /api/statements/{id}/dispute"] = Roles.Archivist,

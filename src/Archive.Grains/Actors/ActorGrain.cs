@@ -21,6 +21,7 @@ public sealed class ActorGrain : StreamGrain<ActorState>, IActorGrain
     protected override string StreamKey => StreamKeys.Actor(this.GetPrimaryKeyString());
     protected override ActorState Initial => ActorState.Empty;
     protected override ActorState Apply(ActorState state, object @event) => state.Apply(@event);
+    protected override bool TakesSnapshots => true;
 
     public Task<WriteResult> Register(RegisterActor command, WriteContext context) =>
         Commit(RegisterActor.Handle(Current, command with { ActorId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
@@ -52,6 +53,41 @@ public sealed class ActorGrain : StreamGrain<ActorState>, IActorGrain
             if (filed.Position > result.Position) result = result with { Position = filed.Position };
         }
         return result;
+    }
+
+    public async Task<IReadOnlyList<WriteResult>> RecordStatements(IReadOnlyList<RecordStatement> commands, WriteContext context)
+    {
+        var actorId = this.GetPrimaryKeyString();
+        commands = commands.Select(c => c with { ActorId = actorId }).ToArray();
+        // Ask other grains everything first, each question once, so the decisions then run back to back on one state.
+        var sources = new Dictionary<string, SourceState?>(StringComparer.Ordinal);
+        foreach (var id in commands.Select(c => c.SourceId ?? "").Distinct()) sources[id] = await SourceOf(id);
+        var unknownTopics = await MissingAll(commands.SelectMany(c => c.Topics ?? []), id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
+        var unknownActors = await MissingAll(commands.SelectMany(c => c.CoSpeakers ?? []), id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
+
+        var results = (await CommitEach(commands, (state, c) => Domain.Statements.RecordStatement.Handle(state, c,
+                new RecordingContext(sources[c.SourceId ?? ""], Among(unknownTopics, c.Topics), Among(unknownActors, c.CoSpeakers)), Meta(context)),
+            c => c.StatementId, context)).ToArray();
+
+        // As for one statement, filing runs for repeats too, so a retry completes a filing that failed; one append per topic.
+        var filings = commands.Select((c, i) => (Command: c, Index: i))
+            .Where(x => results[x.Index].Succeeded)
+            .SelectMany(x => (x.Command.Topics ?? []).Distinct().Select(topic => (Topic: topic, x.Index, Filing: new FileStatement(topic, x.Command.StatementId, actorId))))
+            .GroupBy(f => f.Topic, StringComparer.Ordinal)
+            .ToArray();
+        var filed = await Task.WhenAll(filings.Select(g =>
+            GrainFactory.GetGrain<ITopicGrain>(g.Key).FileMany(g.Select(f => f.Filing).ToArray(), context)));
+        for (var t = 0; t < filings.Length; t++)
+        {
+            foreach (var (filing, answer) in filings[t].Zip(filed[t]))
+            {
+                var result = results[filing.Index];
+                if (!result.Succeeded) continue;
+                results[filing.Index] = !answer.Succeeded ? answer
+                    : answer.Position > result.Position ? result with { Position = answer.Position } : result;
+            }
+        }
+        return results;
     }
 
     public Task<WriteResult> VerifyStatement(VerifyStatement command, WriteContext context) =>
@@ -93,6 +129,16 @@ public sealed class ActorGrain : StreamGrain<ActorState>, IActorGrain
         if (_sources.Count >= 32) _sources.Clear();
         return _sources[sourceId] = source;
     }
+
+    private static async Task<IReadOnlySet<string>> MissingAll(IEnumerable<string> ids, Func<string, Task<bool>> exists)
+    {
+        var distinct = ids.Where(Domain.Common.Slug.IsValid).Distinct(StringComparer.Ordinal).ToArray();
+        var found = await Task.WhenAll(distinct.Select(exists));
+        return distinct.Where((_, i) => !found[i]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IReadOnlySet<string> Among(IReadOnlySet<string> missing, IReadOnlyList<string>? ids) =>
+        ids is null || missing.Count == 0 ? new HashSet<string>() : ids.Where(missing.Contains).ToHashSet(StringComparer.Ordinal);
 
     private static async Task<IReadOnlySet<string>> Missing(IReadOnlyList<string>? ids, Func<string, Task<bool>> exists)
     {

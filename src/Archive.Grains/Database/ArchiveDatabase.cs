@@ -17,7 +17,11 @@ public static class ArchiveDatabase
     public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, string schema, string? clusterSchema = Cluster.ClusterSchema.DefaultSchema,
         CancellationToken cancellationToken = default)
     {
-        using var store = DocumentStore.For(options => ArchiveStore.Configure(options, connectionString, schema));
+        using var store = DocumentStore.For(options =>
+        {
+            ArchiveStore.Configure(options, connectionString, schema);
+            Storage.Snapshots.Register(options);
+        });
         return await MigrateAsync(store, connectionString, schema, clusterSchema, cancellationToken);
     }
 

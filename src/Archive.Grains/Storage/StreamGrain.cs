@@ -1,9 +1,10 @@
 using Archive.Domain;
 using Archive.Domain.Audit;
 using Archive.Domain.Common;
-using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.EventSourcing;
 using Orleans.EventSourcing.CustomStorage;
 using Orleans.Providers;
@@ -13,7 +14,8 @@ namespace Archive.Grains.Storage;
 /// <summary>
 /// A journaled grain that is the single writer of one Marten stream. It holds the stream's version, appends
 /// with it as the expected version (Marten refuses a stale one), and lets Orleans batch the events raised by
-/// concurrent calls into one transaction. State is rebuilt from the stream on activation.
+/// concurrent calls; the silo's <see cref="GroupCommitter"/> commits them together with other grains' events.
+/// State is rebuilt on activation from the stream, or from a snapshot and the events after it.
 /// </summary>
 [LogConsistencyProvider(ProviderName = CustomStorageProvider)]
 public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, PendingEvent>,
@@ -34,6 +36,9 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
     protected abstract TState Initial { get; }
     protected abstract TState Apply(TState state, object @event);
 
+    /// <summary>Long-lived streams (actors, topics) snapshot their state so activation does not replay them whole.</summary>
+    protected virtual bool TakesSnapshots => false;
+
     /// <summary>The state including events raised but not yet confirmed: what the next decision must see.</summary>
     protected TState Current => TentativeState.Current ?? Initial;
 
@@ -41,6 +46,8 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
     protected TState Confirmed => State.Current ?? Initial;
 
     protected CommandContext Meta(WriteContext context) => new(context.Principal, Clock.GetUtcNow());
+
+    private int SnapshotEvery => TakesSnapshots ? ServiceProvider.GetRequiredService<IOptions<CommitOptions>>().Value.SnapshotEvery : 0;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,29 +64,50 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
     /// an idempotent repeat (no events) still waits for earlier pending events, so nothing is acknowledged
     /// before it is committed.
     /// </summary>
-    protected async Task<WriteResult> Commit(Decision decision, WriteContext context, string? id)
+    protected async Task<WriteResult> Commit(Decision decision, WriteContext context, string? id) =>
+        (await CommitEach([decision], (_, d) => d, _ => id, context))[0];
+
+    /// <summary>
+    /// Decides each command in order on the state the previous ones produced (so a repeat within the list is a
+    /// no-op), then appends all their events at once. Each command gets its own answer: refused ones their errors,
+    /// the others the stream's version and position once the append committed.
+    /// </summary>
+    protected async Task<IReadOnlyList<WriteResult>> CommitEach<TCommand>(
+        IReadOnlyList<TCommand> commands, Func<TState, TCommand, Decision> decide, Func<TCommand, string?> idOf, WriteContext context)
     {
-        if (!decision.Succeeded) return WriteResult.Refused(decision.Errors);
-        if (decision.IsNoOp)
+        var state = Current;
+        var refused = new IReadOnlyList<DomainError>?[commands.Count];
+        var appended = new bool[commands.Count];
+        var pending = new List<PendingEvent>();
+        for (var i = 0; i < commands.Count; i++)
         {
-            await ConfirmEvents();
-            return new WriteResult(id, Version, _lastPosition, false, []);
+            var decision = decide(state, commands[i]);
+            if (!decision.Succeeded) { refused[i] = decision.Errors; continue; }
+            appended[i] = !decision.IsNoOp;
+            foreach (var e in decision.Events)
+            {
+                pending.Add(new PendingEvent { Data = e, Principal = context.Principal, CorrelationId = context.CorrelationId });
+                state = Apply(state, e);
+            }
         }
 
-        var pending = decision.Events
-            .Select(e => new PendingEvent { Data = e, Principal = context.Principal, CorrelationId = context.CorrelationId })
-            .ToArray();
-        if (!await RaiseConditionalEvents(pending))
+        IReadOnlyList<DomainError>? conflict = null;
+        if (pending.Count == 0) await ConfirmEvents();
+        else if (!await RaiseConditionalEvents(pending))
         {
-            return WriteResult.Refused([DomainError.Conflict("version",
-                $"stream '{StreamKey}' was changed by another writer; the archive reloaded it, retry the request")]);
+            conflict = [DomainError.Conflict("version",
+                $"stream '{StreamKey}' was changed by another writer; the archive reloaded it, retry the request")];
         }
-        return new WriteResult(id, Version, _lastPosition, true, []);
+        return commands.Select((c, i) =>
+            refused[i] is { } errors ? WriteResult.Refused(errors)
+            : appended[i] && conflict is not null ? WriteResult.Refused(conflict)
+            : new WriteResult(idOf(c), Version, _lastPosition, appended[i], [])).ToArray();
     }
 
     public async Task<KeyValuePair<int, StreamView<TState>>> ReadStateFromStorage()
     {
         await using var session = Store.QuerySession();
+        if (SnapshotEvery > 0 && await FromSnapshot(session) is { } restored) return restored;
         var events = await session.Events.FetchStreamAsync(StreamKey);
         var state = Initial;
         foreach (var e in events) state = Apply(state, e.Data);
@@ -91,51 +119,55 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         return new(events.Count, new StreamView<TState> { Current = state });
     }
 
+    /// <summary>The snapshot plus the events after it; null (with a warning) when the snapshot cannot be trusted.</summary>
+    private async Task<KeyValuePair<int, StreamView<TState>>?> FromSnapshot(IQuerySession session)
+    {
+        var snapshot = await session.LoadAsync<StreamSnapshot>(StreamKey);
+        if (snapshot is null) return null;
+        // From the snapshot's own version: its event must still be there, with the hash the snapshot recorded.
+        var events = await session.Events.FetchStreamAsync(StreamKey, fromVersion: Math.Max(1, snapshot.Version));
+        var reason = snapshot.StateType != typeof(TState).Name ? $"it holds a {snapshot.StateType}"
+            : events.Count == 0 || events[0].Version != snapshot.Version ? $"its version {snapshot.Version} is beyond the stream"
+            : events[0].GetHeader(EventHash.Header)?.ToString() != snapshot.Head ? $"its chain head does not match event {snapshot.Version}"
+            : null;
+        var state = reason is null ? Snapshots.Read<TState>(Store, snapshot.State, out reason) : null;
+        if (state is null)
+        {
+            ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(GetType())
+                .LogWarning("Ignoring the snapshot of {Stream}: {Reason}; replaying the stream", StreamKey, reason);
+            return null;
+        }
+        foreach (var e in events.Skip(1)) state = Apply(state, e.Data);
+        _lastPosition = Math.Max(_lastPosition, events[^1].Sequence);
+        _head = events[^1].GetHeader(EventHash.Header)?.ToString();
+        return new((int)events[^1].Version, new StreamView<TState> { Current = state });
+    }
+
     public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<PendingEvent> updates, int expectedVersion)
     {
-        // Statement views are also written by other streams (filings, incoming links): serialise the transactions
-        // that touch the same statement, so no inline projection overwrites another's update with a stale view.
-        var keys = updates.SelectMany(u => SharedReadModels.KeysOf(u.Data)).Distinct().Order(StringComparer.Ordinal).ToArray();
-        await using var connection = Store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (keys.Length > 0)
-        {
-            await using var lockCommand = new Npgsql.NpgsqlCommand(
-                "select count(pg_advisory_xact_lock(hashtextextended(k, 0))) from (select unnest(@keys) k order by 1) ordered", connection, transaction);
-            lockCommand.Parameters.AddWithValue("keys", keys);
-            await lockCommand.ExecuteScalarAsync();
-        }
-        await using var session = Store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction, false));
         // The grain holds the chain's head, so it hashes without reading the stream.
         var head = _head;
         var serializer = Store.Options.Serializer();
-        var events = updates.Select((u, i) =>
-        {
-            var e = session.Events.BuildEvent(u.Data);
-            e.CorrelationId = u.CorrelationId;
-            e.SetHeader(Archive.Projections.ArchiveStore.PrincipalHeader, u.Principal);
-            head = EventHash.Compute(head, StreamKey, expectedVersion + i + 1, EventAliases.ByType[u.Data.GetType()],
-                CanonicalJson.Canonicalize(serializer.ToJson(u.Data)));
-            e.SetHeader(EventHash.Header, head);
-            return (object)e;
-        }).ToArray();
+        var hashes = updates.Select((u, i) => head = EventHash.Compute(head, StreamKey, expectedVersion + i + 1,
+            EventAliases.ByType[u.Data.GetType()], CanonicalJson.Canonicalize(serializer.ToJson(u.Data)))).ToArray();
 
-        if (expectedVersion == 0) session.Events.StartStream(StreamKey, events);
-        else session.Events.Append(StreamKey, expectedVersion + events.Length, events);
-
-        try
-        {
-            await session.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-        catch (Exception ex) when (VersionConflicts.Is(ex))
-        {
-            // Another writer appended to this stream: tell the log view, which reloads the stream.
-            return false;
-        }
-        _lastPosition = Math.Max(_lastPosition, events.Cast<IEvent>().Max(e => e.Sequence));
+        var outcome = await ServiceProvider.GetRequiredService<GroupCommitter>()
+            .Append(new StreamAppend(StreamKey, expectedVersion, updates, hashes, SnapshotAfter(updates, expectedVersion, head)));
+        // Another writer appended to this stream: tell the log view, which reloads the stream.
+        if (!outcome.Committed) return false;
+        _lastPosition = Math.Max(_lastPosition, outcome.LastPosition);
         _head = head;
         return true;
+    }
+
+    /// <summary>A snapshot when this append crosses a multiple of the snapshot interval; it commits with the events.</summary>
+    private StreamSnapshot? SnapshotAfter(IReadOnlyList<PendingEvent> updates, int expectedVersion, string? head)
+    {
+        var every = SnapshotEvery;
+        var version = expectedVersion + updates.Count;
+        // State is the confirmed state the updates follow; if it is not, a snapshot would be wrong, so skip it.
+        if (every <= 0 || expectedVersion / every == version / every || Version != expectedVersion) return null;
+        var state = updates.Aggregate(Confirmed, (s, u) => Apply(s, u.Data));
+        return Snapshots.Of(Store, StreamKey, version, head, state, Clock.GetUtcNow());
     }
 }

@@ -12,6 +12,7 @@ public sealed class TopicGrain : StreamGrain<TopicState>, ITopicGrain
     protected override string StreamKey => StreamKeys.Topic(this.GetPrimaryKeyString());
     protected override TopicState Initial => TopicState.Empty;
     protected override TopicState Apply(TopicState state, object @event) => state.Apply(@event);
+    protected override bool TakesSnapshots => true;
 
     public async Task<WriteResult> Open(OpenTopic command, WriteContext context)
     {
@@ -26,6 +27,10 @@ public sealed class TopicGrain : StreamGrain<TopicState>, ITopicGrain
 
     public Task<WriteResult> File(FileStatement command, WriteContext context) =>
         Commit(FileStatement.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, command.StatementId);
+
+    public Task<IReadOnlyList<WriteResult>> FileMany(IReadOnlyList<FileStatement> commands, WriteContext context) =>
+        CommitEach(commands, (state, c) => FileStatement.Handle(state, c with { TopicId = this.GetPrimaryKeyString() }, Meta(context)),
+            c => c.StatementId, context);
 
     public Task<WriteResult> Unfile(UnfileStatement command, WriteContext context) =>
         Commit(UnfileStatement.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, command.StatementId);

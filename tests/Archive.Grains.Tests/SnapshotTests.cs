@@ -1,0 +1,184 @@
+using Archive.Domain;
+using Archive.Domain.Actors;
+using Archive.Domain.Audit;
+using Archive.Domain.Statements;
+using Archive.Grains.Storage;
+using Archive.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Archive.Grains.Tests;
+
+/// <summary>Snapshots every 5 events, so short streams cross the interval several times.</summary>
+public sealed class SnapshotTests
+{
+    private const int Every = 5;
+    private static readonly WriteContext Archivist = new("archivist-ana", null);
+    private static readonly SampleSource Source = new(24, "snapshots");
+
+    private static Task<ArchiveCluster> Start(string? schema = null) =>
+        ArchiveCluster.Start(schema, configure: silo => silo.Services.Configure<CommitOptions>(o => o.SnapshotEvery = Every));
+
+    private static DocumentStore Store(string schema) => DocumentStore.For(o =>
+    {
+        Projections.ArchiveStore.Configure(o, TestDatabase.ConnectionString, schema);
+        Snapshots.Register(o);
+    });
+
+    /// <summary>Registers the actor and writes <paramref name="events"/> events in all, one call at a time or several per append.</summary>
+    private static async Task Write(ArchiveCluster cluster, string actorId, int events, bool bulk)
+    {
+        var actor = cluster.Grains.GetGrain<IActorGrain>(actorId);
+        Assert.True((await actor.Register(new RegisterActor(actorId, "Name " + actorId, "person"), Archivist)).Appended);
+        var next = 0;
+        for (var written = 1; written < events;)
+        {
+            if (bulk && events - written >= 3)
+            {
+                var results = await actor.RecordStatements([.. Enumerable.Range(next, 3).Select(i => Source.Statement(actorId, i))], Archivist);
+                Assert.All(results, r => Assert.True(r.Appended));
+                (next, written) = (next + 3, written + 3);
+            }
+            else if (next > 0 && written % 4 == 0)
+            {
+                // other event types than recordings: the snapshot must carry their effect too
+                var statement = StatementIds.For(actorId, Source.Id, Source.Span(next - 1));
+                Assert.True((await actor.VerifyStatement(new VerifyStatement(statement, "transcript-recheck", "n"), Archivist)).Appended);
+                written++;
+            }
+            else
+            {
+                Assert.True((await actor.RecordStatement(Source.Statement(actorId, next++), Archivist)).Appended);
+                written++;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Snapshot_StreamsOfManyLengths_SnapshotPlusTailEqualsFullReplayAndGrainsContinueAfterRestart()
+    {
+        // given actors with streams of several lengths, written one event or three events per append
+        var cases = new[] { (3, false), (5, false), (6, true), (9, true), (11, false), (17, true), (22, false) }
+            .Select((c, i) => (Actor: $"snap-{i}", Events: c.Item1, Bulk: c.Item2)).ToArray();
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            Assert.True((await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist)).Succeeded);
+            foreach (var c in cases) await Write(first, c.Actor, c.Events, c.Bulk);
+        }
+
+        // then each stream that reached the interval has a snapshot no older than one interval, and it plus the tail is the replay
+        await using (var store = Store(schema))
+        await using (var session = store.QuerySession())
+        {
+            foreach (var c in cases)
+            {
+                var key = StreamKeys.Actor(c.Actor);
+                var snapshot = await session.LoadAsync<StreamSnapshot>(key, TestContext.Current.CancellationToken);
+                var events = await session.Events.FetchStreamAsync(key, token: TestContext.Current.CancellationToken);
+                Assert.Equal(c.Events, events.Count);
+                if (c.Events < Every) { Assert.Null(snapshot); continue; }
+                Assert.NotNull(snapshot);
+                Assert.InRange(snapshot.Version, c.Events - Every - 2, c.Events);
+                Assert.Equal(events[(int)snapshot.Version - 1].GetHeader(EventHash.Header)?.ToString(), snapshot.Head);
+                var restored = Snapshots.Read<ActorState>(store, snapshot.State, out var reason) ?? throw new Xunit.Sdk.XunitException(reason);
+                var tail = events.Skip((int)snapshot.Version).Aggregate(restored, (s, e) => s.Apply(e.Data));
+                var replay = ActorState.Replay(events.Select(e => e.Data));
+                Assert.Equal(store.Options.Serializer().ToJson(replay), store.Options.Serializer().ToJson(tail));
+            }
+        }
+
+        // when a new cluster activates the grains from their snapshots
+        await using var second = await Start(schema);
+        foreach (var c in cases)
+        {
+            var actor = second.Grains.GetGrain<IActorGrain>(c.Actor);
+            var repeat = await actor.RecordStatement(Source.Statement(c.Actor, 0), Archivist);
+            var added = await actor.AddAlias(new AddAlias(c.Actor, "Alias of " + c.Actor), Archivist);
+
+            // then they know every statement, continue the version and the chain
+            Assert.True(repeat.Succeeded && !repeat.Appended, string.Join("; ", repeat.Errors));
+            Assert.Equal(c.Events + 1, added.Version);
+        }
+        await using var verifyStore = Store(schema);
+        await using var check = verifyStore.QuerySession();
+        foreach (var c in cases)
+        {
+            var key = StreamKeys.Actor(c.Actor);
+            var stored = (await check.Events.FetchStreamAsync(key, token: TestContext.Current.CancellationToken)).Select(e => new StoredEvent(e.Sequence, key, e.Version, e.EventTypeName,
+                verifyStore.Options.Serializer().ToJson(e.Data), e.GetHeader(EventHash.Header)?.ToString()));
+            var verification = ChainVerifier.Verify(key, stored);
+            Assert.True(verification.Intact, $"{key}: {verification.Break?.Problem}");
+        }
+    }
+
+    [Fact]
+    public async Task Activation_SnapshotMatchesTheStream_StateIsReadFromTheSnapshot()
+    {
+        // given an actor with a snapshot at version 5, rewritten to forget its last statement (same version and head)
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist);
+            await Write(first, "trusted", 5, bulk: false);
+        }
+        var forgotten = StatementIds.For("trusted", Source.Id, Source.Span(3));
+        await Rewrite(schema, StreamKeys.Actor("trusted"), (store, s) =>
+            s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! is var state
+                ? state with { Statements = state.Statements.Remove(forgotten) } : null!));
+
+        // when a new cluster activates it and the statement is recorded again
+        await using var second = await Start(schema);
+        var again = await second.Grains.GetGrain<IActorGrain>("trusted").RecordStatement(Source.Statement("trusted", 3), Archivist);
+
+        // then the grain decided on the snapshot's state (a replay would have answered "already recorded")
+        Assert.True(again.Appended);
+    }
+
+    [Fact]
+    public async Task Activation_SnapshotDoesNotMatch_IsIgnoredAndTheStreamReplayed()
+    {
+        // given actors whose snapshots are beyond the stream, unreadable, of another chain, or of another state type
+        var corruptions = new (string Actor, Action<IDocumentStore, StreamSnapshot> Corrupt)[]
+        {
+            ("beyond", (_, s) => s.Version = 999),
+            ("unreadable", (_, s) => s.State = "{\"id\": 12, \"statements\": [1, 2"),
+            ("other-chain", (_, s) => s.Head = new string('0', 64)),
+            ("other-type", (_, s) => s.StateType = nameof(Domain.Topics.TopicState)),
+        };
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist);
+            foreach (var (actor, _) in corruptions) await Write(first, actor, 7, bulk: false);
+        }
+        foreach (var (actor, corrupt) in corruptions) await Rewrite(schema, StreamKeys.Actor(actor), corrupt);
+
+        // when a new cluster activates them
+        await using var second = await Start(schema);
+        foreach (var (actor, _) in corruptions)
+        {
+            var grain = second.Grains.GetGrain<IActorGrain>(actor);
+            var repeats = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => grain.RecordStatement(Source.Statement(actor, i), Archivist)));
+            var added = await grain.AddAlias(new AddAlias(actor, "Alias"), Archivist);
+
+            // then they replayed the stream: every statement is known and the version continues
+            Assert.All(repeats, r => Assert.True(r.Succeeded && !r.Appended, $"{actor}: {string.Join("; ", r.Errors)}"));
+            Assert.Equal(8, added.Version);
+        }
+    }
+
+    private static async Task Rewrite(string schema, string streamKey, Action<IDocumentStore, StreamSnapshot> change)
+    {
+        await using var store = Store(schema);
+        await using var session = store.LightweightSession();
+        var snapshot = await session.LoadAsync<StreamSnapshot>(streamKey) ?? throw new Xunit.Sdk.XunitException($"{streamKey} has no snapshot");
+        change(store, snapshot);
+        session.Store(snapshot);
+        await session.SaveChangesAsync();
+    }
+}
