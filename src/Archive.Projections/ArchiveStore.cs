@@ -41,6 +41,7 @@ public static class ArchiveStore
         options.Projections.Add<StatementRevisionsProjection>(ProjectionLifecycle.Inline);
         // Cross-stream and not needed at once: the async daemon (Solo, one per archive) builds it.
         options.Projections.Add<Audit.AuditEntryProjection>(ProjectionLifecycle.Async);
+        Diagnostics.FaultyProjection.AddWhenConfigured(options); // a diagnostic, off unless its setting is given
 
         options.Schema.For<StatementView>()
             .FullTextIndex(Statements.StatementSearchSql.Configuration, x => x.Quote)
