@@ -9,7 +9,7 @@ namespace Archive.Cluster.Tests;
 /// (cleanly, or killed) while clients are recording, and afterwards every acknowledged statement is in the archive
 /// exactly once, nothing else is, every hash chain verifies, and the projection daemon runs on the survivor.
 /// </summary>
-public sealed class ClusterTests
+public sealed class ClusterTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan WriteDeadline = TimeSpan.FromSeconds(120);
 
@@ -19,7 +19,7 @@ public sealed class ClusterTests
     [Fact]
     public Task Sigkill_OfTheDaemonsSilo_WhileRecording_LosesNothingAcknowledged() => SiloLeavesWhileRecording(crash: true);
 
-    private static async Task SiloLeavesWhileRecording(bool crash)
+    private async Task SiloLeavesWhileRecording(bool crash)
     {
         await using var cluster = await LocalCluster.Start(silos: 2);
         try
@@ -41,7 +41,10 @@ public sealed class ClusterTests
             await Eventually.Get(() => Task.FromResult(writer.Acknowledged.Count), n => n >= before + 24, WriteDeadline, "writes in flight");
             if (crash) await leaving.Crash();
             else await leaving.Stop(TimeSpan.FromSeconds(30));
+            var left = System.Diagnostics.Stopwatch.GetTimestamp();
             await recording;
+            output.WriteLine($"acknowledged {writer.Acknowledged.Count}; answers {string.Join(", ", writer.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}; " +
+                             $"unexplained 5xx {writer.Unexplained.Count}; all acknowledged {System.Diagnostics.Stopwatch.GetElapsedTime(left).TotalSeconds:0.0} s after the silo left");
 
             await cluster.WaitForActiveSilos(1, TimeSpan.FromSeconds(60));
             Assert.Equal(total, writer.Acknowledged.Count);

@@ -36,9 +36,9 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
     {
         var actors = Enumerable.Range(1, actorCount).Select(i => $"speaker-{i:D2}").ToArray();
         foreach (var actor in actors)
-            await Ok(await http.PostAsJsonAsync("/api/actors", new { id = actor, name = $"Speaker {actor}", kind = "person" }));
+            await Ok(() => http.PostAsJsonAsync("/api/actors", new { id = actor, name = $"Speaker {actor}", kind = "person" }));
         var source = new SampleSource(sentences, salt: "the cluster");
-        await Ok(await http.PostAsJsonAsync("/api/sources", new { title = "Cluster briefing", text = source.Text, publishedOn = "2025-01-01" }));
+        await Ok(() => http.PostAsJsonAsync("/api/sources", new { title = "Cluster briefing", text = source.Text, publishedOn = "2025-01-01" }));
         return new StatementWriter(http, source, actors);
     }
 
@@ -95,10 +95,17 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
         }
     }
 
-    private static async Task Ok(HttpResponseMessage response)
+    /// <summary>Sends until a 2xx; a 503 (a cold or recovering cluster) is tried again until the deadline, like any careful client.</summary>
+    private static async Task Ok(Func<Task<HttpResponseMessage>> send)
     {
-        using (response)
-            if (!response.IsSuccessStatusCode)
-                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            using var response = await send();
+            if (response.IsSuccessStatusCode) return;
+            var failure = $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > until) throw new InvalidOperationException(failure);
+            await Task.Delay(200);
+        }
     }
 }

@@ -36,16 +36,22 @@ public sealed class TwoApiNodesTests(ITestOutputHelper output)
             var verifyStatuses = new ConcurrentDictionary<int, int>();
             await Parallel.ForEachAsync(first.Acknowledged, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (entry, _) =>
             {
-                using var response = await cluster.Https[entry.Key % 2].PostAsJsonAsync($"/api/statements/{entry.Value}/verify",
-                    new { method = "transcript", note = $"checked through node {entry.Key % 2 + 1}" });
-                verifyStatuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                Assert.True(response.IsSuccessStatusCode, $"verify {entry.Value}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                while (true) // a 503 (a busy machine) is tried again; anything else must be a success
+                {
+                    using var response = await cluster.Https[entry.Key % 2].PostAsJsonAsync($"/api/statements/{entry.Value}/verify",
+                        new { method = "transcript", note = $"checked through node {entry.Key % 2 + 1}" });
+                    verifyStatuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable) continue;
+                    Assert.True(response.IsSuccessStatusCode, $"verify {entry.Value}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    return;
+                }
             });
 
             var statuses = first.Statuses.Concat(second.Statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
             output.WriteLine($"record answers {Describe(statuses)} (retries {first.Retries + second.Retries}); verify answers {Describe(verifyStatuses)}");
             Assert.False(statuses.ContainsKey(409), $"a client saw a version conflict: {Describe(statuses)}");
-            Assert.True(statuses.Keys.All(s => s is 200 or 201), $"record answers {Describe(statuses)}");
+            Assert.True(statuses.Keys.All(s => s is 200 or 201 or 503), $"record answers {Describe(statuses)}");
+            Assert.False(verifyStatuses.ContainsKey(409), $"a verification saw a version conflict: {Describe(verifyStatuses)}");
 
             // One chain: versions 1..n in commit order, each statement recorded once and verified after it was recorded.
             var stream = await Sql.Rows<long, string>(cluster.ConnectionString,
