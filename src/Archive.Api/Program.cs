@@ -53,6 +53,7 @@ builder.Services.Configure<JsonOptions>(options => Configure(options.SerializerO
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<BadRequestHandler>();
+builder.AddArchiveUnavailability(); // PostgreSQL or silo away: 503 + Retry-After; grain calls bounded (Http/Unavailability.cs)
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ProjectionProgress>();
@@ -67,6 +68,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBound(); // no request runs past 15 s (plus a long poll's wait)
 app.UseArchiveSecurity();
 // Declared lengths are refused before anything is read; Kestrel's limit stops chunked bodies that grow past it.
 app.Use(async (http, next) =>

@@ -41,6 +41,12 @@ public static class ArchiveStore
         options.Projections.Add<StatementRevisionsProjection>(ProjectionLifecycle.Inline);
         // Cross-stream and not needed at once: the async daemon (Solo, one per archive) builds it.
         options.Projections.Add<Audit.AuditEntryProjection>(ProjectionLifecycle.Async);
+        Diagnostics.FaultyProjection.AddWhenConfigured(options); // a diagnostic, off unless its setting is given
+        // A projection that throws stops at that event (recorded in mt_event_progression, reported by /health) rather
+        // than skipping it into a dead-letter table: an audit view silently missing an event is worse than a stopped one.
+        options.Projections.Errors.SkipApplyErrors = false;
+        // The daemon then writes a stopped shard's status and failing event (sequence, type) onto its progression row.
+        options.Events.EnableExtendedProgressionTracking = true;
 
         options.Schema.For<StatementView>()
             .FullTextIndex(Statements.StatementSearchSql.Configuration, x => x.Quote)

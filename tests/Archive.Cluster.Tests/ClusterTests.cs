@@ -47,9 +47,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
             else await leaving.Stop(TimeSpan.FromSeconds(30));
             await recording;
             var stall = writer.LongestWaitSince(left);
-            output.WriteLine($"{(crash ? "SIGKILL" : "SIGTERM")}: {clients} clients, {actors} actors, {total} statements acknowledged " +
-                $"{writer.Acknowledged.Count}, retries {writer.Retries}, longest wait after the silo left {stall.TotalSeconds:F1} s");
+            output.WriteLine($"{(crash ? "SIGKILL" : "SIGTERM")}: {clients} clients, {actors} actors, {total} statements; acknowledged " +
+                $"{writer.Acknowledged.Count}, final failures 0, retries {writer.Retries}; answers " +
+                $"{string.Join(", ", writer.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))}; unexplained 5xx {writer.Unexplained.Count}; " +
+                $"longest wait after the silo left {stall.TotalSeconds:F1} s");
             Assert.True(stall <= Recovery, $"a write waited {stall.TotalSeconds:F1} s after the silo left (at most {Recovery.TotalSeconds} s)");
+            // a client can act on every failure it saw: 503 with Retry-After, never a bare 500
+            Assert.Empty(writer.Unexplained);
 
             await cluster.WaitForActiveSilos(1, TimeSpan.FromSeconds(60));
             // One more statement per actor, so every actor's grain is active again, now on the survivor.

@@ -10,8 +10,11 @@ using Orleans.Runtime;
 
 namespace Archive.Cluster.Tests;
 
+/// <summary>The processes of a local cluster: <c>Silos</c> = 0 means one API process that co-hosts its silo.</summary>
+public sealed record ClusterShape(int Silos, int Apis = 1, string? ConnectionString = null, IReadOnlyDictionary<string, string>? SiloEnvironment = null);
+
 /// <summary>
-/// Silo processes and one API process on loopback, against the test PostgreSQL, with a schema and a cluster id of
+/// Silo processes and API processes on loopback, against the test PostgreSQL, with a schema and a cluster id of
 /// their own; plus an Orleans client in the test process that asks the cluster where grains live.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable
@@ -21,15 +24,17 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _common;
     private IHost? _observer;
 
-    private LocalCluster(string schema, string clusterId)
+    private LocalCluster(string schema, string clusterId, ClusterShape shape)
     {
         Schema = schema;
         ClusterId = clusterId;
+        Shape = shape;
+        ConnectionString = shape.ConnectionString ?? TestDatabase.ConnectionString;
         _common = new Dictionary<string, string>
         {
-            ["ARCHIVE_POSTGRES"] = TestDatabase.ConnectionString,
+            ["ARCHIVE_POSTGRES"] = ConnectionString,
             ["ARCHIVE_SCHEMA"] = schema,
-            ["ARCHIVE_CLUSTERING"] = "postgres",
+            ["ARCHIVE_CLUSTERING"] = shape.Silos == 0 ? "localhost" : "postgres",
             ["ARCHIVE_CLUSTER_ID"] = clusterId,
             ["ARCHIVE_ADVERTISED_IP"] = "127.0.0.1",
             ["ARCHIVE_SEAL_SECONDS"] = "0",
@@ -40,28 +45,46 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public string Schema { get; }
     public string ClusterId { get; }
+    public ClusterShape Shape { get; }
+    /// <summary>The PostgreSQL the processes use.</summary>
+    public string ConnectionString { get; }
     public List<ArchiveProcess> Silos { get; } = [];
-    public ArchiveProcess Api { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
+    public List<ArchiveProcess> Apis { get; } = [];
+    public List<HttpClient> Https { get; } = [];
+    public ArchiveProcess Api => Apis[0];
+    public HttpClient Http => Https[0];
 
-    public static async Task<LocalCluster> Start(int silos)
+    public static Task<LocalCluster> Start(int silos) => Start(new ClusterShape(silos));
+
+    public static async Task<LocalCluster> Start(ClusterShape shape)
     {
-        var cluster = new LocalCluster(TestDatabase.NewSchema("c"), $"test-{Guid.NewGuid():N}"[..16]);
-        await TestDatabase.Prepare(cluster.Schema);
-        await ClusterSchema.MigrateAsync(TestDatabase.ConnectionString, ClusterSchema.DefaultSchema);
+        var cluster = new LocalCluster(TestDatabase.NewSchema("c"), $"test-{Guid.NewGuid():N}"[..16], shape);
+        await Sql.Prepare(cluster.ConnectionString, cluster.Schema);
+        await ClusterSchema.MigrateAsync(cluster.ConnectionString, ClusterSchema.DefaultSchema);
         try
         {
-            for (var i = 0; i < silos; i++) cluster.StartSilo();
-            var port = TestDatabase.FreePort();
-            cluster.Api = ArchiveProcess.Start("api", "Archive.Api", new Dictionary<string, string>(cluster._common)
+            for (var i = 0; i < shape.Silos; i++) cluster.StartSilo();
+            for (var i = 0; i < Math.Max(1, shape.Apis); i++)
             {
-                ["ARCHIVE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ARCHIVE_SEEDS"] = "",
-                ["ARCHIVE_KEYS"] = $"archivist:cluster-tests:{ArchivistKey}",
-            });
-            cluster.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            cluster.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArchivistKey);
-            await cluster.WaitForActiveSilos(silos, TimeSpan.FromSeconds(120));
+                var port = TestDatabase.FreePort();
+                var environment = new Dictionary<string, string>(cluster._common)
+                {
+                    ["ARCHIVE_URLS"] = $"http://127.0.0.1:{port}",
+                    ["ARCHIVE_SEEDS"] = "",
+                    ["ARCHIVE_KEYS"] = $"archivist:cluster-tests:{ArchivistKey}",
+                };
+                if (shape.Silos == 0)
+                {
+                    environment["ARCHIVE_SILO_PORT"] = TestDatabase.FreePort().ToString();
+                    environment["ARCHIVE_GATEWAY_PORT"] = TestDatabase.FreePort().ToString();
+                    foreach (var (key, value) in shape.SiloEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+                }
+                cluster.Apis.Add(ArchiveProcess.Start(i == 0 ? "api" : $"api-{i + 1}", "Archive.Api", environment));
+                var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArchivistKey);
+                cluster.Https.Add(http);
+            }
+            await cluster.WaitForActiveSilos(Math.Max(1, shape.Silos), TimeSpan.FromSeconds(120));
             return cluster;
         }
         catch
@@ -74,53 +97,62 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public ArchiveProcess StartSilo()
     {
-        var silo = ArchiveProcess.Start($"silo-{Silos.Count + 1}", "Archive.Silo", new Dictionary<string, string>(_common)
+        var environment = new Dictionary<string, string>(_common)
         {
             ["ARCHIVE_SILO_PORT"] = TestDatabase.FreePort().ToString(),
             ["ARCHIVE_GATEWAY_PORT"] = TestDatabase.FreePort().ToString(),
-        });
+        };
+        foreach (var (key, value) in Shape.SiloEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
+        var silo = ArchiveProcess.Start($"silo-{Silos.Count + 1}", "Archive.Silo", environment);
         Silos.Add(silo);
         return silo;
     }
 
     /// <summary>Everything the processes printed last, for failure messages.</summary>
-    public string Output => string.Join("\n", Silos.Select(s => s.Output).Append(Api?.Output ?? ""));
+    public string Output => string.Join("\n", Silos.Select(s => s.Output).Concat(Apis.Select(a => a.Output)));
 
-    /// <summary>Waits until the API answers /health and the membership table lists exactly this many active silos.</summary>
+    /// <summary>
+    /// Waits until every API node answers /health seeing this many active silos, and (in cluster mode) the membership
+    /// table lists exactly that many.
+    /// </summary>
     public async Task WaitForActiveSilos(int count, TimeSpan deadline)
     {
         try
         {
             await Eventually.Get(async () =>
             {
-                if (Api.HasExited) return "the API process exited";
-                var active = await TestDatabase.Scalar(
+                if (Apis.Any(a => a.HasExited)) return "the API process exited";
+                var active = Shape.Silos == 0 ? count : await Sql.Scalar(ConnectionString,
                     $"select count(*) from {ClusterSchema.DefaultSchema}.membership where deployment_id = @id and status = 3", ("id", ClusterId));
-                try
+                foreach (var http in Https)
                 {
-                    using var response = await Http.GetAsync("/health");
-                    var body = await response.Content.ReadAsStringAsync();
-                    if (!response.IsSuccessStatusCode) return $"health {(int)response.StatusCode} {body}";
-                    var reported = JsonDocument.Parse(body).RootElement.GetProperty("activeSilos").GetInt32();
-                    return active == count && reported == count ? "ready" : $"membership: {active} active, API sees {reported}";
+                    try
+                    {
+                        using var response = await http.GetAsync("/health");
+                        var body = await response.Content.ReadAsStringAsync();
+                        if (!response.IsSuccessStatusCode) return $"health {(int)response.StatusCode} {body}";
+                        var reported = JsonDocument.Parse(body).RootElement.GetProperty("activeSilos").GetInt32();
+                        if (active != count || reported != count) return $"membership: {active} active, {http.BaseAddress} sees {reported}";
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        return e.Message;
+                    }
                 }
-                catch (HttpRequestException e)
-                {
-                    return e.Message;
-                }
+                return "ready";
             }, state => state is "ready" or "the API process exited", deadline, $"{count} active silos");
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException($"{e.Message}\n{Output}", e);
         }
-        if (Api.HasExited) throw new InvalidOperationException("the API process exited\n" + Api.Output);
+        if (Apis.Any(a => a.HasExited)) throw new InvalidOperationException("the API process exited\n" + Output);
     }
 
     /// <summary>The pid of the process that holds the projection daemon's lock, if any.</summary>
     public async Task<int?> DaemonHolder()
     {
-        var names = await TestDatabase.Column<string>(
+        var names = await Sql.Column<string>(ConnectionString,
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
             "where l.locktype = 'advisory' and l.granted and a.application_name like 'archive-daemon-lock:%' " +
             "and (l.classid::bigint << 32 | l.objid::bigint) = hashtextextended(@name, 0)",
@@ -136,7 +168,7 @@ public sealed class LocalCluster : IAsyncDisposable
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             var settings = new ClusterSettings(true, ClusterId, "statement-archive", ClusterSchema.DefaultSchema, IPAddress.Loopback);
-            builder.UseOrleansClient(client => client.UseArchiveClustering(settings, TestDatabase.ConnectionString));
+            builder.UseOrleansClient(client => client.UseArchiveClustering(settings, ConnectionString));
             _observer = builder.Build();
             await _observer.StartAsync();
         }
@@ -154,8 +186,8 @@ public sealed class LocalCluster : IAsyncDisposable
             try { await _observer.StopAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { }
             _observer.Dispose();
         }
-        Http?.Dispose();
-        if (Api is not null) await Api.DisposeAsync();
+        foreach (var http in Https) http.Dispose();
+        foreach (var api in Apis) await api.DisposeAsync();
         foreach (var silo in Silos) await silo.DisposeAsync();
     }
 }

@@ -12,6 +12,7 @@ namespace Archive.Cluster.Tests;
 public sealed class StatementWriter(HttpClient http, SampleSource source, IReadOnlyList<string> actors)
 {
     private int _retries;
+    private long _slowestTicks;
 
     /// <summary>Statement ids by sentence index, for every request that got a 2xx.</summary>
     public ConcurrentDictionary<int, string> Acknowledged { get; } = new();
@@ -30,6 +31,20 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
         Timings.Values.Where(t => t.Acknowledged > since)
             .Select(t => t.Acknowledged - (t.FirstSent > since ? t.FirstSent : since))
             .DefaultIfEmpty(TimeSpan.Zero).Max();
+
+    /// <summary>How many answers of each status the writer got (0: no answer at all).</summary>
+    public ConcurrentDictionary<int, int> Statuses { get; } = new();
+
+    /// <summary>Answers with a status of 500 or more that were not 503 with Retry-After: what a client cannot act on.</summary>
+    public ConcurrentQueue<string> Unexplained { get; } = new();
+
+    /// <summary>The longest any request took, answered or not.</summary>
+    public TimeSpan Slowest => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
+
+    public SampleSource Source => source;
+
+    /// <summary>A writer of the same statements through another API node.</summary>
+    public StatementWriter Through(HttpClient other) => new(other, source, actors);
 
     public static async Task<StatementWriter> Prepare(HttpClient http, int actorCount, int sentences)
     {
@@ -74,11 +89,15 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
         while (true)
         {
             string failure;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 using var response = await http.PostAsJsonAsync("/api/statements", body);
                 var text = await response.Content.ReadAsStringAsync();
                 var status = (int)response.StatusCode;
+                Statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                if (status >= 500 && (status != 503 || response.Headers.RetryAfter is null))
+                    Unexplained.Enqueue($"sentence {index}: {status} {text}");
                 if (status is 200 or 201)
                 {
                     Acknowledged[index] = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
@@ -92,7 +111,14 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                Statuses.AddOrUpdate(0, 1, (_, n) => n + 1);
                 failure = e.Message;
+            }
+            finally
+            {
+                var took = System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks;
+                for (var slowest = Interlocked.Read(ref _slowestTicks); took > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+                    if (Interlocked.CompareExchange(ref _slowestTicks, took, slowest) == slowest) break;
             }
             Interlocked.Increment(ref _retries);
             if (DateTime.UtcNow > until) throw new TimeoutException($"sentence {index} was never acknowledged; last answer: {failure}");
