@@ -28,7 +28,7 @@ public sealed class LagSampler : IDisposable
     {
         await using var command = new NpgsqlCommand($"""
             select (select coalesce(max(seq_id), 0) from {_schema}.mt_events),
-                   (select min(last_seq_id) from {_schema}.mt_event_progression where name <> 'HighWaterMark')
+                   (select min(last_seq_id) from {_schema}.mt_event_progression where name not like 'HighWater%')
             """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

@@ -22,7 +22,27 @@ public sealed class SiloHost : IAsyncDisposable
     public string Schema { get; }
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static string NewSchema(string prefix) => $"bench_{prefix}_{Guid.NewGuid():N}"[..24];
+    private static readonly List<string> Created = [];
+
+    /// <summary>A fresh schema name, remembered so that <see cref="DropSchemas"/> removes it at the end of the run.</summary>
+    public static string NewSchema(string prefix)
+    {
+        var schema = $"bench_{prefix}_{Guid.NewGuid():N}"[..24];
+        lock (Created) Created.Add(schema);
+        return schema;
+    }
+
+    /// <summary>The shared server keeps nothing of a run: every schema it created is dropped.</summary>
+    public static async Task DropSchemas(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var schema in Created)
+        {
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {schema} cascade", connection) { CommandTimeout = 300 };
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
 
     /// <summary>Starts a silo on <paramref name="schema"/>, migrating it first (a fresh schema unless one is given).</summary>
     public static async Task<SiloHost> Start(string connectionString, string schema)

@@ -95,7 +95,8 @@ public sealed class CpuSplit
         double Rate(long ticks) => Math.Round(ticks / TicksPerSecond / wall, 2);
         var bench = Machine.ProcessTicks(Environment.ProcessId) - _bench;
         var child = _childPid is { } c ? Machine.ProcessTicks(c) - _child : 0;
-        var postgres = Machine.PostgresTicks() - _postgres;
+        // Backends that exit during the scenario take their ticks with them: a lower bound, never below zero.
+        var postgres = Math.Max(0, Machine.PostgresTicks() - _postgres);
         var machine = Machine.MachineBusyTicks() - _machine;
         // pg_stat_database counts every client of the (shared) server, so other users' commits are included.
         var commits = await Commits(_connectionString) - _commits;

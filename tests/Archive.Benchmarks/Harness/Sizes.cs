@@ -32,6 +32,19 @@ public sealed record Sizes(
         ReadLoad: 1_000_000, ReadRequests: 2_000,
         ColdActorStatements: 100_000, MemoryActors: 10_000);
 
+    /// <summary>Every count times <paramref name="factor"/> (--scale): a smoke run of the harness itself.</summary>
+    public Sizes Scale(double factor)
+    {
+        int S(int n) => Math.Max(1, (int)(n * factor));
+        return this with
+        {
+            Mode = $"{Mode} ×{factor}", RawOnePerTransaction = S(RawOnePerTransaction), RawBatched = S(RawBatched), RawCopy = S(RawCopy),
+            ManyActorAppends = S(ManyActorAppends), ImportActors = S(ImportActors), ImportMeasured = S(ImportMeasured),
+            ImportMeasuredSingles = S(ImportMeasuredSingles), ReadLoad = S(ReadLoad), ReadRequests = S(ReadRequests),
+            ColdActorStatements = S(ColdActorStatements), MemoryActors = S(MemoryActors),
+        };
+    }
+
     /// <summary>Quotes one actor may need: the corpus must offer at least this many distinct spans.</summary>
     public int QuotesNeeded => new[]
     {

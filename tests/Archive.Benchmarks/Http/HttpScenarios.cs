@@ -16,7 +16,7 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
     {
         Batch = await BatchPath.Find(client);
         foreach (var chunk in corpus.Sources.Chunk(16))
-            await Task.WhenAll(chunk.Select(s => Must(client.Post("/api/sources", Corpus.Register(s)), $"source {s.Id}")));
+            await Task.WhenAll(chunk.Select(s => Must(client.Post("/api/sources", Corpus.RegisterBody(s)), $"source {s.Id}")));
         await RegisterActors(actors, 32);
     }
 

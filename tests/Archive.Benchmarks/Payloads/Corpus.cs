@@ -21,17 +21,18 @@ public sealed partial class Corpus
 
     public Corpus(string seedsDirectory, int quotesNeeded)
     {
+        var titles = Titles(seedsDirectory);
         var seeds = Directory.GetFiles(seedsDirectory, "*.txt").Order(StringComparer.Ordinal)
-            .Select(f => SourceText.Normalise(File.ReadAllText(f))).ToArray();
+            .Select(f => (Title: titles.GetValueOrDefault(Path.GetFileName(f)) ?? Path.GetFileNameWithoutExtension(f), Text: SourceText.Normalise(File.ReadAllText(f))))
+            .ToArray();
         if (seeds.Length == 0) throw new InvalidOperationException($"no seed documents (*.txt) in {seedsDirectory}");
         for (var copy = 0; Quotes.Count < quotesNeeded || copy == 0; copy++)
         {
             foreach (var seed in seeds)
             {
-                var title = seed.Split('\n', 2)[0].Trim();
-                var text = SourceText.Normalise($"Archive benchmark copy {copy + 1}\n{seed}");
+                var text = SourceText.Normalise($"Archive benchmark copy {copy + 1}\n{seed.Text}");
                 var index = Sources.Count;
-                Sources.Add(new BenchSource(SourceText.IdFor(text), $"{title} (copy {copy + 1})", text));
+                Sources.Add(new BenchSource(SourceText.IdFor(text), $"{seed.Title} (copy {copy + 1})", text));
                 Quotes.AddRange(QuotesIn(index, text));
             }
         }
@@ -49,8 +50,22 @@ public sealed partial class Corpus
             FirstDay.AddDays((int)((uint)(actorId.GetHashCode() ^ n) % 3650)), "press briefing", null, "en");
     }
 
+    /// <summary>The archivist's titles of the seed documents, from seeds/archive.json.</summary>
+    private static Dictionary<string, string> Titles(string seedsDirectory)
+    {
+        var file = Path.Combine(seedsDirectory, "archive.json");
+        if (!File.Exists(file)) return [];
+        var sources = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))?["sources"]?.AsArray() ?? [];
+        return sources.Where(s => s?["file"] is not null && s["title"] is not null)
+            .ToDictionary(s => s!["file"]!.GetValue<string>(), s => s!["title"]!.GetValue<string>());
+    }
+
     public static RegisterSource Register(BenchSource source) =>
         new(source.Title, source.Text, "Benchmark Outlet", null, new DateOnly(2025, 1, 1), "en");
+
+    /// <summary>The body of POST /api/sources for a source.</summary>
+    public static object RegisterBody(BenchSource source) =>
+        new { title = source.Title, text = source.Text, outlet = "Benchmark Outlet", publishedOn = new DateOnly(2025, 1, 1), language = "en" };
 
     /// <summary>Words to search for: frequent and rare ones from the seeds.</summary>
     public static readonly string[] SearchWords =
