@@ -57,12 +57,15 @@ if (Runs("P1"))
     await bench.Scenario("P1", NoChild, async () =>
     {
         await using var silo = await SiloHost.Start(connection, SiloHost.NewSchema("p1"));
+        var before = 0L;
         await bench.Repeat(p1, async i =>
         {
+            if (i == 1) before = await GrainScenarios.LastPosition(connection, silo.Schema); // after the set-up writes
             var (appends, lags) = await grains.ManyActors(silo, Sizes.Actors, Sizes.Callers, sizes.ManyActorAppends, i);
             lag.Repetitions.Add(new Repetition(Stats.Percentile(lags, 99), lags.Select(l => l * 1000).ToArray()));
             return appends;
         });
+        p1.Notes["batching"] = await GrainScenarios.Batching(connection, silo.Schema, before);
     }, "P1", "P7.lag");
 }
 
@@ -94,11 +97,15 @@ if (Runs("HTTP")) await bench.Scenario("HTTP", NoChild, async () =>
     var p2 = bench.Add(new Figure { Name = "P2", Unit = "statements/s", Baseline = "R2", Target = Target.RatioAtLeast(0.8, "R2"),
         Description = $"bulk import: {perActor * importActors.Length * repetitions:N0} statements over {importActors.Length:N0} actors, " +
                       (http.Batch is null ? "single appends, 64 clients (no batch endpoint yet)" : $"{http.Batch.Path}, {http.Batch.MaxItems} per request, 8 in flight") });
+    var beforeP2 = await GrainScenarios.LastPosition(connection, api.Schema);
     await bench.Scenario("P2", () => api.Pid, () => bench.Repeat(p2, i => http.BulkImport(importActors, perActor, i)), "P2");
+    var beforeP3 = await GrainScenarios.LastPosition(connection, api.Schema);
+    p2.Notes["batching"] = await GrainScenarios.Batching(connection, api.Schema, beforeP2);
 
     var p3 = bench.Add(new Figure { Name = "P3", Unit = "statements/s", Baseline = "P1", Target = Target.RatioAtLeast(0.7, "P1"),
         Description = $"HTTP appends: {Sizes.Clients} clients over {Sizes.Actors} actors, 1 statement per POST /api/statements" });
     await bench.Scenario("P3", () => api.Pid, () => bench.Repeat(p3, i => http.HttpAppends(p3Actors, sizes.ManyActorAppends, Sizes.Clients, i)), "P3");
+    p3.Notes["batching"] = await GrainScenarios.Batching(connection, api.Schema, beforeP3);
 
     // P4 reads a store of sizes.ReadLoad statements: load what P2 did not.
     var loaded = perActor * repetitions;
@@ -108,6 +115,13 @@ if (Runs("HTTP")) await bench.Scenario("HTTP", NoChild, async () =>
     {
         for (var from = loaded; from < target; from += perActor) await http.BulkImport(importActors, Math.Min(perActor, target - from), from / perActor);
     });
+    var store = bench.Add(new Figure { Name = "STORE", Unit = "bytes/statement", Description = "disk per statement: events, views, revisions, audit entries, indexes" });
+    await bench.Scenario("STORE", () => api.Pid, async () =>
+    {
+        var measured = await http.Storage();
+        store.Repetitions.Add(measured);
+        foreach (var (key, value) in measured.Notes!) store.Notes[key] = value;
+    }, "STORE");
     var statementIds = importActors.SelectMany(a => Enumerable.Range(0, loaded).Where(n => n % 7 == 0).Select(n => corpus.Statement(a, n).StatementId)).ToArray();
     var figures = new (string Name, string What, double Bound, Func<Random, string> Path)[]
     {

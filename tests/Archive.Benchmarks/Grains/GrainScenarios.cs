@@ -70,12 +70,32 @@ public sealed class GrainScenarios(string connectionString, Corpus corpus)
         return new Repetition(ms, [ms]);
     }
 
-    public async Task<long> StreamVersion(string schema, string stream)
+    /// <summary>
+    /// Events and the transactions that wrote them (distinct xmin) after a position: how many appends shared a
+    /// commit, which is what throughput on a commit-bound server depends on.
+    /// </summary>
+    public static async Task<Dictionary<string, object>> Batching(string connectionString, string schema, long after = 0)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select coalesce(max(version), 0) from {schema}.mt_streams where id = @id", connection);
-        command.Parameters.AddWithValue("id", stream);
+        await using var command = new NpgsqlCommand(
+            $"select count(*), count(distinct xmin::text) from {schema}.mt_events where seq_id > @after", connection);
+        command.Parameters.AddWithValue("after", after);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (events, transactions) = (reader.GetInt64(0), reader.GetInt64(1));
+        return new Dictionary<string, object>
+        {
+            ["events"] = events, ["transactions"] = transactions,
+            ["eventsPerTransaction"] = Math.Round(events / (double)Math.Max(1, transactions), 2),
+        };
+    }
+
+    public static async Task<long> LastPosition(string connectionString, string schema)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events", connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }

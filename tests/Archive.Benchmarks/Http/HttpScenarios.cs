@@ -124,6 +124,29 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
         return new Repetition(events / seconds, [seconds * 1000], new Dictionary<string, object> { ["events"] = events });
     }
 
+    /// <summary>Bytes on disk (tables with their indexes and TOAST) per recorded statement, and per table.</summary>
+    public async Task<Repetition> Storage()
+    {
+        var statements = await Count("type = 'statement_recorded'");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = @schema and c.relkind = 'r' order by 2 desc
+            """, connection);
+        command.Parameters.AddWithValue("schema", api.Schema);
+        var tables = new Dictionary<string, object>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            total += reader.GetInt64(1);
+            if (reader.GetInt64(1) > 65536) tables[reader.GetString(0)] = Math.Round(reader.GetInt64(1) / (double)Math.Max(1, statements), 0);
+        }
+        return new Repetition(total / (double)Math.Max(1, statements), [],
+            new Dictionary<string, object> { ["statements"] = statements, ["bytesPerStatementByTable"] = tables, ["totalBytes"] = total });
+    }
+
     public async Task<long> Count(string where)
     {
         await using var connection = new NpgsqlConnection(connectionString);
