@@ -9,6 +9,9 @@ using Archive.Benchmarks.Raw;
 
 // deploy/bench.sh runs this: every scenario, then bench-results.json and bench-results.md in the repository root.
 // Exits 1 only when a scenario crashed; a missed target is reported as FAIL, not as an error.
+// Libraries print notices on stdout (Marten: "The async daemon is disabled"); stdout carries only the table.
+var stdout = Console.Out;
+Console.SetOut(Console.Error);
 var quick = args.Contains("--quick");
 var repetitions = Option("--repetitions") is { } r ? int.Parse(r) : 3;
 var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -177,7 +180,7 @@ var ordered = bench.Ordered();
 var markdown = Report.Markdown(ordered, machine, bench.Crashes);
 await File.WriteAllTextAsync(Path.Combine(repository, "bench-results.json"), Report.Json(ordered, machine, bench.Crashes));
 await File.WriteAllTextAsync(Path.Combine(repository, "bench-results.md"), markdown);
-Console.WriteLine(markdown);
+await stdout.WriteLineAsync(markdown);
 return bench.Crashes.Count == 0 ? 0 : 1;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
