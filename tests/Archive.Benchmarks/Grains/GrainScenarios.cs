@@ -71,7 +71,7 @@ public sealed class GrainScenarios(string connectionString, Corpus corpus)
     }
 
     /// <summary>
-    /// Events and the transactions that wrote them (distinct xmin) after a position: how many appends shared a
+    /// Statements recorded and the transactions that wrote them (distinct xmin) after a position: how many appends shared a
     /// commit, which is what throughput on a commit-bound server depends on.
     /// </summary>
     public static async Task<Dictionary<string, object>> Batching(string connectionString, string schema, long after = 0)
@@ -79,7 +79,7 @@ public sealed class GrainScenarios(string connectionString, Corpus corpus)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            $"select count(*), count(distinct xmin::text) from {schema}.mt_events where seq_id > @after", connection);
+            $"select count(*), count(distinct xmin::text) from {schema}.mt_events where seq_id > @after and type = 'statement_recorded'", connection);
         command.Parameters.AddWithValue("after", after);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
