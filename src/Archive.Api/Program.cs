@@ -11,6 +11,7 @@ using Archive.Api.Http;
 using Archive.Api.Seeds;
 using Archive.Api.Sources;
 using Archive.Api.Statements;
+using Archive.Api.Telemetry;
 using Archive.Api.Topics;
 using Archive.Grains;
 using Microsoft.AspNetCore.Http.Json;
@@ -45,6 +46,7 @@ builder.Services.AddOpenApi(options => options.TrimServerUrls());
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
+builder.Services.AddApiTelemetry(builder.Configuration); // traces, metrics, correlated logs (README: Observability)
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -66,6 +68,7 @@ app.Use(async (http, next) =>
 app.MapOpenApi();
 app.MapScalarApiReference("/docs");
 app.MapHealthApi();
+app.MapMetrics();
 app.MapChangeFeedApi();
 app.MapAuditApi();
 app.MapHistoryApi();

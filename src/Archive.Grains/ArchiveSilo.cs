@@ -1,3 +1,4 @@
+using Archive.Grains.Telemetry;
 using Archive.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,9 @@ public static class ArchiveSilo
             silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), sealEveryEvents, interval,
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
+        // Grain calls continue the caller's trace; the archive's instruments exist whether or not a host exports them.
+        silo.AddActivityPropagation();
+        silo.Services.AddArchiveMetrics();
         silo.Services.AddArchiveStore(connectionString, schema);
         return silo;
     }

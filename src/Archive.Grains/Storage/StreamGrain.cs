@@ -93,6 +93,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
     public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<PendingEvent> updates, int expectedVersion)
     {
+        var appendStarted = System.Diagnostics.Stopwatch.GetTimestamp(); // telemetry: append latency
         // Statement views are also written by other streams (filings, incoming links): serialise the transactions
         // that touch the same statement, so no inline projection overwrites another's update with a stale view.
         var keys = updates.SelectMany(u => SharedReadModels.KeysOf(u.Data)).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -132,10 +133,12 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         catch (Exception ex) when (VersionConflicts.Is(ex))
         {
             // Another writer appended to this stream: tell the log view, which reloads the stream.
+            Telemetry.ArchiveMetrics.Of(ServiceProvider)?.Conflicted(StreamKey); // telemetry
             return false;
         }
         _lastPosition = Math.Max(_lastPosition, events.Cast<IEvent>().Max(e => e.Sequence));
         _head = head;
+        Telemetry.ArchiveMetrics.Of(ServiceProvider)?.Committed(StreamKey, updates.Select(u => u.Data), appendStarted); // telemetry
         return true;
     }
 }
