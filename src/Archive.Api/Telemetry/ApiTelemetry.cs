@@ -13,21 +13,21 @@ public static class ApiTelemetry
 
     public static IServiceCollection AddApiTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<PrometheusMetrics>();
         services.AddSingleton<ProjectionLagGauge>();
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionLagGauge>());
         return services.AddArchiveTelemetry(configuration, DefaultServiceName, telemetry => telemetry
             // A scrape every few seconds would otherwise bury the requests worth reading in the trace store.
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(options =>
                 options.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath)))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddPrometheusExporter()));
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation()));
     }
 
     /// <summary>The Prometheus scrape endpoint (text exposition format); anonymous, like <c>/health</c>.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        var prometheus = app.ServiceProvider.GetRequiredService<PrometheusMetrics>();
+        app.MapPrometheusScrapingEndpoint(MetricsPath, prometheus.Provider, configureBranchedPipeline: null, optionsName: null);
         return app;
     }
 }

@@ -39,7 +39,7 @@ public static class ArchiveTelemetry
     public static IServiceCollection AddArchiveTelemetry(this IServiceCollection services, IConfiguration configuration,
         string defaultServiceName, Action<IOpenTelemetryBuilder>? extra = null)
     {
-        var serviceName = configuration[ServiceNameSetting] is { Length: > 0 } name ? name : defaultServiceName;
+        var serviceName = ServiceName(configuration, defaultServiceName);
         services.AddArchiveMetrics();
 
         // Every log record carries the trace and span it was written in: as scope values for the console, and as
@@ -47,16 +47,18 @@ public static class ArchiveTelemetry
         services.Configure<LoggerFactoryOptions>(options => options.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         services.Configure<SimpleConsoleFormatterOptions>(options => options.IncludeScopes = true);
+        services.Configure<JsonConsoleFormatterOptions>(options => options.IncludeScopes = true);
+        // Without a formatter name the console logger copies its own (obsolete, scope-less) settings over the formatter's.
+        services.Configure<ConsoleLoggerOptions>(options => options.FormatterName ??= ConsoleFormatterNames.Simple);
 
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName, serviceVersion: Version))
+            .ConfigureResource(resource => Describe(resource, serviceName))
             .WithTracing(tracing => tracing
                 .AddSource(OrleansSources)
                 .AddSource(MartenSource)
-                .AddNpgsql())
-            .WithMetrics(metrics => metrics
-                .AddMeter(ArchiveMetrics.MeterName, OrleansMeter, MartenSource, RuntimeMeter)
-                .AddNpgsqlInstrumentation())
+                .AddNpgsql()
+                .AddProcessor(new QuietRootsProcessor()))
+            .WithMetrics(metrics => metrics.AddArchiveMeters())
             .WithLogging(configureBuilder: null, configureOptions: options =>
             {
                 options.IncludeFormattedMessage = true;
@@ -67,6 +69,18 @@ public static class ArchiveTelemetry
         extra?.Invoke(telemetry);
         return services;
     }
+
+    /// <summary>The service name telemetry is reported under: <c>OTEL_SERVICE_NAME</c>, else the host's default.</summary>
+    public static string ServiceName(IConfiguration configuration, string defaultServiceName) =>
+        configuration[ServiceNameSetting] is { Length: > 0 } name ? name : defaultServiceName;
+
+    public static ResourceBuilder Describe(ResourceBuilder resource, string serviceName) =>
+        resource.AddService(serviceName, serviceVersion: Version);
+
+    /// <summary>The meters every archive host reports: the archive's, Orleans', Marten's, Npgsql's and the runtime's.</summary>
+    public static MeterProviderBuilder AddArchiveMeters(this MeterProviderBuilder metrics) => metrics
+        .AddMeter(ArchiveMetrics.MeterName, OrleansMeter, MartenSource, RuntimeMeter)
+        .AddNpgsqlInstrumentation();
 
     /// <summary>The archive's instruments alone, for hosts (and test clusters) that export nothing.</summary>
     public static IServiceCollection AddArchiveMetrics(this IServiceCollection services)
