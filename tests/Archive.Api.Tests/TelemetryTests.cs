@@ -3,6 +3,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Archive.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Archive.Api.Tests;
@@ -53,6 +57,12 @@ public sealed class TelemetryTests
             found => found.Length > 0, what: $"log records with trace id {server.TraceId}");
         Assert.Contains(records, r => r.CategoryName == "Microsoft.AspNetCore.Hosting.Diagnostics" && r.SpanId == server.SpanId);
         Assert.All(records, r => Assert.NotEqual(default, r.SpanId));
+        // and the console shows the same ids: the activity's ids become a logging scope, and the formatter prints scopes
+        var services = host.Host.Services;
+        Assert.True(services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value.ActivityTrackingOptions
+            .HasFlag(ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId));
+        Assert.Equal(ConsoleFormatterNames.Simple, services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
+        Assert.True(services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
     }
 
     [Fact]
@@ -93,11 +103,18 @@ public sealed class TelemetryTests
                 && Equals(s.GetTagItem("http.request.method"), method) && Equals(s.GetTagItem("url.path"), path))),
             found => found is not null, what: $"the server span of {method} {path}");
         // the request's children may end after the response was sent; wait until the grain call's commands are in
-        var trace = await Eventually.Get(
-            () => Task.FromResult(host.Spans.Snapshot().Where(s => s.TraceId == server!.TraceId).ToArray()),
-            spans => spans.Any(s => s.Source.Name == "Npgsql") && spans.Any(s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)),
-            what: $"Orleans and Npgsql spans in trace {server!.TraceId}");
-        return (server!, trace);
+        Activity[] Trace() => host.Spans.Snapshot().Where(s => s.TraceId == server!.TraceId).ToArray();
+        try
+        {
+            var trace = await Eventually.Get(() => Task.FromResult(Trace()),
+                spans => spans.Any(s => s.Source.Name == "Npgsql") && spans.Any(s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)),
+                what: $"Orleans and Npgsql spans in trace {server!.TraceId}");
+            return (server!, trace);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"trace {server!.TraceId} has no Orleans span or no Npgsql span:\n{Describe(Trace())}");
+        }
     }
 
     private static IEnumerable<Activity> Ancestors(Activity span, IReadOnlyDictionary<ActivitySpanId, Activity> byId)

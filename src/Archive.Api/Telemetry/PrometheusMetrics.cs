@@ -27,13 +27,14 @@ public sealed class PrometheusMetrics : IDisposable
         ["dotnet.timer.count"] = "dotnet.timers",
     };
 
-    public PrometheusMetrics(IConfiguration configuration)
+    public PrometheusMetrics(IConfiguration configuration, IMeterFactory meters)
     {
+        var thisHost = ArchiveTelemetry.OnlyThisHost(meters);
         Provider = Sdk.CreateMeterProviderBuilder()
             .ConfigureResource(resource => ArchiveTelemetry.Describe(resource, ArchiveTelemetry.ServiceName(configuration, ApiTelemetry.DefaultServiceName)))
             .AddArchiveMeters()
             .AddAspNetCoreInstrumentation()
-            .AddView(Shape)
+            .AddView(instrument => thisHost(instrument) ?? Shape(instrument))
             .AddPrometheusExporter()
             .Build();
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,8 @@ public static class ArchiveTelemetry
 {
     public const string ServiceNameSetting = "OTEL_SERVICE_NAME";
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    /// <summary>The service name of a silo running on its own (the API host reports as <c>archive-api</c>).</summary>
+    public const string DefaultSiloServiceName = "archive-silo";
 
     /// <summary>Orleans' spans for grain calls made by our code and for activations (which replay a stream).</summary>
     public static readonly string[] OrleansSources =
@@ -64,6 +67,8 @@ public static class ArchiveTelemetry
                 options.IncludeFormattedMessage = true;
                 options.IncludeScopes = true;
             });
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+            metrics.AddView(OnlyThisHost(provider.GetRequiredService<IMeterFactory>())));
         // OTLP reads its endpoint, protocol, headers and intervals from the standard OTEL_* settings.
         if (configuration[OtlpEndpointSetting] is { Length: > 0 }) telemetry.UseOtlpExporter();
         extra?.Invoke(telemetry);
@@ -81,6 +86,14 @@ public static class ArchiveTelemetry
     public static MeterProviderBuilder AddArchiveMeters(this MeterProviderBuilder metrics) => metrics
         .AddMeter(ArchiveMetrics.MeterName, OrleansMeter, MartenSource, RuntimeMeter)
         .AddNpgsqlInstrumentation();
+
+    /// <summary>
+    /// A view that drops instruments of meters another host's <see cref="IMeterFactory"/> created. Listeners match
+    /// meters by name across the process, so with several hosts in one process (tests run many) another host's
+    /// instruments would otherwise be registered under the same names first, and vanish when that host stopped.
+    /// </summary>
+    public static Func<Instrument, MetricStreamConfiguration?> OnlyThisHost(IMeterFactory own) => instrument =>
+        instrument.Meter.Scope is IMeterFactory other && !ReferenceEquals(other, own) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>The archive's instruments alone, for hosts (and test clusters) that export nothing.</summary>
     public static IServiceCollection AddArchiveMetrics(this IServiceCollection services)
