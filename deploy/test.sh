@@ -34,6 +34,16 @@ if ! source deploy/postgres.sh; then
 fi
 export ARCHIVE_POSTGRES
 
+# --- promtool (the /metrics test runs `promtool check metrics`; Debian ships it in the `prometheus` package) ---
+if ! command -v promtool >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing promtool (Debian package prometheus)" >&2
+  apt_install() { DEBIAN_FRONTEND=noninteractive timeout 600 apt-get install -y -qq --no-install-recommends prometheus >/dev/null 2>&1; }
+  apt_install || { timeout 300 apt-get update -qq >/dev/null 2>&1 && apt_install; } \
+    || echo "test.sh: could not install the prometheus package; the /metrics test will fail" >&2
+fi
+if command -v promtool >/dev/null 2>&1; then export PROMTOOL="${PROMTOOL:-$(command -v promtool)}"; fi
+# --- end promtool ---
+
 # CI leaves no build servers behind; on a developer machine they make the next build faster.
 build_flags=()
 if [ -n "${CI:-}" ]; then build_flags+=(-nodeReuse:false); fi

@@ -12,6 +12,7 @@ using Archive.Api.Security;
 using Archive.Api.Seeds;
 using Archive.Api.Sources;
 using Archive.Api.Statements;
+using Archive.Api.Telemetry;
 using Archive.Api.Topics;
 using Archive.Grains;
 using Archive.Grains.Cluster;
@@ -64,6 +65,7 @@ builder.Services.AddOpenApi(options => options.TrimServerUrls().DeclareBearerKey
 builder.Services.AddSingleton<SeedImporter>();
 builder.Services.AddSingleton<SeedImportService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
+builder.Services.AddApiTelemetry(builder.Configuration); // traces, metrics, correlated logs (README: Observability)
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -87,6 +89,7 @@ app.Use(async (http, next) =>
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapHealthApi();
+app.MapMetrics();
 app.MapChangeFeedApi();
 app.MapAuditApi();
 app.MapHistoryApi();

@@ -1,3 +1,4 @@
+using Archive.Grains.Telemetry;
 using Archive.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class ArchiveSilo
             silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), sealEveryEvents, interval,
                 sp.GetRequiredService<ILogger<Audit.Sealer>>()));
         silo.Services.AddArchiveSerialization();
+        // Grain calls continue the caller's trace; the archive's instruments exist whether or not a host exports them.
+        silo.AddActivityPropagation();
+        silo.Services.AddArchiveMetrics();
         silo.Services.AddArchiveStore(connectionString, schema);
         // One group committer per silo: every grain's appends share its transactions.
         silo.Services.AddOptions<Storage.CommitOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => o.Read(c));

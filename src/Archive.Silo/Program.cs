@@ -1,5 +1,6 @@
 using Archive.Grains;
 using Archive.Grains.Cluster;
+using Archive.Grains.Telemetry;
 using Archive.Silo;
 
 // A silo on its own: grains, their store and a candidacy for the projection daemon; no HTTP. API nodes connect
@@ -24,5 +25,8 @@ builder.UseOrleans(silo => silo
         TimeSpan.FromSeconds(configuration.GetValue("ARCHIVE_SEAL_SECONDS", 60)),
         configuration["ARCHIVE_SEAL_KEY"],
         configuration.GetValue("ARCHIVE_SEAL_EVENTS", 1000L)));
+
+// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; log lines carry trace ids.
+builder.Services.AddArchiveTelemetry(builder.Configuration, ArchiveTelemetry.DefaultSiloServiceName);
 
 builder.Build().Run();

@@ -42,6 +42,8 @@ public static class ClusterHosting
         client.Services.AddArchiveSerialization();
         return client
             .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
+            // the request's trace continues into the grain call on the silo
+            .AddActivityPropagation()
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             // A call to a grain on a silo that died unnoticed fails after this, and the client may send it again.
             .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ClientResponseTimeout)

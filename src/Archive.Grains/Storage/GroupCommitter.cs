@@ -19,16 +19,18 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly IDocumentStore _store;
     private readonly CommitOptions _options;
     private readonly ILogger<GroupCommitter> _logger;
+    private readonly Telemetry.ArchiveMetrics? _metrics;
     private readonly Channel<StreamAppend> _queue = Channel.CreateUnbounded<StreamAppend>();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
     private long _transactions, _appends, _events, _stale;
 
-    public GroupCommitter(IDocumentStore store, IOptions<CommitOptions> options, ILogger<GroupCommitter> logger)
+    public GroupCommitter(IDocumentStore store, IOptions<CommitOptions> options, ILogger<GroupCommitter> logger, Telemetry.ArchiveMetrics? metrics = null)
     {
         _store = store;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
         _workers = Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(Work)).ToArray();
     }
 
@@ -182,12 +184,8 @@ public sealed class GroupCommitter : IAsyncDisposable
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _appends, appends.Count);
         Interlocked.Add(ref _events, events);
-        CommitMetrics.Transaction(appends.Count, events);
-        for (var i = 0; i < appends.Count; i++)
-        {
-            CommitMetrics.Appended(Stopwatch.GetElapsedTime(appends[i].QueuedAt));
-            appends[i].Committed(built[i].Max(e => e.Sequence));
-        }
+        _metrics?.Transaction(appends.Count, events);
+        for (var i = 0; i < appends.Count; i++) appends[i].Committed(built[i].Max(e => e.Sequence));
     }
 
     private static IEvent[] Build(IDocumentSession session, StreamAppend append)

@@ -145,6 +145,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
     public async Task<bool> ApplyUpdatesToStorage(IReadOnlyList<PendingEvent> updates, int expectedVersion)
     {
+        var appendStarted = System.Diagnostics.Stopwatch.GetTimestamp(); // telemetry: append latency
         // The grain holds the chain's head, so it hashes without reading the stream.
         var head = _head;
         var serializer = Store.Options.Serializer();
@@ -153,10 +154,15 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
         var outcome = await ServiceProvider.GetRequiredService<GroupCommitter>()
             .Append(new StreamAppend(StreamKey, expectedVersion, updates, hashes, SnapshotAfter(updates, expectedVersion, head)));
-        // Another writer appended to this stream: tell the log view, which reloads the stream.
-        if (!outcome.Committed) return false;
+        if (!outcome.Committed)
+        {
+            // Another writer appended to this stream: tell the log view, which reloads the stream.
+            Telemetry.ArchiveMetrics.Of(ServiceProvider)?.Conflicted(StreamKey); // telemetry
+            return false;
+        }
         _lastPosition = Math.Max(_lastPosition, outcome.LastPosition);
         _head = head;
+        Telemetry.ArchiveMetrics.Of(ServiceProvider)?.Committed(StreamKey, updates.Select(u => u.Data), appendStarted); // telemetry
         return true;
     }
 
