@@ -15,6 +15,10 @@ public static class ClusterHosting
     {
         if (!cluster.OnPostgres) return silo.UseLocalhostClustering(siloPort, gatewayPort);
         var address = cluster.SiloAddress();
+        // Grains go to a random silo: Orleans' default (resource-optimised) placement follows load statistics that lag
+        // behind a silo that just joined, and can put every new grain on one silo. Each stream has one writer
+        // wherever its grain lives, so placement only spreads the work.
+        silo.Services.AddSingleton<Orleans.Runtime.PlacementStrategy, Orleans.Runtime.RandomPlacement>();
         return silo
             .Configure<ClusterOptions>(options => { options.ClusterId = cluster.ClusterId; options.ServiceId = cluster.ServiceId; })
             // A silo that stops answering is declared dead after about three missed 2-second probes (Orleans' default is

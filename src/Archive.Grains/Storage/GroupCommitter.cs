@@ -158,8 +158,18 @@ public sealed class GroupCommitter : IAsyncDisposable
         append.Stale();
     }
 
+    /// <summary>The span of one shared transaction (<see cref="Telemetry.ArchiveTelemetry.CommitSource"/>).</summary>
+    private static readonly System.Diagnostics.ActivitySource Tracing = new(Telemetry.ArchiveTelemetry.CommitSource);
+
     private async Task CommitOnce(List<StreamAppend> appends)
     {
+        // The transaction's span continues the first appender's trace and links the others' (a span has one
+        // parent), so a request's trace reaches the SQL that committed its events.
+        var traced = appends.Where(a => a.Trace != default).ToArray();
+        using var span = traced.Length == 0 ? null : Tracing.StartActivity("archive.commit", System.Diagnostics.ActivityKind.Internal,
+            traced[0].Trace, links: traced.Skip(1).Select(a => new System.Diagnostics.ActivityLink(a.Trace)));
+        span?.SetTag("archive.transaction.streams", appends.Count);
+        span?.SetTag("archive.transaction.events", appends.Sum(a => a.Events.Count));
         // Statement views are also written by other streams (filings, incoming links): every transaction takes the
         // locks of the statements it touches, all of them, in one order, so no inline projection overwrites another's
         // update with a view it read before that update committed, and no two transactions wait on each other.

@@ -19,6 +19,9 @@ public sealed class StreamAppend(string streamKey, long expectedVersion, IReadOn
 
     internal long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary>The trace of the call that appended, so the shared transaction's commands join it.</summary>
+    internal System.Diagnostics.ActivityContext Trace { get; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
     internal void Committed(long lastPosition) => _done.TrySetResult(new AppendOutcome(true, lastPosition));
 
     internal void Stale() => _done.TrySetResult(new AppendOutcome(false, 0));

@@ -31,6 +31,8 @@ public static class ArchiveTelemetry
         [ActivitySources.ApplicationGrainActivitySourceName, ActivitySources.LifecycleActivitySourceName];
 
     public const string MartenSource = "Marten";
+    /// <summary>The group committer's span per shared transaction.</summary>
+    public const string CommitSource = "Archive.Commit";
     public const string OrleansMeter = "Microsoft.Orleans";
     public const string RuntimeMeter = "System.Runtime";
 
@@ -59,6 +61,7 @@ public static class ArchiveTelemetry
             .WithTracing(tracing => tracing
                 .AddSource(OrleansSources)
                 .AddSource(MartenSource)
+                .AddSource(CommitSource)
                 .AddNpgsql()
                 .AddProcessor(new QuietRootsProcessor()))
             .WithMetrics(metrics => metrics.AddArchiveMeters())
