@@ -11,7 +11,9 @@ using Orleans.Runtime;
 namespace Archive.Cluster.Tests;
 
 /// <summary>The processes of a local cluster: <c>Silos</c> = 0 means one API process that co-hosts its silo.</summary>
-public sealed record ClusterShape(int Silos, int Apis = 1, string? ConnectionString = null, IReadOnlyDictionary<string, string>? SiloEnvironment = null);
+/// <param name="Environment">Settings for every process (silos and API nodes).</param>
+public sealed record ClusterShape(int Silos, int Apis = 1, string? ConnectionString = null, IReadOnlyDictionary<string, string>? SiloEnvironment = null,
+    IReadOnlyDictionary<string, string>? Environment = null);
 
 /// <summary>
 /// Silo processes and API processes on loopback, against the test PostgreSQL, with a schema and a cluster id of
@@ -41,6 +43,7 @@ public sealed class LocalCluster : IAsyncDisposable
             // every client here shares one key: the per-key limit is not what these tests are about
             ["ARCHIVE_RATE_LIMIT"] = "0",
         };
+        foreach (var (key, value) in shape.Environment ?? new Dictionary<string, string>()) _common[key] = value;
     }
 
     public string Schema { get; }

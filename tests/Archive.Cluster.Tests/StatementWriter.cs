@@ -77,14 +77,17 @@ public sealed class StatementWriter(HttpClient http, SampleSource source, IReadO
         return Parallel.ForEachAsync(sentences, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, (i, _) => new ValueTask(Record(i, until)));
     }
 
+    /// <summary>The POST /api/statements body for sentence <paramref name="index"/>.</summary>
+    public object Body(int index) => new
+    {
+        actorId = actors[index % actors.Count], sourceId = source.Id, quote = source.Sentences[index],
+        span = new { start = source.Span(index).Start, end = source.Span(index).End },
+        quoteKind = "direct", saidOn = "2025-01-01",
+    };
+
     private async Task Record(int index, DateTime until)
     {
-        var body = new
-        {
-            actorId = actors[index % actors.Count], sourceId = source.Id, quote = source.Sentences[index],
-            span = new { start = source.Span(index).Start, end = source.Span(index).End },
-            quoteKind = "direct", saidOn = "2025-01-01",
-        };
+        var body = Body(index);
         var firstSent = DateTime.UtcNow;
         while (true)
         {
