@@ -152,8 +152,8 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         var hashes = updates.Select((u, i) => head = EventHash.Compute(head, StreamKey, expectedVersion + i + 1,
             EventAliases.ByType[u.Data.GetType()], CanonicalJson.Canonicalize(serializer.ToJson(u.Data)))).ToArray();
 
-        var outcome = await ServiceProvider.GetRequiredService<GroupCommitter>()
-            .Append(new StreamAppend(StreamKey, expectedVersion, updates, hashes, SnapshotAfter(updates, expectedVersion, head)));
+        var outcome = await AppendRetryingWhileTheDatabaseIsAway(
+            () => new StreamAppend(StreamKey, expectedVersion, updates, hashes, SnapshotAfter(updates, expectedVersion, head)));
         if (!outcome.Committed)
         {
             // Another writer appended to this stream: tell the log view, which reloads the stream.
@@ -164,6 +164,40 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         _head = head;
         Telemetry.ArchiveMetrics.Of(ServiceProvider)?.Committed(StreamKey, updates.Select(u => u.Data), appendStarted); // telemetry
         return true;
+    }
+
+    /// <summary>
+    /// While PostgreSQL is unreachable the append is tried again every 100 ms to 1 s, for up to
+    /// <see cref="DatabaseRetryWindow"/>, so the grain commits within a second of the database's return. (Left to the
+    /// log view, retries back off to 10 s apart.) A retry of a commit whose outcome was unknown cannot append twice:
+    /// the expected version refuses it, and the log view reloads the stream.
+    /// </summary>
+    private async Task<AppendOutcome> AppendRetryingWhileTheDatabaseIsAway(Func<StreamAppend> append)
+    {
+        var committer = ServiceProvider.GetRequiredService<GroupCommitter>();
+        var until = DateTime.UtcNow + DatabaseRetryWindow;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await committer.Append(append());
+            }
+            catch (Exception e) when (DatabaseAway(e) && DateTime.UtcNow + delay < until)
+            {
+                await Task.Delay(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(1000, delay.TotalMilliseconds * 2));
+            }
+        }
+    }
+
+    public static TimeSpan DatabaseRetryWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    private static bool DatabaseAway(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException) return true;
+        return false;
     }
 
     /// <summary>A snapshot when this append crosses a multiple of the snapshot interval; it commits with the events.</summary>
