@@ -6,7 +6,7 @@ namespace Archive.Benchmarks.Soak;
 
 /// <summary>What one sampling window saw: the API's memory and the store at its end, and the requests during it.</summary>
 public sealed record Sample(
-    double Seconds, double RssMiB, double? GcHeapMiB, int Threads, int PostgresConnections, long Events, long EventsAppended,
+    double Seconds, double RssMiB, double? GcHeapMiB, long? Gen2Collections, int Threads, int PostgresConnections, long Events, long EventsAppended,
     double EventsPerSecond, long ProjectionLag, string Health, IReadOnlyList<OperationWindow> Operations);
 
 /// <summary>
@@ -28,13 +28,13 @@ public sealed class Sampler(SoakApi api, string connectionString, Recorder recor
         var operations = recorder.Drain();
         var rss = api.ResidentBytes() / 1048576.0;
         var threads = Threads();
-        var gcHeap = await GcHeap();
+        var (gcHeap, gen2) = await Gc();
         var (connections, events) = await Store();
         var (lag, health) = await Health();
         var appended = events - _previousEvents;
         var rate = appended / Math.Max(0.001, seconds - _previousSeconds);
         (_previousEvents, _previousSeconds) = (events, seconds);
-        return new Sample(Math.Round(seconds, 1), Math.Round(rss, 1), gcHeap is { } g ? Math.Round(g / 1048576.0, 1) : null, threads,
+        return new Sample(Math.Round(seconds, 1), Math.Round(rss, 1), gcHeap is { } g ? Math.Round(g / 1048576.0, 1) : null, gen2, threads,
             connections, events, appended, Math.Round(rate, 1), lag, health, operations);
     }
 
@@ -51,22 +51,27 @@ public sealed class Sampler(SoakApi api, string connectionString, Recorder recor
         return line is null ? 0 : int.Parse(line["Threads:".Length..].Trim(), CultureInfo.InvariantCulture);
     }
 
-    private async Task<double?> GcHeap()
+    /// <summary>
+    /// The GC heap after the last collection, and how many gen2 collections ran so far: a heap that grows while no
+    /// gen2 collection ran holds garbage not yet collected as much as live objects.
+    /// </summary>
+    private async Task<(double? HeapBytes, long? Gen2Collections)> Gc()
     {
         try
         {
             var text = await _http.GetStringAsync("/metrics");
+            var gen2 = PrometheusText.Values(text, "dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"").Cast<double?>().FirstOrDefault();
             foreach (var name in GcHeapMetrics)
             {
                 var values = PrometheusText.Values(text, name).ToArray();
-                if (values.Length > 0) return values.Sum();
+                if (values.Length > 0) return (values.Sum(), (long?)gen2);
             }
-            return null;
+            return (null, (long?)gen2);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             recorder.Fail($"sampler: /metrics did not answer: {e.Message}");
-            return null;
+            return (null, null);
         }
     }
 
@@ -108,8 +113,8 @@ public sealed class Sampler(SoakApi api, string connectionString, Recorder recor
 /// <summary>Reads sample values out of the Prometheus text exposition format.</summary>
 public static class PrometheusText
 {
-    /// <summary>The value of every series of the family <paramref name="name"/> (any labels).</summary>
-    public static IEnumerable<double> Values(string exposition, string name)
+    /// <summary>The value of every series of the family <paramref name="name"/> whose labels contain <paramref name="label"/> (any when null).</summary>
+    public static IEnumerable<double> Values(string exposition, string name, string? label = null)
     {
         foreach (var raw in exposition.Split('\n'))
         {
@@ -118,6 +123,7 @@ public static class PrometheusText
             var rest = line[name.Length..];
             if (rest.Length == 0 || (rest[0] != '{' && rest[0] != ' ')) continue;
             var labelsEnd = rest[0] == '{' ? rest.IndexOf('}') + 1 : 0;
+            if (label is not null && !rest[..labelsEnd].Contains(label, StringComparison.Ordinal)) continue;
             var fields = rest[labelsEnd..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length > 0 && double.TryParse(fields[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) yield return value;
         }

@@ -64,7 +64,7 @@ public static class SoakReport
     public static string Line(Sample s)
     {
         var line = new StringBuilder(
-            $"{s.Seconds,6:0}s  rss {s.RssMiB,6:0.0} MiB  gc {(s.GcHeapMiB is { } g ? g.ToString("0.0", CultureInfo.InvariantCulture) : "–"),6} MiB  thr {s.Threads,3}  pg {s.PostgresConnections,3}  " +
+            $"{s.Seconds,6:0}s  rss {s.RssMiB,6:0.0} MiB  gc {(s.GcHeapMiB is { } g ? g.ToString("0.0", CultureInfo.InvariantCulture) : "–"),6} MiB  gen2 {s.Gen2Collections?.ToString(CultureInfo.InvariantCulture) ?? "–",3}  thr {s.Threads,3}  pg {s.PostgresConnections,3}  " +
             $"+{s.EventsAppended,5} ev ({s.EventsPerSecond,5:0.0}/s)  lag {s.ProjectionLag,4}");
         foreach (var op in s.Operations.Where(o => o.Count > 0))
             line.Append(FormattableString.Invariant($"  {op.Operation} {op.Count} p50/p99 {Ms(op.P50)}/{Ms(op.P99)}"));
@@ -104,13 +104,13 @@ public static class SoakReport
         foreach (var t in r.Totals.Where(t => t.Count > 0))
             md.AppendLine(FormattableString.Invariant(
                 $"| {t.Operation} | {t.Count:N0} | {t.Count / Math.Max(1, r.LoadSeconds):0.0} | {Ms(t.P50)} | {Ms(t.P95)} | {Ms(t.P99)} | {t.Errors} | {t.ServerErrors} |"));
-        md.AppendLine().AppendLine("| t s | RSS MiB | GC heap MiB | threads | PG conns | events/s | lag | record p99 | search p99 | timeline p99 | failed |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine().AppendLine("| t s | RSS MiB | GC heap MiB | gen2 GCs | threads | PG conns | events/s | lag | record p99 | search p99 | timeline p99 | failed |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var s in r.Samples)
         {
             double P99(string op) => s.Operations.FirstOrDefault(x => x.Operation == op)?.P99 ?? double.NaN;
             md.AppendLine(
-                $"| {s.Seconds:0} | {s.RssMiB:0.0} | {(s.GcHeapMiB is { } g ? g.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {s.Threads} | {s.PostgresConnections} | " +
+                $"| {s.Seconds:0} | {s.RssMiB:0.0} | {(s.GcHeapMiB is { } g ? g.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {s.Gen2Collections?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {s.Threads} | {s.PostgresConnections} | " +
                 $"{s.EventsPerSecond:0.0} | {s.ProjectionLag} | {Ms(P99("record"))} | {Ms(P99("search"))} | {Ms(P99("timeline"))} | {s.Operations.Sum(x => x.Errors)} |");
         }
         if (r.Failures.Count > 0)
