@@ -1,5 +1,3 @@
-using Archive.Benchmarks.Harness;
-
 namespace Archive.Benchmarks.Soak;
 
 /// <summary>
@@ -20,8 +18,8 @@ public sealed record MemoryVerdict(
         var third = samples.Length / 3;
         var first = samples[..third];
         var last = samples[^third..];
-        var firstMiB = Stats.Median(first.Select(s => s.RssMiB).ToArray());
-        var lastMiB = Stats.Median(last.Select(s => s.RssMiB).ToArray());
+        var firstMiB = Median(first.Select(s => s.RssMiB).ToArray());
+        var lastMiB = Median(last.Select(s => s.RssMiB).ToArray());
         var growth = lastMiB - firstMiB;
         var fraction = firstMiB > 0 ? growth / firstMiB : 0;
         var flat = growth <= options.MaxGrowthMiB || fraction <= options.MaxGrowthFraction;
@@ -30,10 +28,18 @@ public sealed record MemoryVerdict(
                    $"{options.WarmUp.TotalSeconds:0} s warm-up: flat when it grew ≤ {options.MaxGrowthFraction * 100:0}% or ≤ {options.MaxGrowthMiB:0} MiB";
         return new MemoryVerdict(samples.Length, Math.Round(firstMiB, 1), Math.Round(lastMiB, 1), Math.Round(growth, 1), Math.Round(fraction, 4),
             Math.Round(Slope(samples, s => s.RssMiB), 2),
-            gc ? Math.Round(Stats.Median(first.Select(s => s.GcHeapMiB!.Value).ToArray()), 1) : null,
-            gc ? Math.Round(Stats.Median(last.Select(s => s.GcHeapMiB!.Value).ToArray()), 1) : null,
+            gc ? Math.Round(Median(first.Select(s => s.GcHeapMiB!.Value).ToArray()), 1) : null,
+            gc ? Math.Round(Median(last.Select(s => s.GcHeapMiB!.Value).ToArray()), 1) : null,
             gc ? Math.Round(Slope(samples, s => s.GcHeapMiB!.Value), 2) : null,
             flat, rule);
+    }
+
+    /// <summary>The middle value, or the mean of the two middle ones: with a third of a short run's samples there may be only two.</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>Least-squares slope of <paramref name="value"/> over time, per minute.</summary>
