@@ -18,6 +18,8 @@ var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | 
 var repository = Option("--repository") ?? FindRepository();
 var connection = Environment.GetEnvironmentVariable("ARCHIVE_POSTGRES") is { Length: > 0 } cs
     ? cs : throw new InvalidOperationException("ARCHIVE_POSTGRES is not set: run deploy/bench.sh, which provisions PostgreSQL");
+// deploy/soak.sh MINUTES runs the soak instead of the benchmark: Soak/SoakRun.cs, exit codes 0 / 1 / 2.
+if (args.Contains("--soak")) return await Archive.Benchmarks.Soak.SoakRun.Run(args, repository, connection, stdout);
 var sizes = quick ? Sizes.Quick(repetitions) : Sizes.Full(repetitions);
 if (Option("--scale") is { } scale) sizes = sizes.Scale(double.Parse(scale, System.Globalization.CultureInfo.InvariantCulture));
 bool Runs(string group) => only is null || only.Contains(group);
