@@ -106,13 +106,17 @@ public static partial class StatementQueries
         else
         {
             var (tsquery, exact) = search.ToSql(command);
-            var document = $"to_tsvector('{StatementSearchSql.Configuration}'::regconfig, data ->> 'quote')";
+            // The current views' search documents are stored beside them (and GIN-indexed); revisions, as of an
+            // instant, compute theirs.
+            var stored = filter.AsOf is null;
+            var document = stored ? "s.document" : $"to_tsvector('{StatementSearchSql.Configuration}'::regconfig, data ->> 'quote')";
+            var from = stored ? $"{table} v join {settings.Schema}.{StatementSearchSql.Table} s on s.id = v.id" : table;
             where.Insert(0, $"{document} @@ ({tsquery})");
             var inner = $"""
-                select id, data, ts_headline('{StatementSearchSql.Configuration}', data ->> 'quote', ({tsquery}),
+                select {(stored ? "v.id" : "id")} as id, data, ts_headline('{StatementSearchSql.Configuration}', data ->> 'quote', ({tsquery}),
                            'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12') as snippet,
                        ({exact})::int as exact, ts_rank_cd({document}, ({tsquery}))::real as rank
-                from {table} where {string.Join(" and ", where)}
+                from {from} where {string.Join(" and ", where)}
                 """;
             var keyset = "";
             if (after is { } key)

@@ -41,6 +41,9 @@ public static class ArchiveDatabase
         steps.Add($"event store and read models in schema '{schema}'");
         await Storage.AppendOnlyEvents.ApplyAsync(connectionString, schema, cancellationToken);
         steps.Add($"append-only triggers and statement indexes on {schema}.mt_events");
+        await using (var search = new NpgsqlCommand(Projections.Statements.StatementSearchSql.Sql(schema), lockConnection))
+            await search.ExecuteNonQueryAsync(cancellationToken);
+        steps.Add($"the search documents of the statement views ({schema}.{Projections.Statements.StatementSearchSql.Table})");
         await using (var rebuilds = new NpgsqlCommand(Storage.ProjectionRebuildQueue.Sql(schema), lockConnection))
             await rebuilds.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the rebuild queue {schema}.archive_rebuilds");
