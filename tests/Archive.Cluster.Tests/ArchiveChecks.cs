@@ -12,7 +12,7 @@ public static class ArchiveChecks
     /// <summary>Every acknowledged statement is recorded exactly once, and nothing is recorded that no client sent.</summary>
     public static async Task<(int Recorded, int Duplicated, int Lost)> EachAcknowledgedStatementOnce(LocalCluster cluster, IEnumerable<string> acknowledgedIds)
     {
-        var recorded = await Sql.Column<string>(cluster.ConnectionString,
+        var recorded = await TestDatabase.ColumnOn<string>(cluster.ConnectionString,
             $"select data ->> 'statementId' from {cluster.Schema}.mt_events where type = 'statement_recorded'");
         var duplicates = recorded.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         var acknowledged = acknowledgedIds.ToHashSet();
@@ -35,15 +35,15 @@ public static class ArchiveChecks
     {
         var state = await Eventually.Get(async () =>
         {
-            var last = await Sql.Scalar(cluster.ConnectionString, $"select coalesce(max(seq_id), 0) from {cluster.Schema}.mt_events");
-            var events = await Sql.Scalar(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events");
+            var last = await TestDatabase.ScalarOn(cluster.ConnectionString, $"select coalesce(max(seq_id), 0) from {cluster.Schema}.mt_events");
+            var events = await TestDatabase.ScalarOn(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events");
             var position = await AuditPosition(cluster);
-            var entries = await Sql.Scalar(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_doc_auditentry");
+            var entries = await TestDatabase.ScalarOn(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_doc_auditentry");
             return (last, events, position, entries);
         }, s => s.position >= s.last && s.entries == s.events, deadline, "the audit projection at the last event, one entry per event");
         Assert.Equal(state.events, state.entries);
     }
 
-    public static Task<long> AuditPosition(LocalCluster cluster) => Sql.Scalar(cluster.ConnectionString,
+    public static Task<long> AuditPosition(LocalCluster cluster) => TestDatabase.ScalarOn(cluster.ConnectionString,
         $"select coalesce((select last_seq_id from {cluster.Schema}.mt_event_progression where name = @name), 0)", ("name", AuditProjection));
 }

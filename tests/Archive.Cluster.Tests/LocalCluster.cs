@@ -62,7 +62,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public static async Task<LocalCluster> Start(ClusterShape shape)
     {
         var cluster = new LocalCluster(TestDatabase.NewSchema("c"), $"test-{Guid.NewGuid():N}"[..16], shape);
-        await Sql.Prepare(cluster.ConnectionString, cluster.Schema);
+        await TestDatabase.PrepareOn(cluster.ConnectionString, cluster.Schema);
         await ClusterSchema.MigrateAsync(cluster.ConnectionString, ClusterSchema.DefaultSchema);
         try
         {
@@ -125,7 +125,7 @@ public sealed class LocalCluster : IAsyncDisposable
             await Eventually.Get(async () =>
             {
                 if (Apis.Any(a => a.HasExited)) return "the API process exited";
-                var active = Shape.Silos == 0 ? count : await Sql.Scalar(ConnectionString,
+                var active = Shape.Silos == 0 ? count : await TestDatabase.ScalarOn(ConnectionString,
                     $"select count(*) from {ClusterSchema.DefaultSchema}.membership where deployment_id = @id and status = 3", ("id", ClusterId));
                 foreach (var http in Https)
                 {
@@ -155,7 +155,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The pid of the process that holds the projection daemon's lock, if any.</summary>
     public async Task<int?> DaemonHolder()
     {
-        var names = await Sql.Column<string>(ConnectionString,
+        var names = await TestDatabase.ColumnOn<string>(ConnectionString,
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
             "where l.locktype = 'advisory' and l.granted and a.application_name like 'archive-daemon-lock:%' " +
             "and (l.classid::bigint << 32 | l.objid::bigint) = hashtextextended(@name, 0)",

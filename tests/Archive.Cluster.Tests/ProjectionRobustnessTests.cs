@@ -30,7 +30,7 @@ public sealed class ProjectionRobustnessTests(ITestOutputHelper output)
             // One projection fails on one event: /health reports which, and the audit projection goes on past it.
             using (var verified = await cluster.Http.PostAsJsonAsync($"/api/statements/{writer.Acknowledged[3]}/verify", new { method = "transcript" }, TestContext.Current.CancellationToken))
                 Assert.True(verified.IsSuccessStatusCode, await verified.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-            var failedAt = await Sql.Scalar(cluster.ConnectionString,
+            var failedAt = await TestDatabase.ScalarOn(cluster.ConnectionString,
                 $"select seq_id from {cluster.Schema}.mt_events where type = 'statement_verified'");
             await writer.Write(Enumerable.Range(16, 8), concurrency: 4, Deadline);
             var faulty = await Eventually.Get(() => Projection(cluster, Faulty), p => p?.GetProperty("status").GetString() == "failed",
@@ -49,7 +49,7 @@ public sealed class ProjectionRobustnessTests(ITestOutputHelper output)
             var started = DateTime.UtcNow;
             await ArchiveChecks.AuditCatchesUp(cluster, Deadline);
             output.WriteLine($"sequence gap at {gap}: the audit projection passed it in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
-            Assert.Equal(0, await Sql.Scalar(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events where seq_id = {gap}"));
+            Assert.Equal(0, await TestDatabase.ScalarOn(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events where seq_id = {gap}"));
 
             // The silo stops and another starts: projections resume where they were, nothing is projected twice.
             var position = await ArchiveChecks.AuditPosition(cluster);
@@ -93,8 +93,8 @@ public sealed class ProjectionRobustnessTests(ITestOutputHelper output)
         return taken;
     }
 
-    private static Task<long> LastModifiedUpTo(LocalCluster cluster, long position) => Sql.Scalar(cluster.ConnectionString,
+    private static Task<long> LastModifiedUpTo(LocalCluster cluster, long position) => TestDatabase.ScalarOn(cluster.ConnectionString,
         $"select coalesce(extract(epoch from max(mt_last_modified)) * 1000000, 0)::bigint from {cluster.Schema}.mt_doc_auditentry where id <= {position}");
 
-    private static Task<long> TestEvents(LocalCluster cluster) => Sql.Scalar(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events");
+    private static Task<long> TestEvents(LocalCluster cluster) => TestDatabase.ScalarOn(cluster.ConnectionString, $"select count(*) from {cluster.Schema}.mt_events");
 }

@@ -20,15 +20,20 @@ public static class TestDatabase
     public static string NewSchema(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..24];
 
     /// <summary>Creates the schema's tables before any host starts, so concurrent silos never race to migrate.</summary>
-    public static async Task Prepare(string schema)
+    public static Task Prepare(string schema) => PrepareOn(ConnectionString, schema);
+
+    /// <summary><see cref="Prepare"/> on another server (a test's private PostgreSQL).</summary>
+    public static async Task PrepareOn(string connectionString, string schema)
     {
-        await using var store = DocumentStore.For(options => ArchiveStore.Configure(options, ConnectionString, schema));
+        await using var store = DocumentStore.For(options => ArchiveStore.Configure(options, connectionString, schema));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
-    public static async Task<long> Scalar(string sql, params (string Name, object Value)[] parameters)
+    public static Task<long> Scalar(string sql, params (string Name, object Value)[] parameters) => ScalarOn(ConnectionString, sql, parameters);
+
+    public static async Task<long> ScalarOn(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
@@ -37,9 +42,11 @@ public static class TestDatabase
 
     public static Task<long> EventCount(string schema) => Scalar($"select count(*) from {schema}.mt_events");
 
-    public static async Task<List<T>> Column<T>(string sql, params (string Name, object Value)[] parameters)
+    public static Task<List<T>> Column<T>(string sql, params (string Name, object Value)[] parameters) => ColumnOn<T>(ConnectionString, sql, parameters);
+
+    public static async Task<List<T>> ColumnOn<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
