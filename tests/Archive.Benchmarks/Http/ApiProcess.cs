@@ -22,8 +22,11 @@ public sealed class ApiProcess : IAsyncDisposable
     public string Schema { get; }
     public string Key { get; }
     public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
 
-    public static async Task<ApiProcess> Start(string repository, string connectionString, string schema)
+    /// <param name="settings">Settings that replace the benchmark's defaults below (the soak seals, and has a key per role).</param>
+    public static async Task<ApiProcess> Start(string repository, string connectionString, string schema,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(repository, "src/Archive.Api/bin/Release/net10.0/Archive.Api.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"build the API first (dotnet build src/Archive.Api -c Release): {dll} is missing");
@@ -47,6 +50,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ARCHIVE_RATE_LIMIT"] = "0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the API");
         var api = new ApiProcess(process, address, schema, key);
         process.OutputDataReceived += (_, e) => api.Keep(e.Data);
@@ -67,9 +71,12 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public string LastOutput()
+    public string LastOutput() => string.Join('\n', LastLines(30));
+
+    /// <summary>The API's last lines of output: warnings and errors only (its log level is Warning).</summary>
+    public IReadOnlyList<string> LastLines(int lines)
     {
-        lock (_output) return string.Join('\n', _output.TakeLast(30));
+        lock (_output) return _output.TakeLast(lines).ToArray();
     }
 
     private async Task WaitHealthy(TimeSpan limit)
@@ -94,7 +101,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public long WorkingSet()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
     public async ValueTask DisposeAsync()
