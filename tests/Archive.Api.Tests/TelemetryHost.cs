@@ -31,6 +31,9 @@ public sealed class TelemetryHost : IAsyncDisposable
     public WebApplicationFactory<Program> Host { get; }
     public HttpClient Client { get; }
     public Locked<Activity> Spans { get; }
+
+    /// <summary>The trace the last <see cref="RecordStatement"/> sent its statement in.</summary>
+    public System.Diagnostics.ActivityTraceId LastTraceId { get; private set; }
     public Locked<LogRecord> Logs { get; }
 
     public static async Task<TelemetryHost> Start(IReadOnlyDictionary<string, string>? settings = null)
@@ -54,14 +57,21 @@ public sealed class TelemetryHost : IAsyncDisposable
         var source = new SampleSource(1, actorId);
         Assert.Equal(201, (await Client.Post<Written>("/api/actors", new { id = actorId, name = "Lin Jian", kind = "person" })).Status);
         Assert.Equal(201, (await Client.Post<Written>("/api/sources", new { title = "Briefing", text = source.Text })).Status);
-        var recorded = await Client.Post<Written>("/api/statements", new
+        // In a trace of the test's own: other hosts in this test process report spans to every listener too.
+        LastTraceId = System.Diagnostics.ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/statements")
         {
-            actorId, sourceId = source.Id, quote = source.Sentences[0],
-            span = new { start = source.Span(0).Start, end = source.Span(0).End },
-            quoteKind = "direct", saidOn = "2025-01-01",
-        });
-        Assert.Equal(201, recorded.Status);
-        return recorded.Body!;
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                actorId, sourceId = source.Id, quote = source.Sentences[0],
+                span = new { start = source.Span(0).Start, end = source.Span(0).End },
+                quoteKind = "direct", saidOn = "2025-01-01",
+            }),
+        };
+        request.Headers.Add("traceparent", $"00-{LastTraceId.ToHexString()}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(201, (int)response.StatusCode);
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Written>(response.Content))!;
     }
 
     public async ValueTask DisposeAsync()

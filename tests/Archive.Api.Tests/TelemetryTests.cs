@@ -98,7 +98,7 @@ public sealed class TelemetryTests
     private static async Task<(Activity Server, Activity[] Trace)> TraceOf(TelemetryHost host, string method, string path)
     {
         var server = await Eventually.Get(
-            () => Task.FromResult(host.Spans.Snapshot().FirstOrDefault(s => s.Kind == ActivityKind.Server
+            () => Task.FromResult(host.Spans.Snapshot().FirstOrDefault(s => s.Kind == ActivityKind.Server && s.TraceId == host.LastTraceId
                 && Equals(s.GetTagItem("http.request.method"), method) && Equals(s.GetTagItem("url.path"), path))),
             found => found is not null, what: $"the server span of {method} {path}");
         // the request's children may end after the response was sent; wait until the grain call's commands are in
