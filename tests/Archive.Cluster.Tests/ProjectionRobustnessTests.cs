@@ -72,6 +72,47 @@ public sealed class ProjectionRobustnessTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// A projection that fails on the very first event of the archive never records progress, so Marten has no row in
+    /// which to note the failure: /health must still name it, with the event, at position 0.
+    /// </summary>
+    [Fact]
+    public async Task ProjectionFailingOnItsFirstBatch_IsReportedWithTheEvent()
+    {
+        await using var cluster = await LocalCluster.Start(new ClusterShape(Silos: 1,
+            SiloEnvironment: new Dictionary<string, string> { [FaultyProjection.Setting] = "actor_registered" }));
+        try
+        {
+            var writer = await StatementWriter.Prepare(cluster.Http, actorCount: 2, sentences: 4);
+            await writer.Write(Enumerable.Range(0, 4), concurrency: 2, Deadline);
+            var first = await TestDatabase.ScalarOn(cluster.ConnectionString, $"select min(seq_id) from {cluster.Schema}.mt_events");
+            Assert.Equal("actor_registered", (await TestDatabase.ColumnOn<string>(cluster.ConnectionString,
+                $"select type from {cluster.Schema}.mt_events where seq_id = {first}")).Single());
+
+            var faulty = await Eventually.Get(() => Projection(cluster, Faulty), p => p?.GetProperty("status").GetString() == "failed",
+                Deadline, "the projection that failed on its first batch reported as failed");
+            output.WriteLine($"/health: {faulty}");
+            var reason = faulty!.Value.GetProperty("reason").GetString()!;
+            Assert.Contains($"at event {first} (actor_registered)", reason);
+            Assert.Contains("refuses every 'actor_registered' event", reason);
+            Assert.DoesNotContain("   at ", reason); // a reason, not a stack trace
+            Assert.Equal(0, faulty.Value.GetProperty("position").GetInt64());
+            Assert.Equal(0, await TestDatabase.ScalarOn(cluster.ConnectionString,
+                $"select count(*) from {cluster.Schema}.mt_event_progression where name = '{Faulty}'"));
+
+            // the others keep running, and the archive says it is degraded rather than healthy
+            await ArchiveChecks.AuditCatchesUp(cluster, Deadline);
+            using var response = await cluster.Http.GetAsync("/health", TestContext.Current.CancellationToken);
+            var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+            Assert.Equal("Degraded", health.GetProperty("status").GetString());
+            Assert.Equal("ok", (await Projection(cluster, ArchiveChecks.AuditProjection))?.GetProperty("status").GetString());
+        }
+        catch (Exception e) when (e is not TimeoutException || !e.Message.Contains("---"))
+        {
+            throw new Xunit.Sdk.XunitException($"{e.GetType().Name}: {e.Message}\n{cluster.Output}");
+        }
+    }
+
     private static async Task<JsonElement?> Projection(LocalCluster cluster, string name)
     {
         using var response = await cluster.Http.GetAsync("/health");

@@ -45,9 +45,40 @@ public sealed class ProjectionProgress(NpgsqlDataSource database, ArchiveSetting
         var highWater = rows.FirstOrDefault(r => r.Name == HighWaterMarkRow).Seq;
         // Projection shards are named "{projection}:{shard}"; other rows are the daemon's own bookkeeping.
         var shards = rows.Where(r => r.Name.Contains(':'))
-            .Select(r => new ShardProgress(r.Name, r.Seq, Math.Max(0, highWater - r.Seq), r.Status, r.Pause, r.FailSeq, r.FailType))
-            .ToArray();
+            .Select(r => new ShardProgress(r.Name, r.Seq, Math.Max(0, highWater - r.Seq), r.Status,
+                r.Pause is null ? null : Grains.Storage.ProjectionFailures.Summary(r.Pause), r.FailSeq, r.FailType))
+            .ToList();
+        // Failures the daemon's host logged: the only trace of a shard that failed before it ever recorded progress.
+        foreach (var failure in await Failures(ct))
+        {
+            var index = shards.FindIndex(s => s.Name == failure.Shard);
+            var position = index < 0 ? 0 : shards[index].Position;
+            if (failure.EventSequence is { } at && at <= position) continue; // moved past it since (fixed and rebuilt)
+            var shard = index < 0 ? new ShardProgress(failure.Shard, 0, highWater, "Paused", null, null, null) : shards[index];
+            // the logged message names the innermost exception, which says more than the first line of Marten's note
+            shard = shard with
+            {
+                Failure = failure.Message,
+                FailedEventPosition = shard.FailedEventPosition ?? failure.EventSequence,
+                FailedEventType = shard.FailedEventType ?? failure.EventType,
+            };
+            if (index < 0) shards.Add(shard);
+            else shards[index] = shard;
+        }
+        shards.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return new ProgressSnapshot(highWater, last, shards);
+    }
+
+    private async Task<IReadOnlyList<Grains.Storage.ProjectionFailure>> Failures(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            $"select shard, event_sequence, event_type, message, occurred_at, host from {settings.Schema}.archive_projection_failures");
+        var failures = new List<Grains.Storage.ProjectionFailure>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            failures.Add(new(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5)));
+        return failures;
     }
 
     /// <summary>

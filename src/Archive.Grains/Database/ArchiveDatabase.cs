@@ -47,6 +47,9 @@ public static class ArchiveDatabase
         await using (var rebuilds = new NpgsqlCommand(Storage.ProjectionRebuildQueue.Sql(schema), lockConnection))
             await rebuilds.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the rebuild queue {schema}.archive_rebuilds");
+        await using (var failures = new NpgsqlCommand(Storage.ProjectionFailures.Sql(schema), lockConnection))
+            await failures.ExecuteNonQueryAsync(cancellationToken);
+        steps.Add($"the projection failure log {schema}.archive_projection_failures");
         if (clusterSchema is not null)
         {
             await Cluster.ClusterSchema.MigrateAsync(connectionString, clusterSchema, cancellationToken);

@@ -20,6 +20,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     public static TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
     private readonly ProjectionRebuildQueue _rebuilds = new(connectionString, schema);
+    private readonly ProjectionFailures _failures = new(connectionString, schema);
     private volatile IProjectionDaemon? _daemon;
 
     /// <summary>The running daemon when this host leads, else null.</summary>
@@ -75,6 +76,8 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     {
         log.LogInformation("This host now runs the projection daemon for schema {Schema}", schema);
         var daemon = await store.BuildProjectionDaemonAsync();
+        // watching before the shards start, so a failure on the very first batch is seen too
+        var failures = _failures.Watch(daemon, log);
         using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         Task rebuilding = Task.CompletedTask;
         try
@@ -110,6 +113,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
             catch (Exception) { /* reported by the run itself */ }
             try { await daemon.StopAllAsync(); }
             catch (Exception e) { log.LogWarning(e, "Stopping the projection daemon failed"); }
+           
             (daemon as IDisposable)?.Dispose();
             log.LogInformation("This host no longer runs the projection daemon for schema {Schema}", schema);
         }
