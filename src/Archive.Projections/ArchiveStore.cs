@@ -48,8 +48,9 @@ public static class ArchiveStore
         // The daemon then writes a stopped shard's status and failing event (sequence, type) onto its progression row.
         options.Events.EnableExtendedProgressionTracking = true;
 
+        // No full-text index on the views: their search documents live in their own table (StatementSearchSql), and an
+        // index over to_tsvector(quote) would recompute it on every update of a view, filings and verifications too.
         options.Schema.For<StatementView>()
-            .FullTextIndex(Statements.StatementSearchSql.Configuration, x => x.Quote)
             .Index(x => x.ActorId)
             .Index(x => x.SaidOn);
         options.Schema.For<Audit.AuditEntry>().Index(x => x.StatementId);

@@ -56,4 +56,45 @@ public sealed class SearchDocumentTests : ApiTest
         Assert.Equal([_id], await Hits("harbour"));
         Assert.Equal(1, await TestDatabase.Scalar($"select count(*) from {Factory.Schema}.archive_statement_search"));
     }
+
+    [Fact]
+    public async Task ChangeThatKeepsTheQuote_LeavesTheSearchRowAsItWas()
+    {
+        var row = $"select xmin::text::bigint from {Factory.Schema}.archive_statement_search where id = '{_id}'";
+        var before = await TestDatabase.Scalar(row);
+        Assert.Equal(200, (await Client.Post<Written>($"/api/statements/{_id}/verify", new { method = "transcript" })).Status);
+        Assert.Equal("verified", (await Client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}", TestContext.Current.CancellationToken))
+            .GetProperty("status").GetString());
+        Assert.Equal(before, await TestDatabase.Scalar(row)); // not rewritten: the quote did not change
+        Assert.Equal([_id], await Hits("harbour"));
+    }
+
+    [Fact]
+    public async Task SearchTableOfAnEarlierShape_IsUpgradedByTheMigration()
+    {
+        var schema = Factory.Schema;
+        // the shape before the lower-case quote: (id, document) and one trigger for every change
+        await TestDatabase.Scalar($"""
+            drop trigger archive_statement_search_insert on {schema}.mt_doc_statementview;
+            drop trigger archive_statement_search_update on {schema}.mt_doc_statementview;
+            alter table {schema}.archive_statement_search drop column quote;
+            create or replace function {schema}.archive_statement_search_row() returns trigger language plpgsql as $f$
+            begin
+              insert into {schema}.archive_statement_search (id, document) values (new.id, to_tsvector('english', new.data ->> 'quote'))
+              on conflict (id) do update set document = excluded.document;
+              return new;
+            end $f$;
+            create trigger archive_statement_search_rows after insert or update or delete on {schema}.mt_doc_statementview
+              for each row execute function {schema}.archive_statement_search_row();
+            select 1
+            """);
+        await TestDatabase.Scalar(Archive.Projections.Statements.StatementSearchSql.Sql(schema) + "; select 1");
+
+        var triggers = await TestDatabase.Column<string>(
+            $"select tgname::text from pg_trigger where tgrelid = '{schema}.mt_doc_statementview'::regclass and not tgisinternal order by 1");
+        Assert.Equal(["archive_statement_search_insert", "archive_statement_search_truncate", "archive_statement_search_update"], triggers);
+        Assert.Equal(_source.Sentences[0].ToLowerInvariant(), (await TestDatabase.Column<string>(
+            $"select quote from {schema}.archive_statement_search where id = '{_id}'")).Single());
+        Assert.Equal([_id], await Hits("harbour"));
+    }
 }

@@ -105,17 +105,21 @@ public static partial class StatementQueries
         }
         else
         {
-            var (tsquery, exact) = search.ToSql(command);
-            // The current views' search documents are stored beside them (and GIN-indexed); revisions, as of an
-            // instant, compute theirs.
+            // Two steps: rank every match by what the search needs (exact hit, rank, id), keep one page of them, and
+            // only then read those views and highlight their quotes: ts_headline and the views' data cost far more
+            // than ranking, and a frequent word matches a large part of the archive.
+            // The current views' search documents and lower-case quotes are stored beside them (GIN-indexed), so the
+            // ranking reads that table alone unless a filter needs the views; revisions, as of an instant, compute theirs.
             var stored = filter.AsOf is null;
+            var quote = stored ? "s.quote" : "lower(data ->> 'quote')";
+            var (tsquery, exact) = search.ToSql(command, quote);
             var document = stored ? "s.document" : $"to_tsvector('{StatementSearchSql.Configuration}'::regconfig, data ->> 'quote')";
-            var from = stored ? $"{table} v join {settings.Schema}.{StatementSearchSql.Table} s on s.id = v.id" : table;
+            var searchTable = $"{settings.Schema}.{StatementSearchSql.Table}";
+            var from = !stored ? table : where.Count > 0 ? $"{searchTable} s join {table} v on v.id = s.id" : $"{searchTable} s";
             where.Insert(0, $"{document} @@ ({tsquery})");
-            var inner = $"""
-                select {(stored ? "v.id" : "id")} as id, data, ts_headline('{StatementSearchSql.Configuration}', data ->> 'quote', ({tsquery}),
-                           'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12') as snippet,
-                       ({exact})::int as exact, ts_rank_cd({document}, ({tsquery}))::real as rank
+            var ranked = $"""
+                select {(stored ? "s.id" : "id")} as id, ({exact})::int as exact, ts_rank_cd({document}, ({tsquery}))::real as rank
+                       {(stored ? "" : ", data")}
                 from {from} where {string.Join(" and ", where)}
                 """;
             var keyset = "";
@@ -126,7 +130,11 @@ public static partial class StatementQueries
                 command.Parameters.AddWithValue("ci", key.Id);
                 keyset = "where (exact < @ce) or (exact = @ce and rank < @cr) or (exact = @ce and rank = @cr and id > @ci)";
             }
-            sql = $"select data::text, snippet, exact, rank from ({inner}) hits {keyset} order by exact desc, rank desc, id limit {take + 1}";
+            var onePage = $"select * from ({ranked}) hits {keyset} order by exact desc, rank desc, id limit {take + 1}";
+            var headline = $"ts_headline('{StatementSearchSql.Configuration}', data ->> 'quote', ({tsquery}), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12')";
+            sql = stored
+                ? $"select v.data::text, {headline}, p.exact, p.rank from ({onePage}) p join {table} v on v.id = p.id order by p.exact desc, p.rank desc, p.id"
+                : $"select data::text, {headline}, exact, rank from ({onePage}) p order by exact desc, rank desc, id";
         }
         command.CommandText = sql;
 
@@ -213,7 +221,7 @@ public static partial class StatementQueries
         }
 
         /// <summary>The tsquery expression and the "exact hit" expression, with their parameters added to the command.</summary>
-        public (string TsQuery, string Exact) ToSql(NpgsqlCommand command)
+        public (string TsQuery, string Exact) ToSql(NpgsqlCommand command, string lowerQuote)
         {
             string Param(string value)
             {
@@ -227,8 +235,8 @@ public static partial class StatementQueries
             parts.AddRange(_prefixes.Select(p => $"to_tsquery({cfg}, {Param(p)} || ':*')"));
             if (_words.Count > 0) parts.Add($"plainto_tsquery({cfg}, {Param(string.Join(' ', _words))})");
             // An exact hit contains a quoted phrase, or the whole query as written, ignoring case.
-            var exact = _phrases.Select(p => $"strpos(lower(data ->> 'quote'), lower({Param(p)})) > 0")
-                .Append($"strpos(lower(data ->> 'quote'), lower({Param(_whole)})) > 0");
+            var exact = _phrases.Select(p => $"strpos({lowerQuote}, lower({Param(p)})) > 0")
+                .Append($"strpos({lowerQuote}, lower({Param(_whole)})) > 0");
             return (string.Join(" && ", parts), string.Join(" or ", exact));
         }
 

@@ -12,11 +12,17 @@ public static class StatementSearchSql
     /// </summary>
     public const string Table = "archive_statement_search";
 
-    /// <summary>The trigger, the table and its index (idempotent; after Marten made the view table).</summary>
+    /// <summary>
+    /// The table, its index and the triggers that keep it (idempotent; after Marten made the view table). A row holds
+    /// the quote's search document and the quote in lower case, which the exact-hit test reads, so a search ranks its
+    /// matches from this table alone and reads the (much larger) views only for the page it returns. An update of a
+    /// view recomputes the row only when the quote changed: filings, verifications and links leave it as it was.
+    /// </summary>
     public static string Sql(string schema) => $"""
         create table if not exists {schema}.{Table} (
           id text primary key,
-          document tsvector not null);
+          document tsvector not null,
+          quote text not null);
         create index if not exists {Table}_document on {schema}.{Table} using gin (document);
         create or replace function {schema}.archive_statement_search_row() returns trigger language plpgsql as $f$
         begin
@@ -24,9 +30,9 @@ public static class StatementSearchSql
             delete from {schema}.{Table} where id = old.id;
             return old;
           end if;
-          insert into {schema}.{Table} (id, document)
-          values (new.id, to_tsvector('{Configuration}'::regconfig, coalesce(new.data ->> 'quote', '')))
-          on conflict (id) do update set document = excluded.document;
+          insert into {schema}.{Table} (id, document, quote)
+          values (new.id, to_tsvector('{Configuration}'::regconfig, coalesce(new.data ->> 'quote', '')), lower(coalesce(new.data ->> 'quote', '')))
+          on conflict (id) do update set document = excluded.document, quote = excluded.quote;
           return new;
         end
         $f$;
@@ -38,13 +44,23 @@ public static class StatementSearchSql
         $f$;
         do $d$
         begin
-          if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_rows' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
-            create trigger archive_statement_search_rows after insert or update or delete on {schema}.mt_doc_statementview
+          -- an earlier shape of the table: no lower-case quote, one trigger for every change
+          if not exists (select 1 from information_schema.columns where table_schema = '{schema}' and table_name = '{Table}' and column_name = 'quote') then
+            alter table {schema}.{Table} add column quote text not null default '';
+            alter table {schema}.{Table} alter column quote drop default;
+          end if;
+          drop trigger if exists archive_statement_search_rows on {schema}.mt_doc_statementview;
+          if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_insert' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
+            create trigger archive_statement_search_insert after insert or delete on {schema}.mt_doc_statementview
               for each row execute function {schema}.archive_statement_search_row();
-            -- views written before the trigger existed
-            insert into {schema}.{Table} (id, document)
-            select id, to_tsvector('{Configuration}'::regconfig, coalesce(data ->> 'quote', '')) from {schema}.mt_doc_statementview
-            on conflict (id) do update set document = excluded.document;
+            create trigger archive_statement_search_update after update on {schema}.mt_doc_statementview
+              for each row when (old.data ->> 'quote' is distinct from new.data ->> 'quote')
+              execute function {schema}.archive_statement_search_row();
+            -- views written before these triggers existed (or before the table had the quote)
+            insert into {schema}.{Table} (id, document, quote)
+            select id, to_tsvector('{Configuration}'::regconfig, coalesce(data ->> 'quote', '')), lower(coalesce(data ->> 'quote', ''))
+            from {schema}.mt_doc_statementview
+            on conflict (id) do update set document = excluded.document, quote = excluded.quote;
           end if;
           if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_truncate' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
             create trigger archive_statement_search_truncate after truncate on {schema}.mt_doc_statementview
