@@ -1,3 +1,4 @@
+using Archive.Api.Hosting;
 using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain.Common;
@@ -6,6 +7,7 @@ using Archive.Grains;
 using Archive.Projections.Statements;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace Archive.Api.Statements;
 
@@ -90,14 +92,19 @@ public static class StatementsApi
 
     /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
     private static async Task<Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        string id, IQuerySession session, HttpContext http, CancellationToken ct, DateTimeOffset? asOf = null, int? version = null)
+        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, HttpContext http, CancellationToken ct,
+        DateTimeOffset? asOf = null, int? version = null)
     {
         if (asOf is not null && version is not null) return Problems.Invalid("asOf", "give asOf or version, not both");
         if (version is < 1) return Problems.Invalid("version", "must be a revision number, starting at 1");
         StatementView? statement;
         if (asOf is null && version is null)
         {
-            statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, ct) : null;
+            // One round trip for the view and its source's description (not the source's text, often kilobytes).
+            if (!StatementIds.IsWellFormed(id)) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+            statement = await CurrentWithSource(database, settings.Schema, id, ct);
+            if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
+            return Answer(statement, http);
         }
         else
         {
@@ -113,6 +120,32 @@ public static class StatementsApi
             return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");
         var source = await session.LoadAsync<Archive.Projections.Sources.SourceView>(statement.SourceId, ct);
         statement.Source = source is null ? null : new SourceDescription(source.Title, source.Outlet, source.Url, source.PublishedOn);
+        return Answer(statement, http);
+    }
+
+    private static async Task<StatementView?> CurrentWithSource(NpgsqlDataSource database, string schema, string id, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"""
+            select v.data::text,
+                   case when s.id is null then null
+                        else jsonb_build_object('title', s.data -> 'title', 'outlet', s.data -> 'outlet', 'url', s.data -> 'url',
+                                                'publishedOn', s.data -> 'publishedOn')::text end
+            from {schema}.mt_doc_statementview v
+            left join {schema}.mt_doc_sourceview s on s.id = v.data ->> 'sourceId'
+            where v.id = @id
+            """);
+        command.Parameters.AddWithValue("id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var view = System.Text.Json.JsonSerializer.Deserialize<StatementView>(reader.GetString(0), ViewJson)!;
+        view.Source = reader.IsDBNull(1) ? null : System.Text.Json.JsonSerializer.Deserialize<SourceDescription>(reader.GetString(1), ViewJson);
+        return view;
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions ViewJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult> Answer(StatementView statement, HttpContext http)
+    {
         var tag = ETag(statement);
         http.Response.Headers.ETag = tag;
         if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
