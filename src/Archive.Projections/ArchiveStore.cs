@@ -48,11 +48,10 @@ public static class ArchiveStore
         // The daemon then writes a stopped shard's status and failing event (sequence, type) onto its progression row.
         options.Events.EnableExtendedProgressionTracking = true;
 
-        // No full-text index on the views: their search documents live in their own table (StatementSearchSql), and an
-        // index over to_tsvector(quote) would recompute it on every update of a view, filings and verifications too.
-        options.Schema.For<StatementView>()
-            .Index(x => x.ActorId)
-            .Index(x => x.SaidOn);
+        // The statement views' indexes are in StatementViewIndexes, on the expressions the queries use (text said-on
+        // dates, the actor with the timeline's order); search documents live in their own table (StatementSearchSql):
+        // an index over to_tsvector(quote) would recompute it on every update of a view, filings and verifications too.
+        options.Schema.For<StatementView>();
         options.Schema.For<Audit.AuditEntry>().Index(x => x.StatementId);
     }
 }
