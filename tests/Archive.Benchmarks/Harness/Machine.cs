@@ -21,13 +21,18 @@ public static class Machine
     public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Clock ticks of user+system time of a process from /proc/PID/stat (0 when it is gone).</summary>
-    internal static long ProcessTicks(int pid)
+    /// <param name="withReapedChildren">
+    /// Adds the ticks of the process's children that exited and were reaped (cutime, cstime): PostgreSQL's backends
+    /// are the postmaster's children, so a backend that closed during a scenario still counts through its parent.
+    /// </param>
+    internal static long ProcessTicks(int pid, bool withReapedChildren = false)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) "
-            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 (state) is [0]
+            long Field(int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
+            return Field(11) + Field(12) + (withReapedChildren ? Field(13) + Field(14) : 0); // utime, stime, cutime, cstime
         }
         catch (IOException) { return 0; }
         catch (UnauthorizedAccessException) { return 0; }
@@ -50,7 +55,7 @@ public static class Machine
 
     internal static long PostgresTicks() => Directory.Exists("/proc")
         ? Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && Command(pid) is "postgres" or "postmaster").Sum(ProcessTicks)
+            .Where(pid => pid > 0 && Command(pid) is "postgres" or "postmaster").Sum(pid => ProcessTicks(pid, withReapedChildren: true))
         : 0;
 }
 
@@ -95,7 +100,7 @@ public sealed class CpuSplit
         double Rate(long ticks) => Math.Round(ticks / TicksPerSecond / wall, 2);
         var bench = Machine.ProcessTicks(Environment.ProcessId) - _bench;
         var child = _childPid is { } c ? Machine.ProcessTicks(c) - _child : 0;
-        // Backends that exit during the scenario take their ticks with them: a lower bound, never below zero.
+        // Backends that exit during the scenario count through the postmaster that reaped them; never below zero.
         var postgres = Math.Max(0, Machine.PostgresTicks() - _postgres);
         var machine = Machine.MachineBusyTicks() - _machine;
         // pg_stat_database counts every client of the (shared) server, so other users' commits are included.
