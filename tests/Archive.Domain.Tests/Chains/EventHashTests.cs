@@ -25,6 +25,13 @@ public sealed class EventHashTests
         Assert.Equal("b227107ab5e450b1de9306e1609e805aa2262fa38c92f553bb41bba3794b887f", EventHash.Compute("", "s", 1, "", ""));
     }
 
+    [Theory]
+    [InlineData(null, "s", 0L, "t", "{}")]
+    [InlineData("\ud800", "\udc00s\ud800", -12L, "t\udfff", "\"\ud83d\"")] // lone surrogates become U+FFFD, as Encoding.UTF8 made them
+    [InlineData("p", "", long.MaxValue, "", "")]
+    public void Compute_AnyText_MatchesTheOriginalImplementation(string? previous, string stream, long version, string type, string body) =>
+        Assert.Equal(ReferenceEventHash.Compute(previous, stream, version, type, body), EventHash.Compute(previous, stream, version, type, body));
+
     [Fact]
     public void Verify_PinnedChainInAnyOrder_IsIntact()
     {
