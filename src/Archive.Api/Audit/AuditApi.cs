@@ -3,6 +3,7 @@ using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Archive.Api.Audit;
@@ -98,9 +99,16 @@ public static class AuditApi
     }
 }
 
-/// <summary>Reads the event store stream by stream and verifies each chain.</summary>
+/// <summary>
+/// Reads the event store stream by stream and verifies each chain. Reading and hashing both take processor time,
+/// so one reader hands whole streams through a bounded channel to a worker per processor: the two overlap instead
+/// of taking turns, and the channel's bound keeps only a few streams in memory at a time.
+/// </summary>
 public static class ChainAudit
 {
+    /// <summary>One stream's events as read, numbered in reading order so the results keep that order.</summary>
+    private sealed record StreamEvents(int Index, string Stream, List<StoredEvent> Events, long? Recorded);
+
     public static async Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, CancellationToken ct)
     {
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -111,33 +119,28 @@ public static class ChainAudit
             while (await reader.ReadAsync(ct)) recorded[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        var results = new List<StreamVerification>();
-        await using (var command = database.CreateCommand($"""
-            select seq_id, stream_id, version, type, data::text, headers ->> '{EventHash.Header}'
-            from {schema}.mt_events {(stream is null ? "" : "where stream_id = @s")}
-            order by stream_id, version, seq_id
-            """))
+        var streams = Channel.CreateBounded<StreamEvents>(new BoundedChannelOptions(4 * Environment.ProcessorCount)
         {
-            if (stream is not null) command.Parameters.AddWithValue("s", stream);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            string? current = null;
-            var batch = new List<StoredEvent>();
-            void Flush()
-            {
-                if (current is null) return;
-                results.Add(ChainVerifier.Verify(current, batch, recorded.TryGetValue(current, out var v) ? v : null));
-                recorded.Remove(current);
-                batch.Clear();
-            }
-            while (await reader.ReadAsync(ct))
-            {
-                var key = reader.GetString(1);
-                if (key != current) { Flush(); current = key; }
-                batch.Add(new StoredEvent(reader.GetInt64(0), key, reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5)));
-            }
-            Flush();
+            SingleWriter = true, SingleReader = false,
+        });
+        // a failure anywhere stops the rest: the reader may be waiting on a full channel, the workers on an empty one
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = ReadStreams(database, schema, stream, recorded, streams.Writer, stop);
+        var workers = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => Task.Run(() => VerifyStreams(streams.Reader, stop), stop.Token)).ToArray();
+        try
+        {
+            await Task.WhenAll([reading, .. workers]);
         }
+        catch when (!ct.IsCancellationRequested)
+        {
+            // report what failed, not the cancellations it caused
+            var failure = workers.Prepend(reading).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException);
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+        var results = workers.SelectMany(w => w.Result).OrderBy(r => r.Index).Select(r => r.Result).ToList();
         // streams whose every event is gone
         results.AddRange(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value)));
 
@@ -151,6 +154,66 @@ public static class ChainAudit
         }
         broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
         return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken);
+    }
+
+    /// <summary>Reads every stream's events, in stream order, and queues each stream once it is whole.</summary>
+    private static async Task ReadStreams(NpgsqlDataSource database, string schema, string? stream, Dictionary<string, long> recorded,
+        ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
+    {
+        var ct = stop.Token;
+        try
+        {
+            await using var command = database.CreateCommand($"""
+                select seq_id, stream_id, version, type, data::text, headers ->> '{EventHash.Header}'
+                from {schema}.mt_events {(stream is null ? "" : "where stream_id = @s")}
+                order by stream_id, version, seq_id
+                """);
+            if (stream is not null) command.Parameters.AddWithValue("s", stream);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            string? current = null;
+            var batch = new List<StoredEvent>();
+            var index = 0;
+            async ValueTask Flush()
+            {
+                if (current is null) return;
+                // the reader alone touches the recorded versions: what is left afterwards are streams without events
+                await streams.WriteAsync(new StreamEvents(index++, current, batch, recorded.Remove(current, out var v) ? v : null), ct);
+                batch = [];
+            }
+            while (await reader.ReadAsync(ct))
+            {
+                var key = reader.GetString(1);
+                if (key != current) { await Flush(); current = key; }
+                batch.Add(new StoredEvent(reader.GetInt64(0), key, reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
+            await Flush();
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            streams.TryComplete();
+        }
+    }
+
+    private static async Task<List<(int Index, StreamVerification Result)>> VerifyStreams(ChannelReader<StreamEvents> streams, CancellationTokenSource stop)
+    {
+        var results = new List<(int, StreamVerification)>();
+        try
+        {
+            await foreach (var s in streams.ReadAllAsync(stop.Token))
+                results.Add((s.Index, ChainVerifier.Verify(s.Stream, s.Events, s.Recorded)));
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        return results;
     }
 
     /// <summary>Recomputes each seal's Merkle root from the hashes of the events it covers, as they are stored now.</summary>

@@ -149,8 +149,8 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         // The grain holds the chain's head, so it hashes without reading the stream.
         var head = _head;
         var serializer = Store.Options.Serializer();
-        var hashes = updates.Select((u, i) => head = EventHash.Compute(head, StreamKey, expectedVersion + i + 1,
-            EventAliases.ByType[u.Data.GetType()], CanonicalJson.Canonicalize(serializer.ToJson(u.Data)))).ToArray();
+        var hashes = updates.Select((u, i) => head = EventHash.ComputeFromJson(head, StreamKey, expectedVersion + i + 1,
+            EventAliases.ByType[u.Data.GetType()], serializer.ToJson(u.Data))).ToArray();
 
         var outcome = await AppendRetryingWhileTheDatabaseIsAway(
             () => new StreamAppend(StreamKey, expectedVersion, updates, hashes, SnapshotAfter(updates, expectedVersion, head)));
