@@ -9,7 +9,7 @@ namespace Archive.Api.Tests;
 
 public sealed record Break(string StreamKey, long Version, string Problem, string Expected, string Found);
 
-public sealed record Verification(bool Intact, int Streams, long Events, int Seals, List<Break> Broken);
+public sealed record Verification(bool Intact, int Streams, long Events, int Seals, List<Break> Broken, long Tombstones = 0);
 
 /// <summary>Tampering done directly in SQL, behind the archive's back, and what verification says of it.</summary>
 public sealed class AuditTests() : ApiTest(seeded: true)
@@ -174,5 +174,52 @@ public sealed class AuditTests() : ApiTest(seeded: true)
 
         var only = Assert.Single((await Verify())!.Broken);
         Assert.Equal(("archive:seals", 1L), (only.StreamKey, only.Version));
+    }
+
+    [Fact]
+    public async Task FailedAppend_ItsTombstonesAreCountedNotReportedAsTampering_AndTheBundleStillVerifies()
+    {
+        // a real failed append: Marten draws positions for the events, the stale expected version fails the
+        // transaction, and Marten fills the drawn positions with tombstones
+        var store = Factory.Services.GetRequiredService<Marten.IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.Append("actor:wang-yi", 2, new Archive.Domain.Actors.ActorAliasAdded("wang-yi", "W. Yi", "archivist-ana", DateTimeOffset.UtcNow));
+            await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync(TestContext.Current.CancellationToken));
+        }
+        var tombstones = await Eventually.Get(
+            () => TestDatabase.Scalar($"select count(*) from {Factory.Schema}.mt_events where stream_id = '{Tombstones.Stream}'"),
+            n => n > 0, TimeSpan.FromSeconds(30), "Marten's tombstones for the failed append");
+
+        var report = (await Verify())!;
+        Assert.True(report.Intact, string.Join("; ", report.Broken.Select(b => $"{b.StreamKey}@{b.Version}: {b.Problem}")));
+        Assert.Equal(tombstones, report.Tombstones);
+        Assert.Equal(await Factory.EventCount() - tombstones, report.Events);
+
+        // exported (once the high-water mark passed them) as bare positions, and verified offline
+        var lines = await Eventually.Get(
+            async () => (await Client.GetStringAsync("/api/audit/export")).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            l => l.Count(x => x.Contains("\"kind\":\"tombstone\"")) == tombstones, TimeSpan.FromSeconds(30), "the tombstones in the export");
+        var offline = BundleVerifier.Verify(lines);
+        Assert.Null(offline.Failure);
+        Assert.Equal(tombstones, offline.Tombstones);
+
+        // a tombstone line taken out of the bundle is noticed
+        var without = lines.Where((l, i) => i != Array.FindIndex(lines, x => x.Contains("\"kind\":\"tombstone\""))).ToArray();
+        Assert.Contains("tombstone", BundleVerifier.Verify(without).Failure?.Problem);
+    }
+
+    [Fact]
+    public async Task ContentSlippedIntoTheTombstoneStream_IsReported()
+    {
+        await Tamper($$"""
+            insert into STREAMS (id, version) values ('{{Tombstones.Stream}}', 0) on conflict (id) do nothing;
+            insert into EVENTS (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived)
+            values (nextval('{{Factory.Schema}}.mt_events_sequence'), gen_random_uuid(), '{{Tombstones.Stream}}', 1,
+                    '{"quote": "words nobody said"}', 'tombstone', now(), '*DEFAULT*', 'JasperFx.Events.Tombstone, JasperFx.Events', false)
+            """);
+
+        var only = Assert.Single((await Verify())!.Broken);
+        Assert.Equal(Tombstones.Stream, only.StreamKey);
     }
 }

@@ -84,6 +84,17 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal([1L, 2L], (await Stored("actor:stale-one")).Select(e => e.Version));
         Assert.Equal((await a.Outcome).LastPosition, await TestDatabase.Scalar(
             $"select seq_id from {_cluster.Schema}.mt_events where stream_id = 'actor:fresh-a'"));
+
+        // and the failed transactions' positions are filled by Marten with tombstones of exactly the shape the audit
+        // counts instead of chaining (Archive.Domain.Audit.Tombstones)
+        var tombstones = await Eventually.Get(() => TestDatabase.Column<string>(
+                $"select stream_id || '|' || type || '|' || data::text || '|' || coalesce(headers ->> 'hash', '') from {_cluster.Schema}.mt_events where stream_id = '{Tombstones.Stream}'"),
+            rows => rows.Count > 0, TimeSpan.FromSeconds(30), "Marten's tombstones for the failed transactions");
+        Assert.All(tombstones, row =>
+        {
+            var parts = row.Split('|');
+            Assert.True(Tombstones.Is(parts[0], parts[1], parts[2], parts[3].Length == 0 ? null : parts[3]), row);
+        });
     }
 
     [Fact]

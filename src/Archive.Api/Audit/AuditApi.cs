@@ -3,6 +3,7 @@ using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Npgsql;
 
@@ -10,7 +11,8 @@ namespace Archive.Api.Audit;
 
 public sealed record SealPublicKey(string Algorithm, string PublicKey);
 
-public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken);
+/// <param name="Tombstones">Positions of appends that failed, which Marten filled with tombstones (see <see cref="Archive.Domain.Audit.Tombstones"/>): not archive content, counted and not chained.</param>
+public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken, long Tombstones = 0);
 
 public static class AuditApi
 {
@@ -61,7 +63,7 @@ public static class AuditApi
             fromPosition = first, toPosition = last, hash = "sha256", canonicalization = "RFC 8785", publicKey = key.PublicKey,
         });
 
-        long events = 0;
+        long events = 0, tombstones = 0;
         var streams = new HashSet<string>(StringComparer.Ordinal);
         await using var command = database.CreateCommand($"""
             select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers ->> '{EventHash.Header}', p.headers ->> '{EventHash.Header}'
@@ -76,6 +78,13 @@ public static class AuditApi
         while (await reader.ReadAsync(ct))
         {
             var stream = reader.GetString(1);
+            if (Tombstones.Is(stream, reader.GetString(3), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)))
+            {
+                // a failed append's position: only the position travels, so seals over it still recompute offline
+                tombstones++;
+                await Line(new { kind = "tombstone", position = reader.GetInt64(0) });
+                continue;
+            }
             streams.Add(stream);
             events++;
             using var data = System.Text.Json.JsonDocument.Parse(reader.GetString(5));
@@ -86,7 +95,7 @@ public static class AuditApi
                 hash = reader.IsDBNull(6) ? null : reader.GetString(6), previousHash = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
-        await Line(new { kind = "footer", events, streams = streams.Count });
+        await Line(new { kind = "footer", events, streams = streams.Count, tombstones });
         return TypedResults.Empty;
     }
 
@@ -118,6 +127,8 @@ public static class ChainAudit
             await using var reader = await versions.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) recorded[reader.GetString(0)] = reader.GetInt64(1);
         }
+        recorded.Remove(Tombstones.Stream); // Marten's own stream for failed appends' positions, whose events are counted below
+        var tombstones = new StrongBox<long>();
 
         var streams = Channel.CreateBounded<StreamEvents>(new BoundedChannelOptions(4 * Environment.ProcessorCount)
         {
@@ -125,7 +136,7 @@ public static class ChainAudit
         });
         // a failure anywhere stops the rest: the reader may be waiting on a full channel, the workers on an empty one
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = ReadStreams(database, schema, stream, recorded, streams.Writer, stop);
+        var reading = ReadStreams(database, schema, stream, recorded, tombstones, streams.Writer, stop);
         var workers = Enumerable.Range(0, Environment.ProcessorCount)
             .Select(_ => Task.Run(() => VerifyStreams(streams.Reader, stop), stop.Token)).ToArray();
         try
@@ -153,12 +164,12 @@ public static class ChainAudit
             if (sealBreak is not null && broken.All(b => b.StreamKey != MerkleTree.SealStream)) broken.Add(sealBreak);
         }
         broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
-        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken);
+        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones.Value);
     }
 
     /// <summary>Reads every stream's events, in stream order, and queues each stream once it is whole.</summary>
     private static async Task ReadStreams(NpgsqlDataSource database, string schema, string? stream, Dictionary<string, long> recorded,
-        ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
+        StrongBox<long> tombstones, ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
     {
         var ct = stop.Token;
         try
@@ -183,9 +194,14 @@ public static class ChainAudit
             while (await reader.ReadAsync(ct))
             {
                 var key = reader.GetString(1);
+                var (type, body, hash) = (reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+                if (Tombstones.Is(key, type, body, hash))
+                {
+                    tombstones.Value++;
+                    continue;
+                }
                 if (key != current) { await Flush(); current = key; }
-                batch.Add(new StoredEvent(reader.GetInt64(0), key, reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+                batch.Add(new StoredEvent(reader.GetInt64(0), key, reader.GetInt64(2), type, body, hash));
             }
             await Flush();
         }
@@ -240,7 +256,7 @@ public static class ChainAudit
             command.Parameters.AddWithValue("s", MerkleTree.SealStream);
             var hashes = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) hashes.Add(reader.IsDBNull(1) ? new string('0', 64) : reader.GetString(1));
+                while (await reader.ReadAsync(ct)) hashes.Add(reader.IsDBNull(1) ? Tombstones.SealLeaf : reader.GetString(1));
             if (hashes.Count != seal.Events)
                 return (seals.Count, Broken("the number of events changed", $"{seal.Events} events", $"{hashes.Count} events"));
             var root = MerkleTree.Root(hashes);

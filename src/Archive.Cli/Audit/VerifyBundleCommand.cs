@@ -9,7 +9,7 @@ namespace Archive.Cli.Audit;
 /// <summary><c>archive audit verify-bundle FILE</c>: recomputes every hash of an exported bundle, with no database and no network.</summary>
 public static class VerifyBundleCommand
 {
-    public sealed record Report(string File, bool Verified, long Events, int Streams, long Seals, BundleFailure? Failure);
+    public sealed record Report(string File, bool Verified, long Events, int Streams, long Seals, BundleFailure? Failure, long Tombstones = 0);
 
     public static Command Create(GlobalOptions globals, Screen screen)
     {
@@ -25,7 +25,7 @@ public static class VerifyBundleCommand
 
             if (parsed.GetValue(globals.Json))
             {
-                await screen.WriteJson(new Report(path.FullName, result.Verified, result.Events, result.Streams, result.Seals, result.Failure));
+                await screen.WriteJson(new Report(path.FullName, result.Verified, result.Events, result.Streams, result.Seals, result.Failure, result.Tombstones));
                 return result.Verified ? ExitCodes.Ok : ExitCodes.Failure;
             }
 
@@ -34,6 +34,8 @@ public static class VerifyBundleCommand
                 new Text($"{result.Events:N0}"), new Text($"{result.Streams:N0}"), new Text($"{result.Seals:N0}"),
                 result.Failure is { } f ? new Markup($"[red]failed at line {f.Line}[/]") : new Markup("[green]verified[/]"));
             screen.Console.Write(table);
+            if (result.Tombstones > 0)
+                screen.Line($"tombstones: {result.Tombstones:N0} (positions of appends that failed, filled by the event store; not archive content)");
             if (result.Failure is { } failure) await screen.Error(Describe(failure));
             return result.Verified ? ExitCodes.Ok : ExitCodes.Failure;
         });

@@ -9,7 +9,7 @@ namespace Archive.Cli.Audit;
 public static class VerifyCommand
 {
     /// <summary>The answer of <c>GET /api/audit/verify</c>; <see cref="Seals"/> is null from a server that does not seal.</summary>
-    public sealed record Report(bool Intact, long Streams, long Events, IReadOnlyList<ChainBreak> Broken, long? Seals = null);
+    public sealed record Report(bool Intact, long Streams, long Events, IReadOnlyList<ChainBreak> Broken, long? Seals = null, long Tombstones = 0);
 
     public static Command Create(GlobalOptions globals, Screen screen, HttpMessageHandler? http)
     {
@@ -34,6 +34,8 @@ public static class VerifyCommand
                 ? new Markup("[green]intact[/]")
                 : new Markup($"[red]broken in {report.Broken.Count} stream{(report.Broken.Count == 1 ? "" : "s")}[/]"));
             screen.Console.Write(table);
+            if (report.Tombstones > 0)
+                screen.Line($"tombstones: {report.Tombstones:N0} (positions of appends that failed, filled by the event store; not archive content)");
             foreach (var b in report.Broken)
                 screen.Line($"broken: {b.StreamKey} at version {b.Version}: {b.Problem}: expected {b.Expected}, found {b.Found}");
             if (only is not null && report.Streams == 0)

@@ -14,7 +14,7 @@ public sealed record BundleFailure(long Line, string? Stream, long? Version, str
 /// The outcome of verifying an export bundle. The counts cover every event and seal line of the bundle, also
 /// those after the first failure; <see cref="Failure"/> is null when the bundle verifies.
 /// </summary>
-public sealed record BundleVerification(long Events, int Streams, long Seals, BundleFailure? Failure)
+public sealed record BundleVerification(long Events, int Streams, long Seals, BundleFailure? Failure, long Tombstones = 0)
 {
     public bool Verified => Failure is null;
 }
@@ -131,7 +131,7 @@ public static class BundleVerifier
         private readonly Dictionary<string, (long Version, string Hash)> _heads = new(StringComparer.Ordinal);
         private readonly HashSet<string> _streams = new(StringComparer.Ordinal);
         private readonly List<(long Position, string Hash)> _sealable = []; // every non-seal event, for the seals' roots
-        private long _events, _seals, _from, _to, _lastPosition = -1;
+        private long _events, _seals, _tombstones, _from, _to, _lastPosition = -1;
         private bool _header, _footer;
         private BundleFailure? _failure;
 
@@ -198,6 +198,9 @@ public static class BundleVerifier
                     case "event":
                         Event(number, root);
                         break;
+                    case "tombstone":
+                        Tombstone(number, root);
+                        break;
                     case "seal":
                         // Seals travel as events of the stream archive:seals; a line of this kind is reserved and only counted.
                         _seals++;
@@ -206,7 +209,7 @@ public static class BundleVerifier
                         Footer(number, root);
                         break;
                     default:
-                        Fail(number, null, null, "the line is of an unknown kind", "header, event, seal or footer", $"\"{kind}\"");
+                        Fail(number, null, null, "the line is of an unknown kind", "header, event, tombstone, seal or footer", $"\"{kind}\"");
                         break;
                 }
             }
@@ -215,6 +218,7 @@ public static class BundleVerifier
         private void Count(string? kind, JsonElement root)
         {
             if (kind == "seal") _seals++;
+            if (kind == "tombstone") _tombstones++;
             if (kind != "event") return;
             _events++;
             if (root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.String) _streams.Add(s.GetString()!);
@@ -241,6 +245,26 @@ public static class BundleVerifier
             {
                 (_from, _to) = (from, to);
                 _publicKey = Text(root, "publicKey");
+            }
+        }
+
+        /// <summary>
+        /// The position of an append that failed, which the archive filled with a tombstone (<see cref="Tombstones"/>):
+        /// no stream, no data, no hash; a seal over it takes <see cref="Tombstones.SealLeaf"/> as its leaf.
+        /// </summary>
+        private void Tombstone(long number, JsonElement root)
+        {
+            _tombstones++;
+            if (Whole(root, "position") is not { } position || position < 0)
+                Fail(number, Tombstones.Stream, null, "the tombstone has no position", "position as a whole number", Found(root, "position"));
+            else if (position <= _lastPosition)
+                Fail(number, Tombstones.Stream, null, "the events are out of position order", $"a position after {_lastPosition}", $"position {position}");
+            else if (position < _from || position > _to)
+                Fail(number, Tombstones.Stream, null, "the tombstone lies outside the bundle's range", $"a position from {_from} to {_to}", $"position {position}");
+            else
+            {
+                _lastPosition = position;
+                _sealable.Add((position, Tombstones.SealLeaf));
             }
         }
 
@@ -387,12 +411,16 @@ public static class BundleVerifier
             else if (streams != _streams.Count)
                 Fail(number, null, null, "the footer's stream count does not match the bundle",
                     $"{streams} streams, as the footer says", $"{_streams.Count} streams");
+            // bundles of archives that wrote no tombstone line may leave the count out
+            else if ((Whole(root, "tombstones") ?? 0) != _tombstones)
+                Fail(number, null, null, "the footer's tombstone count does not match the bundle (a tombstone line was removed or added)",
+                    $"{Whole(root, "tombstones") ?? 0} tombstone lines, as the footer says", $"{_tombstones} tombstone lines");
         }
 
         private void Fail(long line, string? stream, long? version, string problem, string expected, string found) =>
             _failure ??= new BundleFailure(line, stream, version, problem, expected, found);
 
-        private BundleVerification Result() => new(_events, _streams.Count, _seals, _failure);
+        private BundleVerification Result() => new(_events, _streams.Count, _seals, _failure, _tombstones);
 
         private static string? Text(JsonElement root, string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -48,7 +48,7 @@ public sealed class SealGrain : StreamGrain<SealState>, ISealGrain
             while (await reader.ReadAsync())
             {
                 positions.Add(reader.GetInt64(0));
-                hashes.Add(reader.IsDBNull(1) ? new string('0', 64) : reader.GetString(1));
+                hashes.Add(reader.IsDBNull(1) ? Archive.Domain.Audit.Tombstones.SealLeaf : reader.GetString(1));
             }
         }
         var waitedSince = state.LastSealedAt ?? _activatedAt;
