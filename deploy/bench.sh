@@ -11,18 +11,8 @@
 # exits non-zero. Settings: BENCH_REPETITIONS (default 3; the figure is the median).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-if ! source deploy/postgres.sh; then
-  echo "bench.sh: PostgreSQL could not be provisioned" >&2
-  exit 1
-fi
-export ARCHIVE_POSTGRES
+source deploy/benchmarks.sh bench.sh
 
-echo "bench.sh: building the API and the benchmarks (Release)" >&2
-for project in src/Archive.Api tests/Archive.Benchmarks; do
-  dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly >&2 || { echo "bench.sh: building $project failed" >&2; exit 1; }
-done
-
-exec dotnet tests/Archive.Benchmarks/bin/Release/net10.0/Archive.Benchmarks.dll \
+exec dotnet "$benchmarks" \
   --repetitions "${BENCH_REPETITIONS:-3}" "$@"

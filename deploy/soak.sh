@@ -15,22 +15,12 @@
 # Exit 2: usage (MINUTES missing, not a number, or too short for a warm-up and three samples).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 minutes="$1"; shift
 [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "soak.sh: MINUTES must be a number, not '$minutes'" >&2; usage; }
 
-if ! source deploy/postgres.sh; then
-  echo "soak.sh: PostgreSQL could not be provisioned" >&2
-  exit 1
-fi
-export ARCHIVE_POSTGRES
+source deploy/benchmarks.sh soak.sh
 
-echo "soak.sh: building the API and the benchmarks (Release)" >&2
-for project in src/Archive.Api tests/Archive.Benchmarks; do
-  dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly >&2 || { echo "soak.sh: building $project failed" >&2; exit 1; }
-done
-
-exec dotnet tests/Archive.Benchmarks/bin/Release/net10.0/Archive.Benchmarks.dll --soak "$minutes" "$@"
+exec dotnet "$benchmarks" --soak "$minutes" "$@"
