@@ -76,7 +76,7 @@ public sealed class ProjectionFailures(string connectionString, string schema)
         private readonly ProjectionFailures _failures;
         private readonly ILogger _log;
         private readonly Channel<Func<CancellationToken, Task>> _writes = Channel.CreateUnbounded<Func<CancellationToken, Task>>(new() { SingleReader = true });
-        private readonly ConcurrentDictionary<string, long?> _failed = new(); // shard → the event it failed on
+        private readonly ConcurrentDictionary<string, long> _failed = new(); // shard → the event it failed on
         private readonly CancellationTokenSource _stop = new();
         private readonly IDisposable _subscription;
         private readonly Task _writer;
@@ -93,18 +93,21 @@ public sealed class ProjectionFailures(string connectionString, string schema)
         public void OnNext(ShardState state)
         {
             if (state.ShardName == ShardState.HighWaterMark) return;
-            if (state.Failure is { } failure)
+            // Only failures that name their event are kept: those stop a shard for good, and a shard's position
+            // tells when they are behind it (any host can judge that). A failure without an event (PostgreSQL away, a
+            // timeout) pauses the shard and Marten retries it; kept here, it could outlive its cause on another host.
+            if (state.Failure is { Event: not null } failure)
             {
                 // the innermost exception says what went wrong; the outer ones only say where
                 var root = state.Exception?.GetBaseException();
                 var message = root is null ? failure.Message : $"{root.GetType().Name}: {root.Message}";
-                var failed = new ProjectionFailure(state.ShardName, failure.Event?.Sequence, failure.Event?.EventTypeName,
+                var failed = new ProjectionFailure(state.ShardName, failure.Event.Sequence, failure.Event.EventTypeName,
                     Summary(message), failure.OccurredAt, _host);
-                _failed[state.ShardName] = failed.EventSequence;
+                _failed[state.ShardName] = failure.Event.Sequence;
                 _writes.Writer.TryWrite(ct => _failures.Record(failed, ct));
             }
             else if (state.Action == ShardAction.Updated && _failed.TryGetValue(state.ShardName, out var at)
-                     && (at is null || state.Sequence >= at) && _failed.TryRemove(state.ShardName, out _))
+                     && state.Sequence >= at && _failed.TryRemove(state.ShardName, out _))
             {
                 _writes.Writer.TryWrite(ct => _failures.Clear(state.ShardName, ct));
             }
