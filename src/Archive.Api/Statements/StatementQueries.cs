@@ -161,7 +161,8 @@ public static partial class StatementQueries
         return TypedResults.Ok(new StatementPage(items, next));
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How the views' jsonb reads back (Marten writes them with the web defaults: camelCase).</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record CursorKey(string? SaidOn, string Id, int Exact, float Rank);
 

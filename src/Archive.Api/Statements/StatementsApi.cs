@@ -100,11 +100,8 @@ public static class StatementsApi
         StatementView? statement;
         if (asOf is null && version is null)
         {
-            // One round trip for the view and its source's description (not the source's text, often kilobytes).
-            if (!StatementIds.IsWellFormed(id)) return Problems.NotFound("id", $"statement '{id}' is not recorded");
-            statement = await CurrentWithSource(database, settings.Schema, id, ct);
-            if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
-            return Answer(statement, http);
+            // One round trip for the view and its source's description.
+            statement = StatementIds.IsWellFormed(id) ? await CurrentWithSource(database, settings.Schema, id, ct) : null;
         }
         else
         {
@@ -115,21 +112,30 @@ public static class StatementsApi
                 : Audit.StatementTimeTravel.AtRevision(log, version!.Value);
             if (statement is not null && version is { } wanted && statement.Revision < wanted)
                 return Problems.NotFound("version", $"statement '{id}' has {statement.Revision} revisions");
+            if (statement is not null) statement.Source = await SourceOf(database, settings.Schema, statement.SourceId, ct);
         }
         if (statement is null)
             return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");
-        var source = await session.LoadAsync<Archive.Projections.Sources.SourceView>(statement.SourceId, ct);
-        statement.Source = source is null ? null : new SourceDescription(source.Title, source.Outlet, source.Url, source.PublishedOn);
-        return Answer(statement, http);
+        var tag = ETag(statement);
+        http.Response.Headers.ETag = tag;
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(statement);
     }
+
+    /// <summary>A source's description as a statement shows it, from the source view's row <paramref name="alias"/>: not its text, often kilobytes.</summary>
+    private static string Description(string alias) => $"""
+        case when {alias}.id is null then null
+             else jsonb_build_object('title', {alias}.data -> 'title', 'outlet', {alias}.data -> 'outlet', 'url', {alias}.data -> 'url',
+                                     'publishedOn', {alias}.data -> 'publishedOn')::text end
+        """;
+
+    private static SourceDescription? ReadDescription(NpgsqlDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : System.Text.Json.JsonSerializer.Deserialize<SourceDescription>(reader.GetString(column), StatementQueries.Json);
 
     private static async Task<StatementView?> CurrentWithSource(NpgsqlDataSource database, string schema, string id, CancellationToken ct)
     {
         await using var command = database.CreateCommand($"""
-            select v.data::text,
-                   case when s.id is null then null
-                        else jsonb_build_object('title', s.data -> 'title', 'outlet', s.data -> 'outlet', 'url', s.data -> 'url',
-                                                'publishedOn', s.data -> 'publishedOn')::text end
+            select v.data::text, {Description("s")}
             from {schema}.mt_doc_statementview v
             left join {schema}.mt_doc_sourceview s on s.id = v.data ->> 'sourceId'
             where v.id = @id
@@ -137,19 +143,17 @@ public static class StatementsApi
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        var view = System.Text.Json.JsonSerializer.Deserialize<StatementView>(reader.GetString(0), ViewJson)!;
-        view.Source = reader.IsDBNull(1) ? null : System.Text.Json.JsonSerializer.Deserialize<SourceDescription>(reader.GetString(1), ViewJson);
+        var view = System.Text.Json.JsonSerializer.Deserialize<StatementView>(reader.GetString(0), StatementQueries.Json)!;
+        view.Source = ReadDescription(reader, 1);
         return view;
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions ViewJson = new(System.Text.Json.JsonSerializerDefaults.Web);
-
-    private static Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult> Answer(StatementView statement, HttpContext http)
+    private static async Task<SourceDescription?> SourceOf(NpgsqlDataSource database, string schema, string sourceId, CancellationToken ct)
     {
-        var tag = ETag(statement);
-        http.Response.Headers.ETag = tag;
-        if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(statement);
+        await using var command = database.CreateCommand($"select {Description("s")} from {schema}.mt_doc_sourceview s where s.id = @id");
+        command.Parameters.AddWithValue("id", sourceId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadDescription(reader, 0) : null;
     }
 
     // The revision counts the statement's own changes; filings, incoming links and source corrections change it too.
