@@ -82,6 +82,9 @@ public sealed class TimeTravelTests : ApiTest
         Assert.Equal(["cpec"], first.Topics);
         Assert.Equal(("verified", 2), (second!.Status, second.Revision));
         Assert.Equal(404, (int)tooFar.StatusCode);
+        // a past revision names its source as the current view does
+        var past = await Client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}?version=1", TestContext.Current.CancellationToken);
+        Assert.Equal("Dialogue", past.GetProperty("source").GetProperty("title").GetString());
     }
 
     [Fact]
