@@ -53,10 +53,13 @@ public static class ArchiveStore
         // The daemon then writes a stopped shard's status and failing event (sequence, type) onto its progression row.
         options.Events.EnableExtendedProgressionTracking = true;
 
-        // The statement views' indexes are in StatementViewIndexes, on the expressions the queries use (text said-on
-        // dates, the actor with the timeline's order); search documents live in their own table (StatementSearchSql):
-        // an index over to_tsvector(quote) would recompute it on every update of a view, filings and verifications too.
-        options.Schema.For<StatementView>();
+        // Indexes on Marten's tables are declared here, never created beside it: Marten drops an index it does not
+        // know at its next schema check (a migration, or a process's first use of the document type), outside the
+        // migration lock. Search documents live in their own table (StatementSearchSql): a full-text index on the
+        // views would recompute to_tsvector(quote) on every update of a view, filings and verifications too.
+        options.Schema.For<StatementView>()
+            .Index(x => x.ActorId)
+            .Index(x => x.SaidOn);
         options.Schema.For<Audit.AuditEntry>().Index(x => x.StatementId);
     }
 }

@@ -44,9 +44,6 @@ public static class ArchiveDatabase
         await using (var search = new NpgsqlCommand(Projections.Statements.StatementSearchSql.Sql(schema), lockConnection))
             await search.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the search documents of the statement views ({schema}.{Projections.Statements.StatementSearchSql.Table})");
-        await using (var indexes = new NpgsqlCommand(Projections.Statements.StatementViewIndexes.Sql(schema), lockConnection))
-            await indexes.ExecuteNonQueryAsync(cancellationToken);
-        steps.Add("the list and timeline indexes of the statement views");
         await using (var rebuilds = new NpgsqlCommand(Storage.ProjectionRebuildQueue.Sql(schema), lockConnection))
             await rebuilds.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the rebuild queue {schema}.archive_rebuilds");
