@@ -10,7 +10,7 @@ fi
 export ARCHIVE_POSTGRES
 
 echo "$script: building the API and the benchmarks (Release)" >&2
-for project in src/Archive.Api tests/Archive.Benchmarks; do
+for project in src/Archive.Host tests/Archive.Benchmarks; do
   dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly >&2 || { echo "$script: building $project failed" >&2; exit 1; }
 done
 

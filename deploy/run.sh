@@ -35,14 +35,14 @@ export ARCHIVE_URLS="${ARCHIVE_URLS:-http://127.0.0.1:5080}"
 export ARCHIVE_SEEDS="${ARCHIVE_SEEDS:-$repo/seeds}"
 
 echo "run.sh: building (Release)" >&2
-dotnet build src/Archive.Api -c Release -nologo -v:q -clp:ErrorsOnly >&2
-app_dir="$repo/src/Archive.Api/bin/Release/net10.0"
+dotnet build src/Archive.Host -c Release -nologo -v:q -clp:ErrorsOnly >&2
+app_dir="$repo/src/Archive.Host/bin/Release/net10.0"
 # The working directory stays the repository; settings files next to the assembly are still found.
 export ASPNETCORE_CONTENTROOT="${ASPNETCORE_CONTENTROOT:-$app_dir}"
 
 if [ "$silos" -eq 0 ]; then
   echo "Statement Archive: listening on $ARCHIVE_URLS (seeds: $ARCHIVE_SEEDS); Ctrl-C stops it."
-  exec dotnet "$app_dir/Archive.Api.dll" "${app_args[@]}"
+  exec dotnet "$app_dir/Archive.Host.dll" "${app_args[@]}"
 fi
 
 dotnet build src/Archive.Silo -c Release -nologo -v:q -clp:ErrorsOnly >&2
@@ -65,7 +65,7 @@ for i in $(seq 1 "$silos"); do
   echo "run.sh: silo $i (pid $!) on 127.0.0.1:$((11110 + i)), gateway $((30000 + i)); log $logs/silo-$i.log" >&2
 done
 echo "Statement Archive: $silos silos + API on $ARCHIVE_URLS (seeds: $ARCHIVE_SEEDS); Ctrl-C stops them all."
-dotnet "$app_dir/Archive.Api.dll" "${app_args[@]}" &
+dotnet "$app_dir/Archive.Host.dll" "${app_args[@]}" &
 api_pid=$!
 # Whichever ends first (the API, or Ctrl-C) takes the others down with it.
 wait "$api_pid"

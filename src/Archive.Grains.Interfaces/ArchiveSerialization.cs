@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 public static class ArchiveSerialization
 {

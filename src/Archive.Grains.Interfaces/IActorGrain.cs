@@ -1,7 +1,7 @@
 using Archive.Domain.Actors;
 using Archive.Domain.Statements;
 
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 /// <summary>The single writer of the stream <c>actor:{id}</c>: the actor and every statement it made.</summary>
 public interface IActorGrain : IGrainWithStringKey

@@ -1,4 +1,4 @@
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 /// <summary>The single writer of the stream <c>archive:seals</c>: seals what was committed since the last seal.</summary>
 public interface ISealGrain : IGrainWithStringKey

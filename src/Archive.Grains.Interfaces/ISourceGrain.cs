@@ -1,6 +1,6 @@
 using Archive.Domain.Sources;
 
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 /// <summary>The single writer of the stream <c>source:{id}</c>; the id is derived from the document's text.</summary>
 public interface ISourceGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 using Archive.Domain.Topics;
 
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 /// <summary>The single writer of the stream <c>topic:{id}</c>.</summary>
 public interface ITopicGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 using Archive.Domain.Common;
 
-namespace Archive.Grains;
+namespace Archive.Grains.Interfaces;
 
 /// <summary>Who caused a write and which request it belongs to; recorded in every event's metadata.</summary>
 [GenerateSerializer, Immutable]

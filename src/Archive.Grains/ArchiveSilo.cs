@@ -1,7 +1,13 @@
-using Archive.Grains.Telemetry;
-using Archive.Projections;
+using Archive.Grains.Audit;
+using Archive.Grains.Interfaces;
+using Archive.Grains.Storage;
+using Archive.Store;
+using Archive.Store.Audit;
+using Archive.Store.Storage;
+using Archive.Store.Telemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Archive.Grains;
@@ -9,45 +15,38 @@ namespace Archive.Grains;
 public static class ArchiveSilo
 {
     /// <summary>
-    /// Grains, their log-consistency provider, serialization, the Marten store they append to, and a candidacy
-    /// for running the projection daemon (one host per schema runs it; see <see cref="Storage.ProjectionDaemonLeader"/>).
+    /// Grains, their log-consistency provider, serialization, the Marten store they append to through the silo's
+    /// group committer, sealing, and a candidacy for running the projection daemon (one host per schema runs it; see
+    /// <see cref="ProjectionDaemonLeader"/>).
     /// </summary>
-    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema, TimeSpan? sealEvery = null,
-        string? sealKey = null, long sealEveryEvents = 1000)
+    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, ArchiveSettings settings)
     {
-        silo.Services.AddSingleton(new Audit.SealKey(sealKey));
-        silo.AddCustomStorageBasedLogConsistencyProvider(Storage.StreamGrain<object>.CustomStorageProvider);
-        if (sealEvery is { } interval && interval > TimeSpan.Zero)
-            silo.Services.AddHostedService(sp => new Audit.Sealer(sp.GetRequiredService<IGrainFactory>(), sealEveryEvents, interval,
-                sp.GetRequiredService<ILogger<Audit.Sealer>>()));
+        silo.Services.AddSingleton(new SealKey(settings.SealKey));
+        silo.AddCustomStorageBasedLogConsistencyProvider(StreamGrain<object>.CustomStorageProvider);
+        if (settings.SealEvery > TimeSpan.Zero)
+            silo.Services.AddHostedService(sp => new Sealer(sp.GetRequiredService<IGrainFactory>(), settings.SealEveryEvents, settings.SealEvery,
+                sp.GetRequiredService<ILogger<Sealer>>()));
         silo.Services.AddArchiveSerialization();
         // Grain calls continue the caller's trace; the archive's instruments exist whether or not a host exports them.
         silo.AddActivityPropagation();
         silo.Services.AddArchiveMetrics();
-        silo.Services.AddArchiveStore(connectionString, schema);
+        silo.Services.AddArchiveStore(settings);
         // One group committer per silo: every grain's appends share its transactions.
-        silo.Services.AddOptions<Storage.CommitOptions>().Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, c) => o.Read(c));
-        silo.Services.AddSingleton<Storage.GroupCommitter>();
-        silo.Services.AddSingleton(sp => new Storage.ProjectionDaemonLeader(sp.GetRequiredService<IDocumentStore>(), connectionString, schema,
-            sp.GetRequiredService<ILogger<Storage.ProjectionDaemonLeader>>()));
-        silo.Services.AddHostedService(sp => sp.GetRequiredService<Storage.ProjectionDaemonLeader>());
+        silo.Services.AddOptions<CommitOptions>().Configure(options => options.CopyFrom(settings.Commit));
+        silo.Services.AddSingleton<GroupCommitter>();
+        silo.Services.AddSingleton<StreamStore>();
+        silo.Services.AddSingleton<SealableEvents>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(sp => new ProjectionDaemonLeader(sp.GetRequiredService<IDocumentStore>(), settings.ConnectionString, settings.Schema,
+            sp.GetRequiredService<ILogger<ProjectionDaemonLeader>>()));
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemonLeader>());
         return silo;
     }
 
     /// <summary>
-    /// Registers the Marten store once, even when the API and the silo share a process. The asynchronous daemon is
-    /// not started here: silos elect the one host that runs it.
+    /// A silo of the given store that seals only when asked, every other setting read from the silo's configuration
+    /// (tests and benchmarks, which call the seal grain themselves).
     /// </summary>
-    public static IServiceCollection AddArchiveStore(this IServiceCollection services, string connectionString, string schema)
-    {
-        if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
-        services.AddMarten(options =>
-            {
-                ArchiveStore.Configure(options, connectionString, schema);
-                Storage.Snapshots.Register(options);
-            })
-            .UseLightweightSessions();
-        services.AddHostedService(sp => new Database.ArchiveDatabaseMigrator(sp.GetRequiredService<IDocumentStore>(), connectionString, schema));
-        return services;
-    }
+    public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, string connectionString, string schema) =>
+        silo.AddArchiveGrains(ArchiveSettings.From(silo.Configuration, connectionString: connectionString, schema: schema) with { SealEvery = TimeSpan.Zero });
 }

@@ -7,7 +7,7 @@ namespace Archive.Cluster.Tests;
 /// <summary>What must hold after any fault: each acknowledged statement once, chains intact, projections caught up.</summary>
 public static class ArchiveChecks
 {
-    public const string AuditProjection = "Archive.Projections.Audit.AuditEntryProjection:All";
+    public const string AuditProjection = "Archive.Store.Audit.AuditEntryProjection:All";
 
     /// <summary>Every acknowledged statement is recorded exactly once, and nothing is recorded that no client sent.</summary>
     public static async Task<(int Recorded, int Duplicated, int Lost)> EachAcknowledgedStatementOnce(LocalCluster cluster, IEnumerable<string> acknowledgedIds)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Archive.Grains.Cluster;
+using Archive.Store.Cluster;
 using Archive.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -82,7 +83,7 @@ public sealed class LocalCluster : IAsyncDisposable
                     environment["ARCHIVE_GATEWAY_PORT"] = TestDatabase.FreePort().ToString();
                     foreach (var (key, value) in shape.SiloEnvironment ?? new Dictionary<string, string>()) environment[key] = value;
                 }
-                cluster.Apis.Add(ArchiveProcess.Start(i == 0 ? "api" : $"api-{i + 1}", "Archive.Api", environment));
+                cluster.Apis.Add(ArchiveProcess.Start(i == 0 ? "api" : $"api-{i + 1}", "Archive.Host", environment));
                 var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ArchivistKey);
                 cluster.Https.Add(http);
@@ -159,7 +160,7 @@ public sealed class LocalCluster : IAsyncDisposable
             "select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid " +
             "where l.locktype = 'advisory' and l.granted and a.application_name like 'archive-daemon-lock:%' " +
             "and (l.classid::bigint << 32 | l.objid::bigint) = hashtextextended(@name, 0)",
-            ("name", Archive.Grains.Storage.ProjectionDaemonLeader.LockName(Schema)));
+            ("name", Archive.Store.Storage.ProjectionDaemonLeader.LockName(Schema)));
         return names.Count == 0 ? null : int.Parse(names[0][(names[0].LastIndexOf(':') + 1)..]);
     }
 

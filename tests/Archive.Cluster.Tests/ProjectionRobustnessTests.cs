@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Archive.Projections.Diagnostics;
+using Archive.Store.Diagnostics;
 using Archive.Testing;
 using Xunit;
 
@@ -15,7 +15,7 @@ namespace Archive.Cluster.Tests;
 public sealed class ProjectionRobustnessTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private const string Faulty = "Archive.Projections.Diagnostics.FaultyProjection:All";
+    private const string Faulty = "Archive.Store.Diagnostics.FaultyProjection:All";
 
     [Fact]
     public async Task FailingProjection_SequenceGap_SiloRestart_AuditKeepsOneEntryPerEvent()

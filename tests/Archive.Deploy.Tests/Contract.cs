@@ -41,7 +41,7 @@ public static class Contract
     public static IEnumerable<string> Shared => Silo.Union(Api).Where(n => n.StartsWith("ARCHIVE_", StringComparison.Ordinal));
 
     public static readonly Process SiloProcess = new("silo", "deploy/Dockerfile.silo", "Archive.Silo", "statement-archive/silo", Silo);
-    public static readonly Process ApiProcess = new("api", "deploy/Dockerfile.api", "Archive.Api", "statement-archive/api", Api);
+    public static readonly Process ApiProcess = new("api", "deploy/Dockerfile.api", "Archive.Host", "statement-archive/api", Api);
     public static readonly Process[] Processes = [SiloProcess, ApiProcess];
 
     public sealed record Process(string Role, string Dockerfile, string Project, string Image, string[] Variables)

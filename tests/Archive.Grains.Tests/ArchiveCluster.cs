@@ -1,6 +1,7 @@
 using Archive.Grains;
 using Archive.Testing;
 using Orleans.TestingHost;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 

@@ -4,6 +4,7 @@ using Archive.Domain.Common;
 using Archive.Domain.Topics;
 using Archive.Testing;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 

@@ -1,13 +1,14 @@
 using Archive.Domain;
 using Archive.Domain.Actors;
-using Archive.Domain.Audit;
-using Archive.Grains.Storage;
+using Archive.Audit;
+using Archive.Store.Storage;
 using Archive.Testing;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 
@@ -86,7 +87,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
             $"select seq_id from {_cluster.Schema}.mt_events where stream_id = 'actor:fresh-a'"));
 
         // and the failed transactions' positions are filled by Marten with tombstones of exactly the shape the audit
-        // counts instead of chaining (Archive.Domain.Audit.Tombstones)
+        // counts instead of chaining (Archive.Audit.Tombstones)
         var tombstones = await Eventually.Get(() => TestDatabase.Column<string>(
                 $"select stream_id || '|' || type || '|' || data::text || '|' || coalesce(headers ->> 'hash', '') from {_cluster.Schema}.mt_events where stream_id = '{Tombstones.Stream}'"),
             rows => rows.Count > 0, TimeSpan.FromSeconds(30), "Marten's tombstones for the failed transactions");
@@ -102,7 +103,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         // given a committer whose database does not answer (nothing listens on the port)
         var unreachable = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Port = TestDatabase.FreePort(), Timeout = 2 }.ConnectionString;
-        await using var store = DocumentStore.For(o => Projections.ArchiveStore.Configure(o, unreachable, _cluster.Schema));
+        await using var store = DocumentStore.For(o => Archive.Store.ArchiveStore.Configure(o, unreachable, _cluster.Schema));
         await using var committer = new GroupCommitter(store, Options.Create(new CommitOptions { Concurrency = 1 }), NullLogger<GroupCommitter>.Instance);
 
         // when two appends are committed together
@@ -118,7 +119,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(0, committer.Transactions);
     }
 
-    private DocumentStore Store() => DocumentStore.For(o => Projections.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema));
+    private DocumentStore Store() => DocumentStore.For(o => Archive.Store.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema));
 
     private static ActorRegistered Registered(string id) => new(id, "Name of " + id, "person", null, [], "archivist-ana", DateTimeOffset.UtcNow);
 
@@ -130,7 +131,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var key = StreamKeys.Actor(actorId);
         var hashes = events.Select((e, i) => head = EventHash.Compute(head, key, expectedVersion + i + 1, EventAliases.ByType[e.GetType()],
             CanonicalJson.Canonicalize(store.Options.Serializer().ToJson(e)))).ToArray();
-        return new StreamAppend(key, expectedVersion, events.Select(e => new PendingEvent { Data = e, Principal = "archivist-ana" }).ToArray(), hashes);
+        return new StreamAppend(key, expectedVersion, events.Select(e => new NewEvent(e, "archivist-ana")).ToArray(), hashes);
     }
 
     private async Task<List<StoredEvent>> Stored(string streamKey)

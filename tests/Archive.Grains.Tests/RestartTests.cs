@@ -2,6 +2,7 @@ using Archive.Domain.Actors;
 using Archive.Domain.Statements;
 using Archive.Testing;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 

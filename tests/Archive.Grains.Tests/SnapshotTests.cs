@@ -1,12 +1,14 @@
 using Archive.Domain;
 using Archive.Domain.Actors;
-using Archive.Domain.Audit;
+using Archive.Audit;
 using Archive.Domain.Statements;
-using Archive.Grains.Storage;
+using Archive.Store;
+using Archive.Store.Storage;
 using Archive.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 
@@ -20,11 +22,7 @@ public sealed class SnapshotTests
     private static Task<ArchiveCluster> Start(string? schema = null) =>
         ArchiveCluster.Start(schema, configure: silo => silo.Services.Configure<CommitOptions>(o => o.SnapshotEvery = Every));
 
-    private static DocumentStore Store(string schema) => DocumentStore.For(o =>
-    {
-        Projections.ArchiveStore.Configure(o, TestDatabase.ConnectionString, schema);
-        Snapshots.Register(o);
-    });
+    private static DocumentStore Store(string schema) => DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, schema));
 
     /// <summary>Registers the actor and writes <paramref name="events"/> events in all, one call at a time or several per append.</summary>
     private static async Task Write(ArchiveCluster cluster, string actorId, int events, bool bulk)

@@ -1,13 +1,15 @@
 using Archive.Domain;
 using Archive.Domain.Actors;
+using Archive.Audit;
 using Archive.Domain.Audit;
 using Archive.Domain.Sources;
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
-using Archive.Grains.Storage;
+using Archive.Store.Storage;
 using Archive.Testing;
 using Marten;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 
@@ -21,7 +23,7 @@ public sealed class StateSerializationTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _cluster = await ArchiveCluster.Start();
-        _store = DocumentStore.For(o => Projections.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema));
+        _store = DocumentStore.For(o => Archive.Store.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema));
     }
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using Archive.Domain.Statements;
 using Archive.Testing;
 using Marten;
 using Xunit;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Tests;
 
@@ -84,7 +85,7 @@ public sealed class StreamGrainTests : IAsyncLifetime
         // given a statement, and a second writer that appends to the same stream behind the grain's back
         var source = await GivenActorAndSource("jiang-zaidong", 2);
         var recorded = await Actor("jiang-zaidong").RecordStatement(source.Statement("jiang-zaidong", 0), Archivist);
-        await using (var store = DocumentStore.For(o => Projections.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema)))
+        await using (var store = DocumentStore.For(o => Archive.Store.ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema)))
         await using (var session = store.LightweightSession())
         {
             session.Events.Append(StreamKeys.Actor("jiang-zaidong"), 3L,

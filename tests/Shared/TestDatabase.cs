@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Archive.Projections;
+using Archive.Store;
 using Marten;
 using Npgsql;
 

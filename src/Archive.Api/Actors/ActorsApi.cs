@@ -1,12 +1,14 @@
-using Archive.Api.Hosting;
+using Archive.Store.Statements;
+using Archive.Store;
+using Archive.Store.Events;
 using Archive.Api.Http;
 using Archive.Api.Reads;
 using Archive.Api.Security;
 using Archive.Api.Statements;
 using Archive.Domain.Actors;
 using Archive.Domain.Common;
-using Archive.Grains;
-using Archive.Projections.Actors;
+using Archive.Grains.Interfaces;
+using Archive.Store.Actors;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -47,11 +49,9 @@ public static class ActorsApi
         else
         {
             var history = Slug.IsValid(id)
-                ? await Audit.EventRecords.Read(database,
-                    $"select {Audit.EventRecords.Columns} from {settings.Schema}.mt_events where stream_id = @s and timestamp <= @t order by version",
-                    p => { p.AddWithValue("s", Domain.StreamKeys.Actor(id)); p.AddWithValue("t", instant); }, ct)
+                ? await EventRecords.OfStreamAsOf(database, settings.Schema, Domain.StreamKeys.Actor(id), instant, ct)
                 : [];
-            actor = Fold(history.Select(Audit.EventRecords.ToEvent));
+            actor = Fold(history.Select(EventRecords.ToEvent));
         }
         return actor is null
             ? Problems.NotFound("id", asOf is null ? $"actor '{id}' is not registered" : $"actor '{id}' was not registered as of {asOf:O}")
@@ -96,9 +96,9 @@ public static class ActorsApi
     {
         var actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
         if (actor is null) return Problems.NotFound("id", $"actor '{id}' is not registered");
-        var page = await StatementQueries.Page(database, settings, new StatementFilter(Actor: id, Topic: topic), cursor, limit, ct);
+        var page = await StatementListing.Page(database, settings, new StatementFilter(Actor: id, Topic: topic), cursor, limit, ct);
         if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
-        var counts = await Counts.TopicsOfActor(database, settings.Schema, id, ct);
+        var counts = await StatementCounts.TopicsOfActor(database, settings.Schema, id, ct);
         return TypedResults.Ok(new ActorTimeline(actor, counts, statements.Items, statements.Next));
     }
 }

@@ -1,18 +1,15 @@
-using Archive.Api.Hosting;
+using Archive.Store;
 using Archive.Api.Http;
 using Archive.Api.Security;
-using Archive.Domain.Audit;
+using Archive.Audit.Bundles;
+using Archive.Store.Audit;
+using Archive.Store.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Npgsql;
 
 namespace Archive.Api.Audit;
 
 public sealed record SealPublicKey(string Algorithm, string PublicKey);
-
-/// <param name="Tombstones">Positions of appends that failed, which Marten filled with tombstones (see <see cref="Archive.Domain.Audit.Tombstones"/>): not archive content, counted and not chained.</param>
-public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken, long Tombstones = 0);
 
 public static class AuditApi
 {
@@ -21,7 +18,7 @@ public static class AuditApi
         app.MapGet("/api/audit/verify", Verify).WithTags("Audit").WithName("VerifyArchive")
             .WithSummary("Recompute every stream's hash chain (or one stream's) and report the first broken link of each")
             .ProducesProblems(400).ForAuditors();
-        app.MapGet("/api/audit/key", (Archive.Grains.Audit.SealKey key) => key.PublicKey is { } publicKey
+        app.MapGet("/api/audit/key", (SealKey key) => key.PublicKey is { } publicKey
                 ? Results.Ok(new SealPublicKey("Ed25519", publicKey))
                 : Problems.NotFound("key", "this archive signs no seals (ARCHIVE_SEAL_KEY is not set)"))
             .WithTags("Audit").WithName("GetSealKey").WithSummary("The public key that verifies the archive's seal signatures")
@@ -33,15 +30,15 @@ public static class AuditApi
         return app;
     }
 
-    public const string BundleContentType = "application/x-ndjson";
+    public const string BundleContentType = BundleWriter.ContentType;
 
     /// <summary>
     /// Header line, one line per event in position order (with the stream's previous hash, so a bundle that starts
     /// mid-stream still chains), footer line with counts. Only committed positions (up to the high-water mark) are exported.
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
-        HttpContext http, NpgsqlDataSource database, ArchiveSettings settings, Reads.ProjectionProgress progress,
-        Archive.Grains.Audit.SealKey key, CancellationToken ct, long? from = null, long? to = null)
+        HttpContext http, NpgsqlDataSource database, ArchiveSettings settings, ProjectionProgress progress,
+        SealKey key, CancellationToken ct, long? from = null, long? to = null)
     {
         if (from is < 0) return Problems.Invalid("from", "must not be negative");
         if (to is < 0 || (to is { } t && from is { } f && t < f)) return Problems.Invalid("to", "must not be before from");
@@ -51,51 +48,9 @@ public static class AuditApi
 
         http.Response.ContentType = BundleContentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"archive-{first}-{last}.ndjson\"";
-        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
-        async Task Line(object value)
-        {
-            await http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(value, json), ct);
-            await http.Response.WriteAsync("\n", ct);
-        }
-        await Line(new
-        {
-            kind = "header", format = "statement-archive-bundle", formatVersion = 1, exportedAt = DateTimeOffset.UtcNow,
-            fromPosition = first, toPosition = last, hash = "sha256", canonicalization = "RFC 8785", publicKey = key.PublicKey,
-        });
-
-        long events = 0, tombstones = 0;
-        var streams = new HashSet<string>(StringComparer.Ordinal);
-        await using var command = database.CreateCommand($"""
-            select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers ->> '{EventHash.Header}', p.headers ->> '{EventHash.Header}'
-            from {settings.Schema}.mt_events e
-            left join {settings.Schema}.mt_events p on p.stream_id = e.stream_id and p.version = e.version - 1
-            where e.seq_id between @from and @to
-            order by e.seq_id
-            """);
-        command.Parameters.AddWithValue("from", first);
-        command.Parameters.AddWithValue("to", last);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var stream = reader.GetString(1);
-            if (Tombstones.Is(stream, reader.GetString(3), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)))
-            {
-                // a failed append's position: only the position travels, so seals over it still recompute offline
-                tombstones++;
-                await Line(new { kind = "tombstone", position = reader.GetInt64(0) });
-                continue;
-            }
-            streams.Add(stream);
-            events++;
-            using var data = System.Text.Json.JsonDocument.Parse(reader.GetString(5));
-            await Line(new
-            {
-                kind = "event", position = reader.GetInt64(0), stream, version = reader.GetInt64(2), type = reader.GetString(3),
-                timestamp = reader.GetFieldValue<DateTimeOffset>(4), data = data.RootElement,
-                hash = reader.IsDBNull(6) ? null : reader.GetString(6), previousHash = reader.IsDBNull(7) ? null : reader.GetString(7),
-            });
-        }
-        await Line(new { kind = "footer", events, streams = streams.Count, tombstones });
+        await using var output = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(false));
+        await BundleWriter.Write(output, new BundleHeader(DateTimeOffset.UtcNow, first, last, key.PublicKey),
+            BundleExport.Lines(database, settings.Schema, first, last, ct), ct);
         return TypedResults.Empty;
     }
 
@@ -108,163 +63,3 @@ public static class AuditApi
     }
 }
 
-/// <summary>
-/// Reads the event store stream by stream and verifies each chain. Reading and hashing both take processor time,
-/// so one reader hands whole streams through a bounded channel to a worker per processor: the two overlap instead
-/// of taking turns, and the channel's bound keeps only a few streams in memory at a time.
-/// </summary>
-public static class ChainAudit
-{
-    /// <summary>One stream's events as read, numbered in reading order so the results keep that order.</summary>
-    private sealed record StreamEvents(int Index, string Stream, List<StoredEvent> Events, long? Recorded);
-
-    public static async Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, CancellationToken ct)
-    {
-        var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var versions = database.CreateCommand($"select id, version from {schema}.mt_streams" + (stream is null ? "" : " where id = @s")))
-        {
-            if (stream is not null) versions.Parameters.AddWithValue("s", stream);
-            await using var reader = await versions.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) recorded[reader.GetString(0)] = reader.GetInt64(1);
-        }
-        recorded.Remove(Tombstones.Stream); // Marten's own stream for failed appends' positions, whose events are counted below
-        var tombstones = new StrongBox<long>();
-
-        var streams = Channel.CreateBounded<StreamEvents>(new BoundedChannelOptions(4 * Environment.ProcessorCount)
-        {
-            SingleWriter = true, SingleReader = false,
-        });
-        // a failure anywhere stops the rest: the reader may be waiting on a full channel, the workers on an empty one
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = ReadStreams(database, schema, stream, recorded, tombstones, streams.Writer, stop);
-        var workers = Enumerable.Range(0, Environment.ProcessorCount)
-            .Select(_ => Task.Run(() => VerifyStreams(streams.Reader, stop), stop.Token)).ToArray();
-        try
-        {
-            await Task.WhenAll([reading, .. workers]);
-        }
-        catch when (!ct.IsCancellationRequested)
-        {
-            // report what failed, not the cancellations it caused
-            var failure = workers.Prepend(reading).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
-                .FirstOrDefault(e => e is not OperationCanceledException);
-            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            throw;
-        }
-        var results = workers.SelectMany(w => w.Result).OrderBy(r => r.Index).Select(r => r.Result).ToList();
-        // streams whose every event is gone
-        results.AddRange(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value)));
-
-        var broken = results.Where(r => !r.Intact).Select(r => r.Break!).ToList();
-        var seals = 0;
-        if (stream is null)
-        {
-            var (count, sealBreak) = await VerifySeals(database, schema, ct);
-            seals = count;
-            if (sealBreak is not null && broken.All(b => b.StreamKey != MerkleTree.SealStream)) broken.Add(sealBreak);
-        }
-        broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
-        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones.Value);
-    }
-
-    /// <summary>Reads every stream's events, in stream order, and queues each stream once it is whole.</summary>
-    private static async Task ReadStreams(NpgsqlDataSource database, string schema, string? stream, Dictionary<string, long> recorded,
-        StrongBox<long> tombstones, ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
-    {
-        var ct = stop.Token;
-        try
-        {
-            await using var command = database.CreateCommand($"""
-                select seq_id, stream_id, version, type, data::text, headers ->> '{EventHash.Header}'
-                from {schema}.mt_events {(stream is null ? "" : "where stream_id = @s")}
-                order by stream_id, version, seq_id
-                """);
-            if (stream is not null) command.Parameters.AddWithValue("s", stream);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            string? current = null;
-            var batch = new List<StoredEvent>();
-            var index = 0;
-            async ValueTask Flush()
-            {
-                if (current is null) return;
-                // the reader alone touches the recorded versions: what is left afterwards are streams without events
-                await streams.WriteAsync(new StreamEvents(index++, current, batch, recorded.Remove(current, out var v) ? v : null), ct);
-                batch = [];
-            }
-            while (await reader.ReadAsync(ct))
-            {
-                var key = reader.GetString(1);
-                var (type, body, hash) = (reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
-                if (Tombstones.Is(key, type, body, hash))
-                {
-                    tombstones.Value++;
-                    continue;
-                }
-                if (key != current) { await Flush(); current = key; }
-                batch.Add(new StoredEvent(reader.GetInt64(0), key, reader.GetInt64(2), type, body, hash));
-            }
-            await Flush();
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            streams.TryComplete();
-        }
-    }
-
-    private static async Task<List<(int Index, StreamVerification Result)>> VerifyStreams(ChannelReader<StreamEvents> streams, CancellationTokenSource stop)
-    {
-        var results = new List<(int, StreamVerification)>();
-        try
-        {
-            await foreach (var s in streams.ReadAllAsync(stop.Token))
-                results.Add((s.Index, ChainVerifier.Verify(s.Stream, s.Events, s.Recorded)));
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            throw;
-        }
-        return results;
-    }
-
-    /// <summary>Recomputes each seal's Merkle root from the hashes of the events it covers, as they are stored now.</summary>
-    private static async Task<(int Seals, ChainBreak? First)> VerifySeals(NpgsqlDataSource database, string schema, CancellationToken ct)
-    {
-        var seals = await EventRecords.Read(database,
-            $"select {EventRecords.Columns} from {schema}.mt_events where stream_id = @s order by version",
-            p => p.AddWithValue("s", MerkleTree.SealStream), ct);
-        string? previousRoot = null;
-        long previousTo = 0;
-        foreach (var entry in seals)
-        {
-            if (EventRecords.ToEvent(entry) is not SealRecorded seal) continue;
-            ChainBreak Broken(string problem, string expected, string found) =>
-                new(MerkleTree.SealStream, entry.Version, $"seal {seal.Number} over positions {seal.FromPosition}-{seal.ToPosition}: {problem}", expected, found);
-            if (seal.FromPosition != previousTo + 1 || seal.PreviousSealRoot != previousRoot)
-                return (seals.Count, Broken("does not follow the previous seal", $"from {previousTo + 1} after root {previousRoot}", $"from {seal.FromPosition} after root {seal.PreviousSealRoot}"));
-            await using var command = database.CreateCommand($"""
-                select seq_id, headers ->> '{EventHash.Header}' from {schema}.mt_events
-                where seq_id between @from and @to and stream_id <> @s order by seq_id
-                """);
-            command.Parameters.AddWithValue("from", seal.FromPosition);
-            command.Parameters.AddWithValue("to", seal.ToPosition);
-            command.Parameters.AddWithValue("s", MerkleTree.SealStream);
-            var hashes = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) hashes.Add(reader.IsDBNull(1) ? Tombstones.SealLeaf : reader.GetString(1));
-            if (hashes.Count != seal.Events)
-                return (seals.Count, Broken("the number of events changed", $"{seal.Events} events", $"{hashes.Count} events"));
-            var root = MerkleTree.Root(hashes);
-            if (root != seal.MerkleRoot)
-                return (seals.Count, Broken("the events' hashes no longer give the sealed Merkle root", seal.MerkleRoot, root));
-            previousRoot = seal.MerkleRoot;
-            previousTo = seal.ToPosition;
-        }
-        return (seals.Count, null);
-    }
-}

@@ -1,10 +1,11 @@
-using Archive.Api.Hosting;
+using Archive.Store;
 using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
-using Archive.Projections.Statements;
+using Archive.Store.Events;
+using Archive.Store.Statements;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -36,15 +37,10 @@ public static class HistoryApi
         return app;
     }
 
-    public static Task<List<HistoryEntry>> OfStatement(NpgsqlDataSource database, string schema, string id, CancellationToken ct) =>
-        EventRecords.Read(database,
-            $"select {EventRecords.Columns} from {schema}.mt_events where data ->> 'statementId' = @id or data ->> 'targetId' = @id order by seq_id",
-            p => p.AddWithValue("id", id), ct);
-
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> StatementHistory(
         string id, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct)
     {
-        var history = StatementIds.IsWellFormed(id) ? await OfStatement(database, settings.Schema, id, ct) : [];
+        var history = StatementIds.IsWellFormed(id) ? await EventRecords.OfStatement(database, settings.Schema, id, ct) : [];
         return history.Count == 0 ? Problems.NotFound("id", $"statement '{id}' is not recorded") : TypedResults.Ok<IReadOnlyList<HistoryEntry>>(history);
     }
 
@@ -55,9 +51,7 @@ public static class HistoryApi
         if (take is < 1 or > MaxLimit) return Problems.Invalid("limit", $"must be between 1 and {MaxLimit}");
         if (after is < 0) return Problems.Invalid("after", "must not be negative");
         var items = wellFormed
-            ? await EventRecords.Read(database,
-                $"select {EventRecords.Columns} from {settings.Schema}.mt_events where stream_id = @s and version > @after order by version limit {take + 1}",
-                p => { p.AddWithValue("s", stream); p.AddWithValue("after", after ?? 0L); }, ct)
+            ? await EventRecords.OfStream(database, settings.Schema, stream, after ?? 0L, take + 1, ct)
             : [];
         if (items.Count == 0 && (after ?? 0) == 0) return Problems.NotFound("id", $"stream '{stream}' has no events");
         var page = items.Take(take).ToArray();

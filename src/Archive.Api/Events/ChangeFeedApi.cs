@@ -1,15 +1,13 @@
 using System.Text.Json;
-using Archive.Api.Hosting;
+using Archive.Store;
 using Archive.Api.Http;
-using Archive.Api.Reads;
+using Archive.Store.Events;
+using Archive.Store.Storage;
 using Archive.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Archive.Api.Events;
-
-public sealed record FeedEvent(
-    long Position, string Stream, long Version, string Type, DateTimeOffset Timestamp, JsonElement Data, JsonElement? Metadata);
 
 public sealed record FeedPage(IReadOnlyList<FeedEvent> Items, long Last);
 
@@ -47,7 +45,7 @@ public static class ChangeFeedApi
         while (true)
         {
             var highWater = (await progress.Read(ct)).HighWaterMark;
-            items = highWater > after ? await Load(database, settings.Schema, after, highWater, limit, ct) : [];
+            items = highWater > after ? await ChangeFeed.Load(database, settings.Schema, after, highWater, limit, ct) : [];
             if (items.Count > 0 || DateTime.UtcNow >= deadline) break;
             await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
         }
@@ -64,31 +62,5 @@ public static class ChangeFeedApi
             await http.Response.WriteAsync("\n", ct);
         }
         return TypedResults.Empty;
-    }
-
-    private static async Task<List<FeedEvent>> Load(NpgsqlDataSource database, string schema, long after, long through, int limit, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand($"""
-            select seq_id, stream_id, version, type, timestamp, data::text,
-                   jsonb_strip_nulls(jsonb_build_object('correlationId', correlation_id, 'headers', headers))::text
-            from {schema}.mt_events
-            where seq_id > @after and seq_id <= @through
-            order by seq_id
-            limit @limit
-            """);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("through", through);
-        command.Parameters.AddWithValue("limit", limit);
-        var items = new List<FeedEvent>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            items.Add(new FeedEvent(
-                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4),
-                JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(),
-                JsonDocument.Parse(reader.GetString(6)).RootElement.Clone()));
-        }
-        return items;
     }
 }

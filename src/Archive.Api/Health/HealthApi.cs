@@ -1,5 +1,6 @@
+using Archive.Store.Storage;
 using System.Collections.Concurrent;
-using Archive.Api.Reads;
+
 using Archive.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;

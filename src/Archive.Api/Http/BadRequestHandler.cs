@@ -7,7 +7,7 @@ namespace Archive.Api.Http;
 /// Turns unreadable request bodies (malformed JSON, wrong types, unknown or duplicate fields, oversized bodies)
 /// into a 400/413 ProblemDetails that names the field, instead of the framework's bare 400 or a 500.
 /// </summary>
-public sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class BadRequestHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,19 +17,9 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
         var field = json?.Path is { Length: > 0 } path ? ToField(path) : "body";
         var reason = json is not null ? Describe(json) : bad.Message;
         var status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? bad.StatusCode : StatusCodes.Status400BadRequest;
-        context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = status,
-                Title = status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body could not be read.",
-                Detail = $"{field}: {reason}",
-                Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } },
-            },
-            Exception = exception,
-        });
+        var title = status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request body could not be read.";
+        await Problems.Of(status, title, field, reason).ExecuteAsync(context);
+        return true;
     }
 
     private static T? Find<T>(Exception? e) where T : Exception

@@ -1,5 +1,5 @@
 using Archive.Domain.Common;
-using Archive.Grains;
+using Archive.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archive.Api.Http;
@@ -7,8 +7,34 @@ namespace Archive.Api.Http;
 /// <summary>The body of every successful write.</summary>
 public sealed record WriteResponse(string Id, long Version, long Position);
 
+/// <summary>
+/// The one builder of the API's error answers (400, 401, 403, 404, 409, 413, 429, 503): a ProblemDetails whose
+/// <c>errors</c> names every field that was wrong with its reasons, and whose detail repeats them in one line.
+/// </summary>
 public static class Problems
 {
+    /// <summary>The envelope every error shares; <paramref name="detail"/> replaces the default one-line list of the errors.</summary>
+    public static ProblemHttpResult Of(int status, string title, IEnumerable<DomainError> errors, string? detail = null)
+    {
+        var list = errors.ToArray();
+        return TypedResults.Problem(
+            title: title,
+            detail: detail ?? string.Join("; ", list.Select(e => $"{e.Field}: {e.Reason}")),
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["errors"] = Group(list) });
+    }
+
+    /// <summary>One field, one reason: authentication (401), roles (403), rate limits (429), unreadable bodies (400, 413).</summary>
+    public static ProblemHttpResult Of(int status, string title, string field, string reason, string? detail = null) =>
+        Of(status, title, [DomainError.Invalid(field, reason)], detail);
+
+    public static ProblemHttpResult TooLarge(long maxBytes) =>
+        Of(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", "body", $"must be at most {maxBytes} bytes");
+
+    /// <summary>503: a dependency (or a read model) is not available now; the caller should retry.</summary>
+    public static ProblemHttpResult Unavailable(string title, string field, string reason, string? detail = null) =>
+        Of(StatusCodes.Status503ServiceUnavailable, title, field, reason, detail);
+
     /// <summary>400 for invalid input, 404 for unknown ids, 409 for lifecycle conflicts; each names the fields.</summary>
     public static ProblemHttpResult From(IReadOnlyList<DomainError> errors)
     {
@@ -22,11 +48,7 @@ public static class Problems
             StatusCodes.Status404NotFound => "Something the request names does not exist.",
             _ => "The request conflicts with the archive's record.",
         };
-        return TypedResults.Problem(
-            title: title,
-            detail: string.Join("; ", relevant.Select(e => $"{e.Field}: {e.Reason}")),
-            statusCode: status,
-            extensions: new Dictionary<string, object?> { ["errors"] = Group(relevant) });
+        return Of(status, title, relevant);
     }
 
     public static ProblemHttpResult Invalid(string field, string reason) => From([DomainError.Invalid(field, reason)]);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Archive.Grains;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Api.Http;
 

@@ -22,8 +22,7 @@ public static class Unavailability
     public static WebApplicationBuilder AddArchiveUnavailability(this WebApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<UnavailableHandler>();
-        // The API's grain calls: through the co-hosted silo's runtime, or through the cluster client of an API node.
-        builder.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = GrainCallTimeout);
+        // The API's grain calls through the cluster client of an API node (a co-hosting host bounds its silo's runtime too).
         builder.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = GrainCallTimeout);
         return builder;
     }
@@ -98,12 +97,8 @@ public static class Unavailability
         http.Response.Clear();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Results.Problem(
-            title: "The archive is temporarily unavailable.",
-            detail: $"{field}: {reason}; retry the request (writes are idempotent)",
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } })
-            .ExecuteAsync(http);
+        await Problems.Unavailable("The archive is temporarily unavailable.", field, reason,
+            $"{field}: {reason}; retry the request (writes are idempotent)").ExecuteAsync(http);
     }
 }
 

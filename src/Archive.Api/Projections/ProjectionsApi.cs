@@ -1,6 +1,7 @@
 using Archive.Api.Http;
 using Archive.Api.Security;
-using Archive.Grains.Storage;
+using Archive.Store;
+using Archive.Store.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archive.Api.Projections;
@@ -15,8 +16,6 @@ public sealed record ProjectionList(IReadOnlyList<ProjectionStatus> Items);
 /// </summary>
 public static class ProjectionsApi
 {
-    public static IReadOnlyDictionary<string, (Type Type, string Lifecycle)> Known => ProjectionRebuildQueue.Known;
-
     public static IEndpointRouteBuilder MapProjectionsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/projections", async (ProjectionRebuildQueue rebuilds, CancellationToken ct) => TypedResults.Ok(await Status(rebuilds, ct)))
@@ -31,8 +30,8 @@ public static class ProjectionsApi
     private static async Task<Results<Accepted<ProjectionList>, ProblemHttpResult>> Rebuild(string name, ProjectionRebuildQueue rebuilds,
         HttpContext http, CancellationToken ct)
     {
-        var names = name == "all" ? Known.Keys.ToArray() : Known.ContainsKey(name) ? [name] : null;
-        if (names is null) return Problems.NotFound("name", $"no read model '{name}'; known: all, {string.Join(", ", Known.Keys)}");
+        var names = name == "all" ? ReadModels.All.Select(m => m.Name).ToArray() : ReadModels.ByName.ContainsKey(name) ? [name] : null;
+        if (names is null) return Problems.NotFound("name", $"no read model '{name}'; known: all, {string.Join(", ", ReadModels.All.Select(m => m.Name))}");
         if (!await rebuilds.TryQueue(names, http.WriteContext().Principal, ct))
             return Problems.From([Domain.Common.DomainError.Conflict("name", "a rebuild is already queued or running")]);
         return TypedResults.Accepted("/api/projections", await Status(rebuilds, ct));
@@ -41,9 +40,9 @@ public static class ProjectionsApi
     private static async Task<ProjectionList> Status(ProjectionRebuildQueue rebuilds, CancellationToken ct)
     {
         var latest = await rebuilds.Latest(ct);
-        return new ProjectionList(Known.Select(p => latest.TryGetValue(p.Key, out var run)
-                ? new ProjectionStatus(p.Key, p.Value.Lifecycle, run.State, run.StartedAt, run.FinishedAt, run.Error)
-                : new ProjectionStatus(p.Key, p.Value.Lifecycle, "idle", null, null, null))
+        return new ProjectionList(ReadModels.All.Select(m => latest.TryGetValue(m.Name, out var run)
+                ? new ProjectionStatus(m.Name, m.LifecycleName, run.State, run.StartedAt, run.FinishedAt, run.Error)
+                : new ProjectionStatus(m.Name, m.LifecycleName, "idle", null, null, null))
             .ToArray());
     }
 }

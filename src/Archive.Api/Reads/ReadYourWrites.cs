@@ -1,3 +1,4 @@
+using Archive.Store.Storage;
 using Archive.Api.Http;
 
 namespace Archive.Api.Reads;
@@ -23,10 +24,8 @@ public sealed class ReadYourWrites(ProjectionProgress progress) : IEndpointFilte
         if (!await progress.WaitFor(position, Bound, http.RequestAborted))
         {
             http.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(
-                title: "The read models have not caught up yet.",
-                detail: $"{Query}: position {position} is not yet processed by every projection; retry shortly",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problems.Unavailable("The read models have not caught up yet.", Query,
+                $"position {position} is not yet processed by every projection; retry shortly");
         }
         return await next(context);
     }

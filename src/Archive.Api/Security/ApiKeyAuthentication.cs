@@ -43,6 +43,5 @@ public sealed class ApiKeyAuthentication(
 
     /// <summary>A 401 or 403 ProblemDetails naming the field (the Authorization header, or a query parameter) and the reason.</summary>
     public static IResult Denial(int status, string title, string field, string reason) =>
-        Results.Problem(title: title, detail: $"{field}: {reason}", statusCode: status,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } });
+        Http.Problems.Of(status, title, field, reason);
 }

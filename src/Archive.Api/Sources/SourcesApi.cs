@@ -1,8 +1,8 @@
 using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain.Sources;
-using Archive.Grains;
-using Archive.Projections.Sources;
+using Archive.Grains.Interfaces;
+using Archive.Store.Sources;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

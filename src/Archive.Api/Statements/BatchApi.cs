@@ -2,7 +2,7 @@ using Archive.Api.Security;
 using Archive.Api.Http;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
-using Archive.Grains;
+using Archive.Grains.Interfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archive.Api.Statements;

@@ -1,10 +1,10 @@
-using Archive.Api.Hosting;
+using Archive.Store;
 using Archive.Api.Http;
 using Archive.Api.Security;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
-using Archive.Grains;
-using Archive.Projections.Statements;
+using Archive.Grains.Interfaces;
+using Archive.Store.Statements;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -39,7 +39,7 @@ public static class StatementsApi
         group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
         group.MapPost("/{id}/links", Link).WithName("LinkStatement").WithSummary("Link a statement to another one").ProducesProblems(400, 404, 409).ForArchivists();
         group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf", "version").AddEndpointFilter<Reads.ReadYourWrites>();
-        group.MapGet("/", StatementQueries.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapGet("/", StatementListing.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }
 
@@ -101,18 +101,18 @@ public static class StatementsApi
         if (asOf is null && version is null)
         {
             // One round trip for the view and its source's description.
-            statement = StatementIds.IsWellFormed(id) ? await CurrentWithSource(database, settings.Schema, id, ct) : null;
+            statement = StatementIds.IsWellFormed(id) ? await StatementReads.CurrentWithSource(database, settings.Schema, id, ct) : null;
         }
         else
         {
             // Transaction time: the statement as the archive held it then.
             var log = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementRevisions>(id, ct) : null;
             statement = asOf is { } instant
-                ? Audit.StatementTimeTravel.AsOf(log, instant)
-                : Audit.StatementTimeTravel.AtRevision(log, version!.Value);
+                ? StatementTimeTravel.AsOf(log, instant)
+                : StatementTimeTravel.AtRevision(log, version!.Value);
             if (statement is not null && version is { } wanted && statement.Revision < wanted)
                 return Problems.NotFound("version", $"statement '{id}' has {statement.Revision} revisions");
-            if (statement is not null) statement.Source = await SourceOf(database, settings.Schema, statement.SourceId, ct);
+            if (statement is not null) statement.Source = await StatementReads.SourceOf(database, settings.Schema, statement.SourceId, ct);
         }
         if (statement is null)
             return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");
@@ -120,40 +120,6 @@ public static class StatementsApi
         http.Response.Headers.ETag = tag;
         if (http.Request.Headers.IfNoneMatch.Any(v => v == tag || v == "*")) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(statement);
-    }
-
-    /// <summary>A source's description as a statement shows it, from the source view's row <paramref name="alias"/>: not its text, often kilobytes.</summary>
-    private static string Description(string alias) => $"""
-        case when {alias}.id is null then null
-             else jsonb_build_object('title', {alias}.data -> 'title', 'outlet', {alias}.data -> 'outlet', 'url', {alias}.data -> 'url',
-                                     'publishedOn', {alias}.data -> 'publishedOn')::text end
-        """;
-
-    private static SourceDescription? ReadDescription(NpgsqlDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : System.Text.Json.JsonSerializer.Deserialize<SourceDescription>(reader.GetString(column), StatementQueries.Json);
-
-    private static async Task<StatementView?> CurrentWithSource(NpgsqlDataSource database, string schema, string id, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand($"""
-            select v.data::text, {Description("s")}
-            from {schema}.mt_doc_statementview v
-            left join {schema}.mt_doc_sourceview s on s.id = v.data ->> 'sourceId'
-            where v.id = @id
-            """);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var view = System.Text.Json.JsonSerializer.Deserialize<StatementView>(reader.GetString(0), StatementQueries.Json)!;
-        view.Source = ReadDescription(reader, 1);
-        return view;
-    }
-
-    private static async Task<SourceDescription?> SourceOf(NpgsqlDataSource database, string schema, string sourceId, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand($"select {Description("s")} from {schema}.mt_doc_sourceview s where s.id = @id");
-        command.Parameters.AddWithValue("id", sourceId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? ReadDescription(reader, 0) : null;
     }
 
     // The revision counts the statement's own changes; filings, incoming links and source corrections change it too.

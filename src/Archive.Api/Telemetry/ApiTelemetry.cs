@@ -1,4 +1,4 @@
-using Archive.Grains.Telemetry;
+using Archive.Store.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

@@ -1,6 +1,7 @@
+using Archive.Store.Storage;
 using System.Diagnostics.Metrics;
-using Archive.Api.Reads;
-using Archive.Grains.Telemetry;
+
+using Archive.Store.Telemetry;
 
 namespace Archive.Api.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Archive.Grains.Telemetry;
+using Archive.Store.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,4 +1,4 @@
-using Archive.Api.Hosting;
+using Archive.Store;
 using Archive.Api.Http;
 using Archive.Api.Reads;
 using Archive.Api.Security;
@@ -6,9 +6,9 @@ using Archive.Api.Statements;
 using Archive.Domain.Common;
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
-using Archive.Grains;
-using Archive.Projections.Statements;
-using Archive.Projections.Topics;
+using Archive.Grains.Interfaces;
+using Archive.Store.Statements;
+using Archive.Store.Topics;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -95,9 +95,9 @@ public static class TopicsApi
     {
         var topic = Slug.IsValid(id) ? await session.LoadAsync<TopicView>(id, ct) : null;
         if (topic is null) return Problems.NotFound("id", $"topic '{id}' is not open");
-        var page = await StatementQueries.Page(database, settings, new StatementFilter(Actor: actor, Topic: id), cursor, limit, ct);
+        var page = await StatementListing.Page(database, settings, new StatementFilter(Actor: actor, Topic: id), cursor, limit, ct);
         if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
-        var counts = await Counts.ActorsOfTopic(database, settings.Schema, id, ct);
+        var counts = await StatementCounts.ActorsOfTopic(database, settings.Schema, id, ct);
         return TypedResults.Ok(new TopicTimeline(topic, counts, statements.Items, statements.Next));
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Archive.Cli.Shell;
-using Archive.Domain.Audit;
+using Archive.Audit;
 using Spectre.Console;
 
 namespace Archive.Cli.Audit;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Archive.Cli.Shell;
-using Archive.Domain.Audit;
+using Archive.Audit;
 using Spectre.Console;
 
 namespace Archive.Cli.Audit;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Archive.Cli.Shell;
-using Archive.Grains.Database;
+using Archive.Store;
+using Archive.Store.Database;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Archive.Cli.Db;
@@ -56,10 +58,9 @@ public static partial class DbCommands
             if (ReferenceEquals(output, console)) Console.SetOut(TextWriter.Null);
             try
             {
-                var clusterSchema = Environment.GetEnvironmentVariable("ARCHIVE_CLUSTER_SCHEMA") is { Length: > 0 } cluster
-                    ? cluster
-                    : Archive.Grains.Cluster.ClusterSchema.DefaultSchema;
-                steps = await ArchiveDatabase.MigrateAsync(connection, name, clusterSchema, ct);
+                // The same settings a host parses, with the command line's connection and schema.
+                var settings = ArchiveSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build(), connectionString: connection, schema: name);
+                steps = await ArchiveDatabase.MigrateAsync(settings.ConnectionString, settings.Schema, settings.Cluster.Schema, ct);
             }
             catch (Exception e) when (DatabaseCause(e) is { } cause)
             {

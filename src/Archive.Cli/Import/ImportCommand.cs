@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Archive.Cli.Shell;
+using Archive.Domain.Seeds;
 using Spectre.Console;
 
 namespace Archive.Cli.Import;
@@ -14,10 +15,13 @@ public static class ImportCommand
         var command = new Command("import", "Import actors, topics, sources and statements (with their verifications); what the archive already holds is skipped") { path };
         command.SetAction(async (parsed, ct) =>
         {
-            var file = Importer.Locate(parsed.GetRequiredValue(path));
-            var seeds = await Importer.Read(file, ct);
+            var file = ImportFile.Locate(parsed.GetRequiredValue(path));
+            SeedFile seeds;
+            try { seeds = await SeedImporter.Read(file, ct); }
+            catch (InvalidDataException e) { throw CliException.Failure(e.Message); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw CliException.Failure($"cannot read {file}: {e.Message}"); }
             using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
-            var importer = new Importer(server);
+            var importer = new SeedImporter(new HttpImportTarget(server));
             var json = parsed.GetValue(globals.Json);
 
             ImportReport report;
@@ -28,7 +32,7 @@ public static class ImportCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .StartAsync(async progress =>
                     {
-                        var bar = progress.AddTask("importing", maxValue: Importer.Count(seeds));
+                        var bar = progress.AddTask("importing", maxValue: SeedImporter.Count(seeds));
                         report = await importer.Import(file, seeds, item =>
                         {
                             bar.Increment(1);
@@ -57,12 +61,12 @@ public static class ImportCommand
         foreach (var kind in new[] { "actor", "topic", "source", "statement" })
         {
             var of = report.Items.Where(i => i.Kind == kind).ToArray();
-            table.AddRow(new Text(kind + "s"), new Text($"{of.Count(i => i.Outcome == Importer.Outcomes.Added)}"),
-                new Text($"{of.Count(i => i.Outcome == Importer.Outcomes.Skipped)}"), new Text($"{of.Count(i => i.Outcome == Importer.Outcomes.Failed)}"));
+            table.AddRow(new Text(kind + "s"), new Text($"{of.Count(i => i.Outcome == SeedImporter.Outcomes.Added)}"),
+                new Text($"{of.Count(i => i.Outcome == SeedImporter.Outcomes.Skipped)}"), new Text($"{of.Count(i => i.Outcome == SeedImporter.Outcomes.Failed)}"));
         }
         table.AddRow(new Markup("[bold]total[/]"), new Text($"{report.Added}"), new Text($"{report.Skipped}"), new Text($"{report.Failed}"));
         screen.Console.Write(table);
-        foreach (var failure in report.Items.Where(i => i.Outcome == Importer.Outcomes.Failed))
+        foreach (var failure in report.Items.Where(i => i.Outcome == SeedImporter.Outcomes.Failed))
             screen.Line($"failed: {failure.Kind} {failure.Name}: {failure.Reason}");
     }
 }

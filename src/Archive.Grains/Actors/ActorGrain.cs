@@ -3,7 +3,9 @@ using Archive.Domain.Actors;
 using Archive.Domain.Sources;
 using Archive.Domain.Statements;
 using Archive.Domain.Topics;
+using Archive.Grains.Interfaces;
 using Archive.Grains.Storage;
+using Archive.Store.Storage;
 using Orleans.Concurrency;
 
 namespace Archive.Grains.Actors;
@@ -13,7 +15,7 @@ namespace Archive.Grains.Actors;
 /// (which already holds the events of the calls before it) and their events are confirmed together.
 /// </summary>
 [Reentrant]
-public sealed class ActorGrain : StreamGrain<ActorState>, IActorGrain
+public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(storage), IActorGrain
 {
     // Source texts never change (a source's id is derived from its text), so they are safe to keep.
     private readonly Dictionary<string, SourceState> _sources = new(StringComparer.Ordinal);

@@ -1,5 +1,7 @@
+using Archive.Store.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Grains.Cluster;
 

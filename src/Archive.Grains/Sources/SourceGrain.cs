@@ -1,13 +1,15 @@
 using Archive.Domain;
 using Archive.Domain.Common;
 using Archive.Domain.Sources;
+using Archive.Grains.Interfaces;
 using Archive.Grains.Storage;
+using Archive.Store.Storage;
 using Orleans.Concurrency;
 
 namespace Archive.Grains.Sources;
 
 [Reentrant]
-public sealed class SourceGrain : StreamGrain<SourceState>, ISourceGrain
+public sealed class SourceGrain(StreamStore storage) : StreamGrain<SourceState>(storage), ISourceGrain
 {
     protected override string StreamKey => StreamKeys.Source(this.GetPrimaryKeyString());
     protected override SourceState Initial => SourceState.Empty;

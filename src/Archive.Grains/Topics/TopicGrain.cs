@@ -1,13 +1,15 @@
 using Archive.Domain;
 using Archive.Domain.Common;
 using Archive.Domain.Topics;
+using Archive.Grains.Interfaces;
 using Archive.Grains.Storage;
+using Archive.Store.Storage;
 using Orleans.Concurrency;
 
 namespace Archive.Grains.Topics;
 
 [Reentrant]
-public sealed class TopicGrain : StreamGrain<TopicState>, ITopicGrain
+public sealed class TopicGrain(StreamStore storage) : StreamGrain<TopicState>(storage), ITopicGrain
 {
     protected override string StreamKey => StreamKeys.Topic(this.GetPrimaryKeyString());
     protected override TopicState Initial => TopicState.Empty;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Archive.Benchmarks.Harness;
-using Archive.Domain.Audit;
+using Archive.Audit;
 using Npgsql;
 
 namespace Archive.Benchmarks.Audit;

@@ -4,6 +4,7 @@ using Archive.Benchmarks.Payloads;
 using Archive.Domain.Actors;
 using Archive.Grains;
 using Npgsql;
+using Archive.Grains.Interfaces;
 
 namespace Archive.Benchmarks.Grains;
 

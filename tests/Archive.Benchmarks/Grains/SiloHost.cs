@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Archive.Grains;
-using Archive.Grains.Database;
+using Archive.Store.Database;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

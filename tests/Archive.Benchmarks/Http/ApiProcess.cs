@@ -28,8 +28,8 @@ public sealed class ApiProcess : IAsyncDisposable
     public static async Task<ApiProcess> Start(string repository, string connectionString, string schema,
         IReadOnlyDictionary<string, string>? settings = null)
     {
-        var dll = Path.Combine(repository, "src/Archive.Api/bin/Release/net10.0/Archive.Api.dll");
-        if (!File.Exists(dll)) throw new FileNotFoundException($"build the API first (dotnet build src/Archive.Api -c Release): {dll} is missing");
+        var dll = Path.Combine(repository, "src/Archive.Host/bin/Release/net10.0/Archive.Host.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"build the API first (dotnet build src/Archive.Host -c Release): {dll} is missing");
         var address = new Uri($"http://127.0.0.1:{SiloHost.FreePort()}");
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var start = new ProcessStartInfo("dotnet", [dll])

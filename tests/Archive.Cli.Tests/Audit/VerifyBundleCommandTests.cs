@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Xunit;
-using static Archive.Cli.Tests.Bundles;
+using static Archive.Audit.Tests.Bundles;
 
 namespace Archive.Cli.Tests.Audit;
 

@@ -1,0 +1,31 @@
+using Npgsql;
+
+namespace Archive.Store.Statements;
+
+/// <summary>Counts over the statement view that profiles and timelines show.</summary>
+public static class StatementCounts
+{
+    /// <summary>Statements per topic for one actor.</summary>
+    public static Task<Dictionary<string, int>> TopicsOfActor(NpgsqlDataSource database, string schema, string actorId, CancellationToken ct) =>
+        Group(database, $"""
+            select t, count(*) from {schema}.mt_doc_statementview, jsonb_array_elements_text(data -> 'topics') t
+            where data ->> 'actorId' = @id group by t order by t
+            """, actorId, ct);
+
+    /// <summary>Statements per actor filed under one topic.</summary>
+    public static Task<Dictionary<string, int>> ActorsOfTopic(NpgsqlDataSource database, string schema, string topicId, CancellationToken ct) =>
+        Group(database, $"""
+            select data ->> 'actorId', count(*) from {schema}.mt_doc_statementview
+            where data -> 'topics' @> jsonb_build_array(@id::text) group by 1 order by 1
+            """, topicId, ct);
+
+    private static async Task<Dictionary<string, int>> Group(NpgsqlDataSource database, string sql, string id, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", id);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+        return counts;
+    }
+}

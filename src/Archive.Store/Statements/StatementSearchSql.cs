@@ -1,0 +1,72 @@
+namespace Archive.Store.Statements;
+
+/// <summary>The full-text expressions that queries must repeat exactly, so PostgreSQL uses the index.</summary>
+public static class StatementSearchSql
+{
+    public const string Configuration = "english";
+
+    /// <summary>
+    /// The statement views' search documents, kept in a table of their own by a trigger on the view table: ranking
+    /// every match of a frequent word would otherwise recompute <c>to_tsvector</c> of each matching quote (about
+    /// 37 µs each) on every query. (A column on the view table itself would not survive Marten's schema updates.)
+    /// </summary>
+    public const string Table = "archive_statement_search";
+
+    /// <summary>
+    /// The table, its index and the triggers that keep it (idempotent; after Marten made the view table). A row holds
+    /// the quote's search document and the quote in lower case, which the exact-hit test reads, so a search ranks its
+    /// matches from this table alone and reads the (much larger) views only for the page it returns. An update of a
+    /// view recomputes the row only when the quote changed: filings, verifications and links leave it as it was.
+    /// </summary>
+    public static string Sql(string schema) => $"""
+        create table if not exists {schema}.{Table} (
+          id text primary key,
+          document tsvector not null,
+          quote text not null);
+        create index if not exists {Table}_document on {schema}.{Table} using gin (document);
+        create or replace function {schema}.archive_statement_search_row() returns trigger language plpgsql as $f$
+        begin
+          if tg_op = 'DELETE' then
+            delete from {schema}.{Table} where id = old.id;
+            return old;
+          end if;
+          insert into {schema}.{Table} (id, document, quote)
+          values (new.id, to_tsvector('{Configuration}'::regconfig, coalesce(new.data ->> 'quote', '')), lower(coalesce(new.data ->> 'quote', '')))
+          on conflict (id) do update set document = excluded.document, quote = excluded.quote;
+          return new;
+        end
+        $f$;
+        create or replace function {schema}.archive_statement_search_truncate() returns trigger language plpgsql as $f$
+        begin
+          truncate {schema}.{Table};
+          return null;
+        end
+        $f$;
+        do $d$
+        begin
+          -- an earlier shape of the table: no lower-case quote, one trigger for every change
+          if not exists (select 1 from information_schema.columns where table_schema = '{schema}' and table_name = '{Table}' and column_name = 'quote') then
+            alter table {schema}.{Table} add column quote text not null default '';
+            alter table {schema}.{Table} alter column quote drop default;
+          end if;
+          drop trigger if exists archive_statement_search_rows on {schema}.mt_doc_statementview;
+          if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_insert' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
+            create trigger archive_statement_search_insert after insert or delete on {schema}.mt_doc_statementview
+              for each row execute function {schema}.archive_statement_search_row();
+            create trigger archive_statement_search_update after update on {schema}.mt_doc_statementview
+              for each row when (old.data ->> 'quote' is distinct from new.data ->> 'quote')
+              execute function {schema}.archive_statement_search_row();
+            -- views written before these triggers existed (or before the table had the quote)
+            insert into {schema}.{Table} (id, document, quote)
+            select id, to_tsvector('{Configuration}'::regconfig, coalesce(data ->> 'quote', '')), lower(coalesce(data ->> 'quote', ''))
+            from {schema}.mt_doc_statementview
+            on conflict (id) do update set document = excluded.document, quote = excluded.quote;
+          end if;
+          if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_truncate' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
+            create trigger archive_statement_search_truncate after truncate on {schema}.mt_doc_statementview
+              for each statement execute function {schema}.archive_statement_search_truncate();
+          end if;
+        end
+        $d$;
+        """;
+}

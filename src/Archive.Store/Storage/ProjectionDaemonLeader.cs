@@ -1,0 +1,151 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Archive.Store.Storage;
+
+/// <summary>
+/// Runs the asynchronous projection daemon on exactly one host per schema at a time. Every silo competes for a
+/// PostgreSQL session advisory lock on a connection of its own; the holder runs the daemon. The lock lives as long
+/// as that connection: a silo that dies (even by SIGKILL) loses it when PostgreSQL notices the closed socket, and
+/// another silo takes over at its next attempt. The holder checks its connection every few seconds and stops the
+/// daemon as soon as the connection (and so the lock) may be gone, so two daemons never run at once.
+/// </summary>
+public sealed class ProjectionDaemonLeader(IDocumentStore store, string connectionString, string schema, ILogger<ProjectionDaemonLeader> log)
+    : BackgroundService
+{
+    /// <summary>How often a follower tries to take over, and how often the leader checks that it still leads.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private readonly ProjectionRebuildQueue _rebuilds = new(connectionString, schema);
+    private readonly ProjectionFailures _failures = new(connectionString, schema);
+    private volatile IProjectionDaemon? _daemon;
+
+    /// <summary>The running daemon when this host leads, else null.</summary>
+    public IProjectionDaemon? Daemon => _daemon;
+
+    public bool IsLeader => _daemon is not null;
+
+    /// <summary>The advisory lock key, shared by every host of the schema.</summary>
+    public static string LockName(string schema) => $"archive-projection-daemon:{schema}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // A connection outside the pool: returning it to a pool would keep (or silently drop) the session lock.
+        var lockConnection = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = $"archive-daemon-lock:{Environment.MachineName}:{Environment.ProcessId}",
+            KeepAlive = 5,
+        }.ConnectionString;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(lockConnection);
+                await connection.OpenAsync(stoppingToken);
+                if (await TryLock(connection, stoppingToken))
+                {
+                    await Lead(connection, stoppingToken);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Projection daemon leadership: PostgreSQL did not answer; trying again");
+            }
+            try { await Task.Delay(Interval, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task<bool> TryLock(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtextextended(@name, 0))", connection);
+        command.Parameters.AddWithValue("name", LockName(schema));
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task Lead(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
+        log.LogInformation("This host now runs the projection daemon for schema {Schema}", schema);
+        var daemon = await store.BuildProjectionDaemonAsync();
+        // watching before the shards start, so a failure on the very first batch is seen too
+        var failures = _failures.Watch(daemon, log);
+        using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task rebuilding = Task.CompletedTask;
+        try
+        {
+            await daemon.StartAllAsync();
+            _daemon = daemon;
+            await using (var listen = new NpgsqlCommand($"listen {ProjectionRebuildQueue.Channel}", connection))
+                await listen.ExecuteNonQueryAsync(stoppingToken);
+            await _rebuilds.FailInterrupted(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (rebuilding.IsCompleted) rebuilding = RunQueuedRebuilds(daemon, leading.Token);
+                // wakes early when a rebuild is queued; then proves the lock's connection is still alive
+                await connection.WaitAsync(Interval, stoppingToken);
+                await using var check = new NpgsqlCommand("select 1", connection);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(Interval);
+                await check.ExecuteScalarAsync(timeout.Token);
+            }
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Projection daemon leadership lost (the lock connection failed); stopping the daemon");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            _daemon = null;
+            await leading.CancelAsync();
+            try { await rebuilding; }
+            catch (Exception) { /* reported by the run itself */ }
+            try { await daemon.StopAllAsync(); }
+            catch (Exception e) { log.LogWarning(e, "Stopping the projection daemon failed"); }
+           
+            (daemon as IDisposable)?.Dispose();
+            log.LogInformation("This host no longer runs the projection daemon for schema {Schema}", schema);
+        }
+    }
+
+    /// <summary>Runs queued rebuilds one after another until none waits.</summary>
+    private async Task RunQueuedRebuilds(IProjectionDaemon daemon, CancellationToken ct)
+    {
+        var host = $"{Environment.MachineName}:{Environment.ProcessId}";
+        try
+        {
+            while (await _rebuilds.Claim(host, ct) is var (id, projection))
+            {
+                string? error = null;
+                try
+                {
+                    if (!ReadModels.ByName.TryGetValue(projection, out var known))
+                        throw new InvalidOperationException($"no read model '{projection}'");
+                    log.LogInformation("Rebuilding {Projection}", projection);
+                    await daemon.RebuildProjectionAsync(known.Projection, TimeSpan.FromMinutes(5), ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    log.LogError(e, "Rebuilding {Projection} failed", projection);
+                    error = e.Message;
+                }
+                await _rebuilds.Finish(id, error, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "The rebuild queue could not be read; trying again");
+        }
+    }
+}

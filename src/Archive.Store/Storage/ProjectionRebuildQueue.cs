@@ -1,0 +1,114 @@
+using Npgsql;
+
+namespace Archive.Store.Storage;
+
+public sealed record RebuildRun(string Projection, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
+
+/// <summary>
+/// Rebuild requests, kept in PostgreSQL: any API node queues them, the host that runs the projection daemon (whichever
+/// silo holds its lock) claims and runs them one at a time, and everyone reads their state. A rebuild whose host
+/// died is marked failed by the next daemon host, so no request stays "running" forever.
+/// </summary>
+public sealed class ProjectionRebuildQueue(string connectionString, string schema)
+{
+    /// <summary>The daemon's host listens on this channel, so a queued rebuild starts at once rather than at the next poll.</summary>
+    public const string Channel = "archive_rebuilds";
+
+    public static string Sql(string schema) => $"""
+        create table if not exists {schema}.archive_rebuilds (
+          id bigserial primary key,
+          projection text not null,
+          state text not null check (state in ('queued', 'running', 'done', 'failed')),
+          requested_by text not null,
+          requested_at timestamptz not null default now(),
+          started_at timestamptz,
+          finished_at timestamptz,
+          host text,
+          error text);
+        create index if not exists archive_rebuilds_open on {schema}.archive_rebuilds (id) where state in ('queued', 'running');
+        """;
+
+    /// <summary>Queues the rebuilds unless some are still queued or running; answers whether it queued them.</summary>
+    public async Task<bool> TryQueue(IReadOnlyList<string> projections, string principal, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // one request at a time decides, so two rebuilds never get queued side by side
+        await using var command = new NpgsqlCommand($"""
+            select pg_advisory_xact_lock(hashtextextended('archive-rebuilds:{schema}', 0));
+            with queued as (
+              insert into {schema}.archive_rebuilds (projection, state, requested_by)
+              select p, 'queued', @principal from unnest(@projections) with ordinality as t(p, n)
+              where not exists (select 1 from {schema}.archive_rebuilds where state in ('queued', 'running'))
+              order by n
+              returning 1)
+            select count(*) from queued;
+            select pg_notify('{Channel}', '{schema}');
+            """, connection, transaction);
+        command.Parameters.AddWithValue("principal", principal);
+        command.Parameters.AddWithValue("projections", projections.ToArray());
+        long queued;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            await reader.ReadAsync(ct);
+            queued = reader.GetInt64(0);
+        }
+        if (queued == 0) return false;
+        await transaction.CommitAsync(ct); // the notification goes out with the commit
+        return true;
+    }
+
+    /// <summary>The latest run of each read model (null when it was never rebuilt).</summary>
+    public async Task<IReadOnlyDictionary<string, RebuildRun>> Latest(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            select distinct on (projection) projection, state, started_at, finished_at, error
+            from {schema}.archive_rebuilds order by projection, id desc
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var runs = new Dictionary<string, RebuildRun>();
+        while (await reader.ReadAsync(ct))
+            runs[reader.GetString(0)] = new RebuildRun(reader.GetString(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4));
+        return runs;
+    }
+
+    /// <summary>Daemon host only: runs marked running by a host that no longer leads did not finish.</summary>
+    public Task FailInterrupted(CancellationToken ct) => Execute(
+        $"update {schema}.archive_rebuilds set state = 'failed', finished_at = now(), error = 'interrupted: the host running it stopped leading the projection daemon' where state = 'running'",
+        ct);
+
+    /// <summary>Daemon host only: claims the oldest queued rebuild, or null when none waits.</summary>
+    public async Task<(long Id, string Projection)?> Claim(string host, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            update {schema}.archive_rebuilds set state = 'running', started_at = now(), host = @host
+            where id = (select id from {schema}.archive_rebuilds where state = 'queued' order by id limit 1 for update skip locked)
+            returning id, projection
+            """, connection);
+        command.Parameters.AddWithValue("host", host);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    public Task Finish(long id, string? error, CancellationToken ct) => Execute(
+        $"update {schema}.archive_rebuilds set state = @state, finished_at = now(), error = @error where id = @id", ct,
+        ("id", id), ("state", error is null ? "done" : "failed"), ("error", (object?)error ?? DBNull.Value));
+
+    private async Task Execute(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Archive.Store.Storage;
+
+/// <summary>
+/// A grain's state as of a stream version, so activation reads the snapshot and the events after it instead of
+/// the whole stream. Written in the transaction that appends the event at <see cref="Version"/>, never ahead of it.
+/// </summary>
+public sealed class StreamSnapshot
+{
+    /// <summary>The stream key, e.g. <c>actor:lin-jian</c>.</summary>
+    public string Id { get; set; } = "";
+
+    public long Version { get; set; }
+
+    /// <summary>The hash of the event at <see cref="Version"/>: a snapshot is used only when the stream still holds that event.</summary>
+    public string? Head { get; set; }
+
+    /// <summary>The state type's name, so a snapshot of another shape is recognised and ignored.</summary>
+    public string StateType { get; set; } = "";
+
+    /// <summary>
+    /// The state as the Marten serializer writes it, kept as text: states are immutable records with
+    /// immutable collections, and reading them back is checked (not assumed) before the snapshot is trusted.
+    /// </summary>
+    public string State { get; set; } = "";
+
+    public DateTimeOffset TakenAt { get; set; }
+}
