@@ -3,6 +3,8 @@
 script="$1"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
+# A private server (created by deploy/postgres.sh), never a server someone else runs, unless ARCHIVE_POSTGRES names one.
+if [ -z "${ARCHIVE_POSTGRES:-}" ]; then export ARCHIVE_PG_MODE="${ARCHIVE_PG_MODE:-private}"; fi
 if ! source deploy/postgres.sh; then
   echo "$script: PostgreSQL could not be provisioned" >&2
   exit 1

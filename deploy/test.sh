@@ -27,12 +27,23 @@ results="${TEST_RESULTS:-$repo/TestResults/test-sh}"
 mkdir -p "$results"
 rm -f "$results"/*.trx "$results/build.log" "$results/test.log"
 
+# The suite gets a private server of its own (created by deploy/postgres.sh with room for its connections), never
+# a server someone else runs; a server named in ARCHIVE_POSTGRES is used as it is, and the suite sized to it.
+if [ -z "${ARCHIVE_POSTGRES:-}" ]; then export ARCHIVE_PG_MODE="${ARCHIVE_PG_MODE:-private}"; fi
 if ! source deploy/postgres.sh; then
   echo "test.sh: PostgreSQL could not be provisioned" >&2
   summary 0 1 0
   exit 1
 fi
 export ARCHIVE_POSTGRES
+# The test projects run side by side, each with several silos and stores: together they need up to this many
+# connections. A server that allows fewer gets one project at a time.
+suite_connections=300
+parallel_flags=()
+if [[ "${ARCHIVE_PG_MAX_CONNECTIONS:-}" =~ ^[0-9]+$ ]] && [ "$ARCHIVE_PG_MAX_CONNECTIONS" -lt "$suite_connections" ]; then
+  echo "test.sh: the server allows $ARCHIVE_PG_MAX_CONNECTIONS connections, fewer than the $suite_connections the test projects use together: running one test project at a time" >&2
+  parallel_flags+=(--max-parallel-test-modules 1)
+fi
 
 # --- promtool (the /metrics test runs `promtool check metrics`; Debian ships it in the `prometheus` package) ---
 if ! command -v promtool >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -72,7 +83,7 @@ echo "test.sh: running the tests (time limit $timeout_after; reports in $results
 started=$(date +%s)
 set +e
 timeout -k 30s "$timeout_after" \
-  dotnet test --solution "$filter" -c Release --no-build \
+  dotnet test --solution "$filter" -c Release --no-build "${parallel_flags[@]}" \
   --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/test.log"
 status=${PIPESTATUS[0]}
 remaining=$(( $(timeout_seconds "$timeout_after") - ($(date +%s) - started) ))
