@@ -1,0 +1,81 @@
+using Archive.Extraction.Speakers;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers.News;
+
+/// <summary>
+/// Reads a report paragraph by paragraph: quotations with the attribution before or after them, "X said that …"
+/// sentences, "according to X", and quote-only paragraphs that continue the previous speaker. In a joint statement
+/// (<c>jointDocument</c>) the same sentences are read, but a government's words are the parties' joint words.
+/// </summary>
+internal static class NewsReader
+{
+    // Shorter quotations are names, slogans and scare quotes ("ironclad friendship"), not statements.
+    public const int MinQuoteWords = 6;
+
+    public static void Read(ReadingContext context, Segment paragraph, bool jointDocument)
+    {
+        var text = context.Text;
+        var allQuotes = Quotes.Find(text, paragraph);
+        var quotes = allQuotes.Where(q => q.Words(text) >= MinQuoteWords).ToList();
+        var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
+        Speaker? paragraphSpeaker = null;
+        var orphans = new List<QuoteRegion>();
+        foreach (var sentence in sentences)
+        {
+            var inSentence = quotes.Where(q => sentence.Contains(q.Outer.Start)).ToList();
+            if (inSentence.Count > 0)
+            {
+                foreach (var quote in inSentence)
+                {
+                    var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, sentence.Start, quote.Outer.Start);
+                    var speaker = frame is null ? null : context.Resolve(frame.Subject);
+                    if (speaker is not null)
+                    {
+                        var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
+                        context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
+                            pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
+                        paragraphSpeaker = speaker;
+                    }
+                    else if (frame is null && StandsAlone(text, sentence, quote)) orphans.Add(quote);
+                }
+                continue;
+            }
+            if (ReadReported(context, sentence, allQuotes, jointDocument) is { } reported) { paragraphSpeaker = reported; continue; }
+            if (AccordingTo.Read(context, sentence) is { } according) { paragraphSpeaker = according; continue; }
+            Remarks.Note(context, text[sentence.Start..sentence.End]);
+        }
+        // A quotation with no attribution of its own continues the paragraph's speaker, else the previous one's.
+        foreach (var quote in orphans)
+        {
+            var speaker = paragraphSpeaker ?? context.LastSpeaker;
+            if (speaker is null) continue;
+            context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.continued", Confidences.Medium, null));
+        }
+    }
+
+    private static Speaker? ReadReported(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, bool jointDocument)
+    {
+        var frame = Attribution.Leading(context.Text, sentence, quotes);
+        if (frame is null) return null;
+        var speaker = context.Resolve(frame.Subject);
+        if (speaker is null) return null;
+        var government = !speaker.IsPerson && speaker.ActorId is not null;
+        if (frame.JointOnly && !speaker.IsJoint && !(jointDocument && government)) return null;
+        string kind, rule;
+        if (speaker.IsJoint) (kind, rule) = (QuoteKinds.Joint, "joint.both-sides");
+        else if (jointDocument && government) (kind, rule, speaker) = (QuoteKinds.Joint, "joint.party", context.WithOtherParties(speaker));
+        else (kind, rule) = (QuoteKinds.Reported, "news.reported");
+        var confidence = MentionKinds.Classify(frame.Subject) == MentionKind.Named && speaker.ActorId is not null || speaker.IsJoint
+            ? Confidences.High : speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
+        context.Add(new Draft(sentence, kind, speaker, rule, confidence, new Segment(sentence.Start, frame.ContentStart)));
+        return speaker;
+    }
+
+    private static Segment Frame(Frame frame, Segment sentence) =>
+        frame.SubjectStart < frame.VerbEnd ? new Segment(frame.SubjectStart, Math.Min(sentence.End, frame.VerbEnd + 40)) : sentence;
+
+    private static bool StandsAlone(string text, Segment sentence, QuoteRegion quote) =>
+        QuoteRegion.WordCount(text, new Segment(sentence.Start, quote.Outer.Start))
+        + QuoteRegion.WordCount(text, new Segment(quote.Outer.End, sentence.End)) == 0;
+}
