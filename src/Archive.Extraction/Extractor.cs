@@ -54,8 +54,12 @@ public static class Extractor
         return Finish(context, input, shape);
     }
 
-    private static Segment WithoutHeader(Segment paragraph, Segment? header, string text) =>
-        header is { } h && paragraph.Start < h.End && paragraph.End > h.End ? Document.Trim(text, h.End, paragraph.End) : paragraph;
+    private static Segment WithoutHeader(Segment paragraph, Segment? header, string text)
+    {
+        if (header is { } h && paragraph.Start < h.End && paragraph.End > h.End) paragraph = Document.Trim(text, h.End, paragraph.End);
+        var dateline = ShapeDetector.DatelineLength(text[paragraph.Start..paragraph.End]);
+        return dateline > 0 ? Document.Trim(text, paragraph.Start + dateline, paragraph.End) : paragraph;
+    }
 
     private static List<Candidate> Finish(ReadingContext context, ExtractionInput input, SourceShape shape)
     {

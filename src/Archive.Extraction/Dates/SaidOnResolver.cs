@@ -50,13 +50,15 @@ internal static partial class SaidOnResolver
         if (shape == SourceShape.QandA)
             foreach (var paragraph in header)
                 if (DateCues.FirstFull(document.Slice(paragraph)) is { Date: { } qd } qc) return (qd, qc.Words);
-        if (shape == SourceShape.Joint && document.Paragraphs.Count > 0)
-        {
-            var first = document.Slice(document.Paragraphs[0]);
-            var cues = DateCues.Find(first, null).Where(c => c.Date is not null).ToList();
-            var meeting = cues.FirstOrDefault(c => c.Index >= 3 && first.Substring(c.Index - 3, 3) == "On ") ?? cues.FirstOrDefault();
-            if (meeting?.Date is { } md) return (md, meeting.Words);
-        }
+        // The meeting's day is in the opening paragraph, which a title line may precede.
+        if (shape == SourceShape.Joint)
+            foreach (var paragraph in document.Paragraphs.Take(3))
+            {
+                var first = document.Slice(paragraph);
+                var cues = DateCues.Find(first, null).Where(c => c.Date is not null).ToList();
+                var meeting = cues.FirstOrDefault(c => c.Index >= 3 && first.Substring(c.Index - 3, 3) == "On ") ?? cues.FirstOrDefault();
+                if (meeting?.Date is { } md) return (md, meeting.Words);
+            }
         return null;
     }
 

@@ -36,6 +36,19 @@ internal static class Attribution
         return null;
     }
 
+    /// <summary>
+    /// Attribution at the end of a sentence: "…, the ambassador said on Saturday, describing the line as …" or
+    /// "…, said Paul Andersen, who led the delegation." The frame's content start is the sentence start.
+    /// </summary>
+    public static Frame? Trailing(string text, Segment sentence)
+    {
+        var s = text[sentence.Start..sentence.End];
+        var m = Lexicon.TrailingAttribution().Match(s);
+        if (!m.Success || QuoteRegion.WordCount(s, new Segment(0, m.Index)) < 4) return null;
+        var subject = m.Groups["subj"].Success ? m.Groups["subj"] : m.Groups["subj2"];
+        return new Frame(subject.Value.Trim(), sentence.Start + subject.Index, sentence.End, sentence.Start, false);
+    }
+
     /// <summary>The attribution right after a closing quotation mark: "…,” Lin Jian said" or "…,” said the minister".</summary>
     public static Frame? After(string text, int from, int sentenceEnd)
     {

@@ -31,11 +31,15 @@ internal static partial class Lexicon
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
     public static partial Regex Complementiser();
+
+    // ", the ambassador said on Saturday, describing …" and ", said Paul Andersen, who led …" closing a sentence.
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,\s+(?:[a-z]+ing|who|which)\b.*)?[.!?]?[”""]?$")]
+    public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".
     [GeneratedRegex(@"^[\s,.]*(?<subj>[^“”""\n]{1,80}?)\s+(?<verb>" + Speech + @")\b")]

@@ -1,3 +1,4 @@
+using Archive.Extraction.Dates;
 using Archive.Extraction.Speakers;
 using Archive.Extraction.Text;
 
@@ -31,9 +32,19 @@ internal sealed class ReadingContext(Document document, SpeakerTracker tracker, 
 
     public Speaker? Resolve(string mention) => Tracker.Resolve(mention, Reference);
 
+    /// <summary>Resolves at the date the frame gives ("the ambassador said on Friday"): roles change hands.</summary>
+    public Speaker? Resolve(string mention, Segment frame)
+    {
+        var on = DateCues.Find(Text[frame.Start..frame.End], Reference).Select(c => c.Date).FirstOrDefault(d => d is not null);
+        return Tracker.Resolve(mention, on ?? Reference);
+    }
+
     /// <summary>A government speaking inside a joint document speaks with the other parties.</summary>
-    public Speaker WithOtherParties(Speaker speaker) =>
-        speaker.IsJoint || speaker.ActorId is null || !Parties.Contains(speaker.ActorId)
+    public Speaker WithOtherParties(Speaker speaker)
+    {
+        var pair = Parties.Take(2).ToList();
+        return speaker.IsJoint || speaker.ActorId is null || !pair.Contains(speaker.ActorId)
             ? speaker
-            : speaker with { CoSpeakers = Parties.Where(p => p != speaker.ActorId).ToList() };
+            : speaker with { CoSpeakers = pair.Where(p => p != speaker.ActorId).ToList() };
+    }
 }

@@ -22,6 +22,12 @@ internal static partial class ShapeDetector
         return SourceShape.News;
     }
 
+    /// <summary>The length of a dateline opening a report ("PORT AVEN, March 3 – "), which no statement includes.</summary>
+    public static int DatelineLength(string paragraph) => DatelinePrefix().Match(paragraph) is { Success: true } m ? m.Length : 0;
+
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][a-z]+\.? \d{1,2})?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
+    private static partial Regex DatelinePrefix();
+
     private static int Sentences(string text) => Math.Max(1, Regex.Matches(text, @"[.!?](?:\s|$)").Count);
 
     // "BEIJING:" or "ISLAMABAD, March 3 (Agency) –" opens a wire report.

@@ -8,12 +8,21 @@ internal sealed class ActorIndex
     public ActorIndex(IReadOnlyList<KnownActor> actors)
     {
         Actors = actors.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
-        surfaces = Actors
-            .SelectMany(a => a.Aliases.Prepend(a.Name).Where(s => s.Trim().Length >= 2).Select(s => (s.Trim(), a)))
+        var named = Actors.SelectMany(a => a.Aliases.Prepend(a.Name).Where(s => s.Trim().Length >= 2).Select(s => (s.Trim(), a))).ToList();
+        surfaces = named.Concat(Surnames(Actors, named))
             .OrderByDescending(s => s.Item1.Length).ThenBy(s => s.Item1, StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyList<KnownActor> Actors { get; }
+
+    // A report names a person in full once and by the last name after: "Calder said". Only names no other actor shares.
+    private static IEnumerable<(string, KnownActor)> Surnames(IReadOnlyList<KnownActor> actors, List<(string, KnownActor)> named)
+    {
+        var last = actors.Where(IsPerson).Select(a => (Word: a.Name.Trim().Split(' ')[^1], Actor: a))
+            .Where(x => x.Word.Length >= 3 && char.IsUpper(x.Word[0]) && !named.Any(n => n.Item1.Equals(x.Word, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return last.GroupBy(x => x.Word, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() == 1).Select(g => (g.Key, g.First().Actor));
+    }
 
     public KnownActor? ById(string? id) => id is null ? null : Actors.FirstOrDefault(a => a.Id == id);
 

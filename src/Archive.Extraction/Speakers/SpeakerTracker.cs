@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Archive.Extraction.Speakers;
 
 /// <summary>
 /// Resolves speaker mentions in reading order: names and aliases to actors, role words to whoever the text or the
 /// archive says held the role, pronouns to the last compatible speaker, "the two sides" to the document's parties.
 /// </summary>
-internal sealed class SpeakerTracker(ActorIndex index, IReadOnlyList<string> parties)
+internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
 {
     private readonly Dictionary<string, Speaker> roleAntecedents = new(StringComparer.Ordinal);
     private Speaker? lastPerson, lastPlural, lastOrganisation;
@@ -16,7 +18,7 @@ internal sealed class SpeakerTracker(ActorIndex index, IReadOnlyList<string> par
 
     public ActorIndex Index => index;
 
-    public IReadOnlyList<string> Parties => parties;
+    public IReadOnlyList<string> Parties => parties.All;
 
     public Speaker? Resolve(string mention, DateOnly? on)
     {
@@ -28,7 +30,7 @@ internal sealed class SpeakerTracker(ActorIndex index, IReadOnlyList<string> par
             case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
             case MentionKind.ItPronoun: return lastOrganisation;
             case MentionKind.FirstPerson: return FirstPerson;
-            case MentionKind.Joint: return Joint(mention, parties);
+            case MentionKind.Joint: return Joint(mention, parties.For(mention));
         }
         if (MentionKinds.Conjuncts(mention) is { } conjuncts)
         {
@@ -36,25 +38,30 @@ internal sealed class SpeakerTracker(ActorIndex index, IReadOnlyList<string> par
             if (ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
         }
         var role = MentionKinds.RoleWord(mention);
-        if (index.Match(mention) is { } actor)
+        var actor = index.Match(mention);
+        if (role is not null && actor is not null && !ActorIndex.IsPerson(actor)) return ByRole(mention, role, on, actor.Country);
+        if (actor is not null)
         {
             var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
             if (role is not null && speaker.IsPerson) roleAntecedents[role] = speaker;
             return speaker;
         }
-        if (role is not null) return ByRole(mention, role, on);
+        if (role is not null) return ByRole(mention, role, on, null);
+        if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
     }
 
-    private Speaker ByRole(string mention, string role, DateOnly? on)
+    private Speaker ByRole(string mention, string role, DateOnly? on, string? country)
     {
         // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
-        var antecedent = roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
+        var antecedent = country is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
             .Select(r => r.Value).LastOrDefault();
         if (antecedent is not null) return antecedent with { Mention = mention };
-        var holders = index.ByRole(role, on);
-        if (holders.Count == 1) return new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
-        return Speaker.Unresolved(mention, isPerson: true);
+        var holders = index.ByRole(role, on).Where(a => country is null || a.Country == country).ToList();
+        if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
+        var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
+        roleAntecedents[role] = speaker;
+        return speaker;
     }
 
     private Speaker Joint(string mention, IReadOnlyList<string> ids) =>
@@ -98,4 +105,8 @@ internal sealed class SpeakerTracker(ActorIndex index, IReadOnlyList<string> par
         var comma = mention.IndexOf(',');
         return (comma > 0 ? mention[..comma] : mention).Trim();
     }
+
+    // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
+    [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationNoun();
 }

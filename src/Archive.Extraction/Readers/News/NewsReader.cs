@@ -10,37 +10,43 @@ namespace Archive.Extraction.Readers.News;
 /// </summary>
 internal static class NewsReader
 {
-    // Shorter quotations are names, slogans and scare quotes ("ironclad friendship"), not statements.
-    public const int MinQuoteWords = 6;
+    // An attributed quotation of two words is speech ("“Not yet,” she said"); one standing alone needs more to be
+    // told from a name or a slogan.
+    public const int MinAttributedWords = 2;
+    public const int MinStandaloneWords = 4;
 
     public static void Read(ReadingContext context, Segment paragraph, bool jointDocument)
     {
         var text = context.Text;
         var allQuotes = Quotes.Find(text, paragraph);
-        var quotes = allQuotes.Where(q => q.Words(text) >= MinQuoteWords).ToList();
+        var quotes = allQuotes.Where(q => q.Words(text) >= MinAttributedWords).ToList();
         var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
         Speaker? paragraphSpeaker = null;
         var orphans = new List<QuoteRegion>();
         foreach (var sentence in sentences)
         {
             var inSentence = quotes.Where(q => sentence.Contains(q.Outer.Start)).ToList();
-            if (inSentence.Count > 0)
+            var handled = false;
+            foreach (var quote in inSentence)
             {
-                foreach (var quote in inSentence)
+                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, sentence.Start, quote.Outer.Start);
+                var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
+                if (speaker is not null)
                 {
-                    var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, sentence.Start, quote.Outer.Start);
-                    var speaker = frame is null ? null : context.Resolve(frame.Subject);
-                    if (speaker is not null)
-                    {
-                        var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
-                        context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
-                            pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
-                        paragraphSpeaker = speaker;
-                    }
-                    else if (frame is null && StandsAlone(text, sentence, quote)) orphans.Add(quote);
+                    var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
+                    context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
+                        pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
+                    paragraphSpeaker = speaker;
+                    handled = true;
                 }
-                continue;
+                else if (frame is null && StandsAlone(text, sentence, quote) && quote.Words(text) >= MinStandaloneWords)
+                {
+                    orphans.Add(quote);
+                    handled = true;
+                }
             }
+            // A sentence whose quotations are not speech of their own ("described the line as “…”") is read as reported.
+            if (handled) continue;
             if (ReadReported(context, sentence, allQuotes, jointDocument) is { } reported) { paragraphSpeaker = reported; continue; }
             if (AccordingTo.Read(context, sentence) is { } according) { paragraphSpeaker = according; continue; }
             Remarks.Note(context, text[sentence.Start..sentence.End]);
@@ -56,9 +62,10 @@ internal static class NewsReader
 
     private static Speaker? ReadReported(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, bool jointDocument)
     {
-        var frame = Attribution.Leading(context.Text, sentence, quotes);
+        var frame = Attribution.Leading(context.Text, sentence, quotes) ?? Attribution.Trailing(context.Text, sentence);
         if (frame is null) return null;
-        var speaker = context.Resolve(frame.Subject);
+        var frameRange = frame.ContentStart > sentence.Start ? new Segment(sentence.Start, frame.ContentStart) : new Segment(frame.SubjectStart, sentence.End);
+        var speaker = context.Resolve(frame.Subject, frameRange);
         if (speaker is null) return null;
         var government = !speaker.IsPerson && speaker.ActorId is not null;
         if (frame.JointOnly && !speaker.IsJoint && !(jointDocument && government)) return null;
@@ -68,7 +75,7 @@ internal static class NewsReader
         else (kind, rule) = (QuoteKinds.Reported, "news.reported");
         var confidence = MentionKinds.Classify(frame.Subject) == MentionKind.Named && speaker.ActorId is not null || speaker.IsJoint
             ? Confidences.High : speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
-        context.Add(new Draft(sentence, kind, speaker, rule, confidence, new Segment(sentence.Start, frame.ContentStart)));
+        context.Add(new Draft(sentence, kind, speaker, rule, confidence, frameRange));
         return speaker;
     }
 

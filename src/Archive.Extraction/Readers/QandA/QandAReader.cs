@@ -64,12 +64,11 @@ internal static class QandAReader
     private static Draft? Embedded(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, Speaker answerer)
     {
         var frame = Attribution.Leading(context.Text, sentence, quotes);
-        if (frame is null) return null;
+        if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
         var speaker = context.Resolve(frame.Subject);
         if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
-        if (frame.JointOnly && !speaker.IsJoint) return null;
         var segment = new Segment(sentence.Start, frame.ContentStart);
         return speaker.IsJoint
             ? new Draft(sentence, QuoteKinds.Joint, speaker, "qa.answer.joint", Confidences.High, segment)

@@ -18,7 +18,7 @@ internal static partial class Turns
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
-        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix);
+        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix) && !Capitals().IsMatch(prefix);
     }
 
     /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
@@ -45,6 +45,10 @@ internal static partial class Turns
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there.
-    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re)$|^[A-Z]{2,}(?: [A-Z]{2,})*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotSpeakers();
+
+    // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
+    [GeneratedRegex(@"^[A-Z]{5,}(?:[ ,][A-Z]{2,})*$|^[A-Z]{2,} [A-Z]{2,}")]
+    private static partial Regex Capitals();
 }
