@@ -52,11 +52,11 @@ internal sealed class ActorIndex
     }
 
     /// <summary>Every occurrence of any actor's name or alias in a text, by position.</summary>
-    public IEnumerable<(int Index, KnownActor Actor)> Occurrences(string text)
+    public IEnumerable<(int Index, int Length, KnownActor Actor)> Occurrences(string text)
     {
         foreach (var (surface, actor) in surfaces)
             for (var at = FindWord(text, surface, 0); at >= 0; at = FindWord(text, surface, at + surface.Length))
-                yield return (at, actor);
+                yield return (at, surface.Length, actor);
     }
 
     /// <summary>Actors who held a role named by the word on the date (any date when none), then those whose aliases name it.</summary>

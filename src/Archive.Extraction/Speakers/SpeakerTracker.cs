@@ -39,7 +39,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         }
         var role = MentionKinds.RoleWord(mention);
         var actor = index.Match(mention);
-        if (role is not null && actor is not null && !ActorIndex.IsPerson(actor)) return ByRole(mention, role, on, actor.Country);
+        if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
+            return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
         if (actor is not null)
         {
             var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
@@ -51,13 +52,16 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
     }
 
-    private Speaker ByRole(string mention, string role, DateOnly? on, string? country)
+    private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
     {
         // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
-        var antecedent = country is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
+        var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
             .Select(r => r.Value).LastOrDefault();
         if (antecedent is not null) return antecedent with { Mention = mention };
-        var holders = index.ByRole(role, on).Where(a => country is null || a.Country == country).ToList();
+        // "Valdoria's ambassador in Kestria": a holder from one of the countries named, else any holder.
+        var all = index.ByRole(role, on);
+        var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
+        if (holders.Count == 0) holders = all.ToList();
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
@@ -86,8 +90,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         if (first.Actor is null) return null;
         var speaker = new Speaker(first.Actor.Id, first.Actor.Name, true, []);
         lastPerson = speaker;
-        var before = head[..first.Index];
-        if (MentionKinds.RoleWord(before) is { } role) roleAntecedents[role] = speaker;
+        // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself.
+        if (MentionKinds.RoleWord(head[..(first.Index + first.Length)]) is { } role) roleAntecedents[role] = speaker;
         return speaker;
     }
 

@@ -45,7 +45,8 @@ internal static class Sentences
     {
         if (atomic is null) return false;
         foreach (var region in atomic)
-            if (index > region.Start && index < region.End - 1) return true;
+            // The full stop just before a closing mark may end the sentence: “… kept.” He said …
+            if (index > region.Start && index < region.End - 2) return true;
         return false;
     }
 

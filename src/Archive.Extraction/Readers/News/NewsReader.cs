@@ -62,7 +62,9 @@ internal static class NewsReader
 
     private static Speaker? ReadReported(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, bool jointDocument)
     {
-        var frame = Attribution.Leading(context.Text, sentence, quotes) ?? Attribution.Trailing(context.Text, sentence);
+        // "Valdoria and Kestria will …, the ambassador said": an attribution closing the sentence outranks a joint "will".
+        var frame = Attribution.Leading(context.Text, sentence, quotes);
+        if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? frame;
         if (frame is null) return null;
         var frameRange = frame.ContentStart > sentence.Start ? new Segment(sentence.Start, frame.ContentStart) : new Segment(frame.SubjectStart, sentence.End);
         var speaker = context.Resolve(frame.Subject, frameRange);
