@@ -34,7 +34,8 @@ internal static partial class SaidOnResolver
                 SourceShape.Joint => cue ?? documentDate ?? FromReference(context),
                 _ => cue ?? (occasion.TryGetValue(key, out var known) ? known : lede ?? FromReference(context)),
             };
-            if (cue is { } c) { occasion[key] = c; lede ??= c; }
+            // Only the report's opening statement dates the occasion for speakers the report gives no date of their own.
+            if (cue is { } c) { occasion[key] = c; if (i == 0) lede = c; }
             drafts[i] = draft with { SaidOn = chosen?.Item1, SaidOnCue = chosen?.Item2 };
         }
     }

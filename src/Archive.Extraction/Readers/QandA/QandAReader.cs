@@ -13,7 +13,7 @@ internal static class QandAReader
     public static void Read(ReadingContext context)
     {
         var (_, turns) = Turns.Parse(context.Document);
-        MarkQuestions(context.Text, turns);
+        MarkQuestions(context, turns);
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) continue;
@@ -23,21 +23,20 @@ internal static class QandAReader
         }
     }
 
-    // A prefix asks when it is a questioner's label, or when it names nobody the archive knows and its turns end in "?".
-    private static void MarkQuestions(string text, List<Turn> turns)
+    // A prefix asks when it is a questioner's label ("Q", "Journalist"), or when it names no person the archive knows
+    // (an outlet: "Reuters", "Valdoria Broadcasting") and most of its turns ask something.
+    private static void MarkQuestions(ReadingContext context, List<Turn> turns)
     {
         var asking = turns.GroupBy(t => t.Prefix).ToDictionary(g => g.Key, g =>
-            Turns.IsQuestionPrefix(g.Key) || g.Count(t => EndsWithQuestion(text, t)) * 2 > g.Count());
+            Turns.IsQuestionPrefix(g.Key) || (!NamesPerson(context, g.Key) && g.Count(t => Asks(context.Text, t)) * 2 > g.Count()));
         foreach (var turn in turns) turn.IsQuestion = asking[turn.Prefix];
     }
 
-    private static bool EndsWithQuestion(string text, Turn turn)
-    {
-        var last = turn.Paragraphs[^1];
-        var end = last.End;
-        while (end > last.Start && text[end - 1] is '”' or '"' or ')' or ' ') end--;
-        return end > last.Start && text[end - 1] is '?' or '？';
-    }
+    private static bool NamesPerson(ReadingContext context, string prefix) =>
+        context.Tracker.Index.Match(prefix) is { } actor && ActorIndex.IsPerson(actor);
+
+    private static bool Asks(string text, Turn turn) =>
+        turn.Paragraphs.Any(p => text.AsSpan(p.Start, p.Length).IndexOfAny('?', '？') >= 0);
 
     private static void ReadAnswer(ReadingContext context, Segment paragraph, Speaker answerer)
     {
@@ -80,7 +79,7 @@ internal static class QandAReader
     {
         var actor = context.Tracker.Index.ById(speaker.ActorId);
         var self = context.Tracker.Index.ById(answerer.ActorId);
-        return actor is not null && self is not null && !ActorIndex.IsPerson(actor) && actor.Country == self.Country;
+        return !speaker.IsJoint && actor is not null && self is not null && !ActorIndex.IsPerson(actor) && actor.Country == self.Country;
     }
 
     private static void Flush(ReadingContext context, Speaker answerer, ref int? start, ref int? end)
