@@ -1,6 +1,7 @@
 using Archive.Extraction.Dates;
 using Archive.Extraction.Readers;
 using Archive.Extraction.Readers.Authored;
+using Archive.Extraction.Readers.Joint;
 using Archive.Extraction.Readers.News;
 using Archive.Extraction.Readers.QandA;
 using Archive.Extraction.Shapes;
@@ -44,9 +45,11 @@ public static class Extractor
                 authorId = author.ActorId;
                 AuthoredReader.Read(context, author, header);
                 break;
+            case SourceShape.Joint:
+                foreach (var paragraph in document.Paragraphs) JointReader.Read(context, WithoutHeader(paragraph, header, input.Text));
+                break;
             default:
-                foreach (var paragraph in document.Paragraphs)
-                    NewsReader.Read(context, WithoutHeader(paragraph, header, input.Text), shape == SourceShape.Joint);
+                foreach (var paragraph in document.Paragraphs) NewsReader.Read(context, WithoutHeader(paragraph, header, input.Text), jointDocument: false);
                 break;
         }
         context.Drafts.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : a.Range.End.CompareTo(b.Range.End));

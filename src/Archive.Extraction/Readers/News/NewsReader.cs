@@ -1,3 +1,4 @@
+using Archive.Extraction.Readers.Joint;
 using Archive.Extraction.Speakers;
 using Archive.Extraction.Text;
 
@@ -69,12 +70,8 @@ internal static class NewsReader
         var frameRange = frame.ContentStart > sentence.Start ? new Segment(sentence.Start, frame.ContentStart) : new Segment(frame.SubjectStart, sentence.End);
         var speaker = context.Resolve(frame.Subject, frameRange);
         if (speaker is null) return null;
-        var government = !speaker.IsPerson && speaker.ActorId is not null;
-        if (frame.JointOnly && !speaker.IsJoint && !(jointDocument && government)) return null;
-        string kind, rule;
-        if (speaker.IsJoint) (kind, rule) = (QuoteKinds.Joint, "joint.both-sides");
-        else if (jointDocument && government) (kind, rule, speaker) = (QuoteKinds.Joint, "joint.party", context.WithOtherParties(speaker));
-        else (kind, rule) = (QuoteKinds.Reported, "news.reported");
+        if (JointRules.Classify(context, speaker, frame.JointOnly, jointDocument) is not var (kind, rule, said)) return null;
+        speaker = said;
         var confidence = MentionKinds.Classify(frame.Subject) == MentionKind.Named && speaker.ActorId is not null || speaker.IsJoint
             ? Confidences.High : speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
         context.Add(new Draft(sentence, kind, speaker, rule, confidence, frameRange));
