@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Archive.Extraction.Dates;
+
+/// <summary>A date expression found in a text: where, the words, and the date once resolved against a reference.</summary>
+internal sealed record DateCue(int Index, string Words, DateOnly? Date);
+
+/// <summary>Finds explicit dates, yearless dates, weekday words and "yesterday"/"today", and resolves them.</summary>
+internal static partial class DateCues
+{
+    public static List<DateCue> Find(string text, DateOnly? reference)
+    {
+        var cues = new List<DateCue>();
+        foreach (Match m in Pattern().Matches(text))
+            cues.Add(new DateCue(m.Index, m.Value.Trim(), Resolve(m, reference)));
+        return cues;
+    }
+
+    /// <summary>The first full date (with a year) in a text, or null.</summary>
+    public static DateCue? FirstFull(string text) =>
+        Find(text, null).FirstOrDefault(c => c.Date is not null);
+
+    private static DateOnly? Resolve(Match m, DateOnly? reference)
+    {
+        if (m.Groups["iso"].Success)
+            return DateOnly.TryParseExact(m.Groups["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso : null;
+        if (m.Groups["weekday"].Success)
+        {
+            if (reference is not { } r) return null;
+            var wanted = Enum.Parse<DayOfWeek>(m.Groups["weekday"].Value, ignoreCase: true);
+            // A weekday in a report means the latest such day up to the publication date.
+            return r.AddDays(-(((int)r.DayOfWeek - (int)wanted + 7) % 7));
+        }
+        if (m.Groups["relative"].Success)
+            return reference?.AddDays(m.Groups["relative"].Value.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 : 0);
+        var monthName = m.Groups["m1"].Success ? m.Groups["m1"].Value : m.Groups["m2"].Value;
+        var month = Month(monthName);
+        var day = int.Parse(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value, CultureInfo.InvariantCulture);
+        var yearGroup = m.Groups["y1"].Success ? m.Groups["y1"] : m.Groups["y2"];
+        int year;
+        if (yearGroup.Success) year = int.Parse(yearGroup.Value, CultureInfo.InvariantCulture);
+        else if (reference is { } r) year = month > r.Month || (month == r.Month && day > r.Day) ? r.Year - 1 : r.Year;
+        else return null;
+        return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    private static int Month(string name) =>
+        Array.FindIndex(Months, m => name.StartsWith(m, StringComparison.OrdinalIgnoreCase)) + 1;
+
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    private const string MonthName = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+
+    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<m1>" + MonthName + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|today)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}

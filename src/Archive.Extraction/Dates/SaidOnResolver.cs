@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Archive.Extraction.Readers;
+using Archive.Extraction.Shapes;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Dates;
+
+/// <summary>
+/// When each statement was said. A date in the words around the speech verb ("Jiang Zaidong Monday said") wins;
+/// a transcript's header dates all its turns; a joint statement's meeting date dates its agreements; in a report a
+/// speaker keeps the occasion first given for them, else the publication date stands.
+/// </summary>
+internal static partial class SaidOnResolver
+{
+    public static void Assign(ReadingContext context, SourceShape shape, (DateOnly Date, string Cue)? documentDate, string? author)
+    {
+        var text = context.Text;
+        var occasion = new Dictionary<string, (DateOnly, string)>(StringComparer.Ordinal);
+        (DateOnly, string)? lede = null;
+        var drafts = context.Drafts;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var draft = drafts[i];
+            var key = draft.Speaker.ActorId ?? draft.Speaker.Mention;
+            (DateOnly, string)? cue = null;
+            if (draft.Frame is { } frame)
+                foreach (var found in DateCues.Find(text[frame.Start..frame.End], context.Reference))
+                    if (found.Date is { } d) { cue = (d, found.Words); break; }
+            (DateOnly, string)? chosen = shape switch
+            {
+                SourceShape.QandA => documentDate ?? FromReference(context),
+                SourceShape.Authored when draft.Speaker.ActorId is not null && draft.Speaker.ActorId == author => documentDate ?? FromReference(context),
+                SourceShape.Authored => cue,
+                SourceShape.Joint => cue ?? documentDate ?? FromReference(context),
+                _ => cue ?? (occasion.TryGetValue(key, out var known) ? known : lede ?? FromReference(context)),
+            };
+            // Only the report's opening statement dates the occasion for speakers the report gives no date of their own.
+            if (cue is { } c) { occasion[key] = c; if (i == 0) lede = c; }
+            drafts[i] = draft with { SaidOn = chosen?.Item1, SaidOnCue = chosen?.Item2 };
+        }
+    }
+
+    private static (DateOnly, string)? FromReference(ReadingContext context) =>
+        context.Reference is { } r ? (r, "publication date") : null;
+
+    /// <summary>The date a document states for itself: a "date …" header, a transcript's header, a joint statement's meeting day.</summary>
+    public static (DateOnly Date, string Cue)? DocumentDate(Document document, SourceShape shape, IReadOnlyList<Segment> header)
+    {
+        var text = document.Text;
+        if (HeaderLine().Match(text) is { Success: true } h && DateCues.FirstFull(h.Value) is { Date: { } hd } hc) return (hd, hc.Words);
+        if (shape == SourceShape.QandA)
+            foreach (var paragraph in header)
+                if (DateCues.FirstFull(document.Slice(paragraph)) is { Date: { } qd } qc) return (qd, qc.Words);
+        // The meeting's day is in the opening paragraph, which a title line may precede.
+        if (shape == SourceShape.Joint)
+            foreach (var paragraph in document.Paragraphs.Take(3))
+            {
+                var first = document.Slice(paragraph);
+                var cues = DateCues.Find(first, null).Where(c => c.Date is not null).ToList();
+                var meeting = cues.FirstOrDefault(c => c.Index >= 3 && first.Substring(c.Index - 3, 3) == "On ") ?? cues.FirstOrDefault();
+                if (meeting?.Date is { } md) return (md, meeting.Words);
+            }
+        return null;
+    }
+
+    /// <summary>The leading "date 2025-02-25" line some archived texts carry, which is not part of any statement.</summary>
+    public static Segment? HeaderSegment(string text) =>
+        HeaderLine().Match(text) is { Success: true } m ? new Segment(m.Index, m.Index + m.Length) : null;
+
+    [GeneratedRegex(@"^\s*date\s+\d{4}-\d{2}-\d{2}\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderLine();
+}

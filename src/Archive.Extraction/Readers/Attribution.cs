@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers;
+
+/// <summary>
+/// The "who said" part of a sentence: the subject's words, the verb, and where the reported content begins.
+/// <see cref="JointOnly"/> is set when the verb only makes a statement for joint subjects ("the two sides will").
+/// </summary>
+internal sealed record Frame(string Subject, int SubjectStart, int VerbEnd, int ContentStart, bool JointOnly);
+
+internal static class Attribution
+{
+    private const int MaxSubjectWords = 14;
+
+    /// <summary>"Subject verb (that) content", with the verb among the sentence's first words and outside quotations.</summary>
+    public static Frame? Leading(string text, Segment sentence, IReadOnlyList<QuoteRegion> quotes)
+    {
+        var s = text[sentence.Start..sentence.End];
+        foreach (Match m in Lexicon.AnyVerb().Matches(s))
+        {
+            var at = sentence.Start + m.Index;
+            if (quotes.Any(q => q.Outer.Contains(at))) return null;
+            var prefix = s[..m.Index];
+            if (QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords) return null;
+            var lead = Lexicon.LeadingAdverbial().Match(prefix);
+            var subject = Lexicon.TrailingModifiers().Replace(prefix[lead.Length..], "").Trim();
+            if (subject.Length == 0 || subject.Contains('“') || subject.Contains('"')) return null;
+            var afterVerb = at + m.Length;
+            var complement = Lexicon.Complementiser().Match(text, afterVerb, sentence.End - afterVerb);
+            var contentStart = complement.Success && complement.Index == afterVerb ? afterVerb + complement.Length : afterVerb;
+            if (QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End)) < 3) return null;
+            var jointOnly = !Lexicon.SpeechVerb().IsMatch(m.Value);
+            return new Frame(subject, sentence.Start + lead.Length, afterVerb, contentStart, jointOnly);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Attribution at the end of a sentence: "…, the ambassador said on Saturday, describing the line as …" or
+    /// "…, said Paul Andersen, who led the delegation." The frame's content start is the sentence start.
+    /// </summary>
+    public static Frame? Trailing(string text, Segment sentence)
+    {
+        var s = text[sentence.Start..sentence.End];
+        var m = Lexicon.TrailingAttribution().Match(s);
+        if (!m.Success || QuoteRegion.WordCount(s, new Segment(0, m.Index)) < 4) return null;
+        var subject = m.Groups["subj"].Success ? m.Groups["subj"] : m.Groups["subj2"];
+        return new Frame(subject.Value.Trim(), sentence.Start + subject.Index, sentence.End, sentence.Start, false);
+    }
+
+    /// <summary>The attribution right after a closing quotation mark: "…,” Lin Jian said" or "…,” said the minister".</summary>
+    public static Frame? After(string text, int from, int sentenceEnd)
+    {
+        var tail = text[from..sentenceEnd];
+        var m = Lexicon.SubjectThenVerb().Match(tail);
+        if (m.Success && QuoteRegion.WordCount(m.Groups["subj"].Value, new Segment(0, m.Groups["subj"].Length)) <= 8)
+            return new Frame(Lexicon.TrailingModifiers().Replace(m.Groups["subj"].Value, "").Trim(), from + m.Groups["subj"].Index, from + m.Length, sentenceEnd, false);
+        m = Lexicon.VerbThenSubject().Match(tail);
+        return m.Success
+            ? new Frame(m.Groups["subj"].Value.Trim(), from + m.Groups["subj"].Index, from + m.Length, sentenceEnd, false)
+            : null;
+    }
+
+    /// <summary>The attribution right before an opening quotation mark: "The ambassador said, “…".</summary>
+    public static Frame? Before(string text, int sentenceStart, int quoteStart)
+    {
+        var head = text[sentenceStart..quoteStart];
+        var verbs = Lexicon.SpeechVerb().Matches(head);
+        if (verbs.Count == 0) return null;
+        var verb = verbs[^1];
+        var between = head[(verb.Index + verb.Length)..];
+        if (!Regex.IsMatch(between, @"^(?:\s+that)?[\s,:—–-]*$")) return null;
+        var prefix = head[..verb.Index];
+        var lead = Lexicon.LeadingAdverbial().Match(prefix);
+        var subject = Lexicon.TrailingModifiers().Replace(prefix[lead.Length..], "").Trim();
+        if (subject.Length == 0 || QuoteRegion.WordCount(subject, new Segment(0, subject.Length)) > MaxSubjectWords) return null;
+        return new Frame(subject, sentenceStart + lead.Length, sentenceStart + verb.Index + verb.Length, quoteStart, false);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Archive.Extraction.Readers;
+
+/// <summary>The words that introduce speech, and the words that may stand between a subject and its verb.</summary>
+internal static partial class Lexicon
+{
+    private const string Speech =
+        "said|says|say|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|" +
+        "highlighted|highlights|stated|states|told|tells|remarked|pointed out|points out|reiterated|reiterates|reaffirmed|reaffirms|" +
+        "affirmed|insisted|insists|warned|warns|urged|urges|called for|calls for|called on|calls on|expressed|expresses|announced|" +
+        "asserted|argued|argues|explained|explains|acknowledged|acknowledges|claimed|claims|confirmed|confirms|declared|maintained|" +
+        "observed|pledged|pledges|promised|vowed|vows|welcomed|welcomes|thanked|thanks|hoped|hopes|believes|believed|assured|" +
+        "condemned|condemns|denied|denies|described|recalled|replied|responded|commented|suggested|proposed|admitted|commended|" +
+        "voiced|wrote|writes|agreed|agree|appreciated|appreciates|recogni[sz]ed|congratulated|reassured|rejected|rejects|dismissed|" +
+        "critici[sz]ed|praised|hailed|lauded|calling for|went on to say|made clear|made it clear";
+
+    private const string JointOnly =
+        "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|exchanged views|" +
+        "reviewed|look forward|looked forward|shared the view|share the view|committed|firmly opposed|jointly|resolved|vowed|" +
+        "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated";
+
+    [GeneratedRegex(@"\b(?:" + Speech + @")\b")]
+    public static partial Regex SpeechVerb();
+
+    [GeneratedRegex(@"\b(?:" + Speech + "|" + JointOnly + @")\b")]
+    public static partial Regex AnyVerb();
+
+    // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|also|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    public static partial Regex TrailingModifiers();
+
+    // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    public static partial Regex LeadingAdverbial();
+
+    [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
+    public static partial Regex Complementiser();
+
+    // ", the ambassador said on Saturday, describing …" and ", said Paul Andersen, who led …" closing a sentence.
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,\s+(?:[a-z]+ing|who|which)\b.*)?[.!?]?[”""]?$")]
+    public static partial Regex TrailingAttribution();
+
+    // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".
+    [GeneratedRegex(@"^[\s,.]*(?<subj>[^“”""\n]{1,80}?)\s+(?<verb>" + Speech + @")\b")]
+    public static partial Regex SubjectThenVerb();
+
+    [GeneratedRegex(@"^[\s,]*(?<verb>said|added|noted|stressed|asked|continued|explained)\s+(?<subj>[^,.;“”""\n]{2,80})")]
+    public static partial Regex VerbThenSubject();
+}

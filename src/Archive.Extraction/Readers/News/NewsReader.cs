@@ -1,0 +1,87 @@
+using Archive.Extraction.Readers.Joint;
+using Archive.Extraction.Speakers;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers.News;
+
+/// <summary>
+/// Reads a report paragraph by paragraph: quotations with the attribution before or after them, "X said that …"
+/// sentences, "according to X", and quote-only paragraphs that continue the previous speaker. In a joint statement
+/// (<c>jointDocument</c>) the same sentences are read, but a government's words are the parties' joint words.
+/// </summary>
+internal static class NewsReader
+{
+    // An attributed quotation of two words is speech ("“Not yet,” she said"); one standing alone needs more to be
+    // told from a name or a slogan.
+    public const int MinAttributedWords = 2;
+    public const int MinStandaloneWords = 4;
+
+    public static void Read(ReadingContext context, Segment paragraph, bool jointDocument)
+    {
+        var text = context.Text;
+        var allQuotes = Quotes.Find(text, paragraph);
+        var quotes = allQuotes.Where(q => q.Words(text) >= MinAttributedWords).ToList();
+        var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
+        Speaker? paragraphSpeaker = null;
+        var orphans = new List<QuoteRegion>();
+        foreach (var sentence in sentences)
+        {
+            var inSentence = quotes.Where(q => sentence.Contains(q.Outer.Start)).ToList();
+            var handled = false;
+            foreach (var quote in inSentence)
+            {
+                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, sentence.Start, quote.Outer.Start);
+                var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
+                if (speaker is not null)
+                {
+                    var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
+                    context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
+                        pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
+                    paragraphSpeaker = speaker;
+                    handled = true;
+                }
+                else if (frame is null && StandsAlone(text, sentence, quote) && quote.Words(text) >= MinStandaloneWords)
+                {
+                    orphans.Add(quote);
+                    handled = true;
+                }
+            }
+            // A sentence whose quotations are not speech of their own ("described the line as “…”") is read as reported.
+            if (handled) continue;
+            if (ReadReported(context, sentence, allQuotes, jointDocument) is { } reported) { paragraphSpeaker = reported; continue; }
+            if (AccordingTo.Read(context, sentence) is { } according) { paragraphSpeaker = according; continue; }
+            Remarks.Note(context, text[sentence.Start..sentence.End]);
+        }
+        // A quotation with no attribution of its own continues the paragraph's speaker, else the previous one's.
+        foreach (var quote in orphans)
+        {
+            var speaker = paragraphSpeaker ?? context.LastSpeaker;
+            if (speaker is null) continue;
+            context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.continued", Confidences.Medium, null));
+        }
+    }
+
+    private static Speaker? ReadReported(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, bool jointDocument)
+    {
+        // "Valdoria and Kestria will …, the ambassador said": an attribution closing the sentence outranks a joint "will".
+        var frame = Attribution.Leading(context.Text, sentence, quotes);
+        if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? frame;
+        if (frame is null) return null;
+        var frameRange = frame.ContentStart > sentence.Start ? new Segment(sentence.Start, frame.ContentStart) : new Segment(frame.SubjectStart, sentence.End);
+        var speaker = context.Resolve(frame.Subject, frameRange);
+        if (speaker is null) return null;
+        if (JointRules.Classify(context, speaker, frame.JointOnly, jointDocument) is not var (kind, rule, said)) return null;
+        speaker = said;
+        var confidence = MentionKinds.Classify(frame.Subject) == MentionKind.Named && speaker.ActorId is not null || speaker.IsJoint
+            ? Confidences.High : speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
+        context.Add(new Draft(sentence, kind, speaker, rule, confidence, frameRange));
+        return speaker;
+    }
+
+    private static Segment Frame(Frame frame, Segment sentence) =>
+        frame.SubjectStart < frame.VerbEnd ? new Segment(frame.SubjectStart, Math.Min(sentence.End, frame.VerbEnd + 40)) : sentence;
+
+    private static bool StandsAlone(string text, Segment sentence, QuoteRegion quote) =>
+        QuoteRegion.WordCount(text, new Segment(sentence.Start, quote.Outer.Start))
+        + QuoteRegion.WordCount(text, new Segment(quote.Outer.End, sentence.End)) == 0;
+}

@@ -1,0 +1,92 @@
+using Archive.Extraction.Speakers;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers.QandA;
+
+/// <summary>
+/// Reads a press-conference transcript. Questions are not statements of record; each answer paragraph, and each
+/// opening announcement, is the answerer's statement, except sentences in it that report another party
+/// ("Pakistan stressed that …", "the two sides agreed …"), which are that party's.
+/// </summary>
+internal static class QandAReader
+{
+    public static void Read(ReadingContext context)
+    {
+        var (_, turns) = Turns.Parse(context.Document);
+        MarkQuestions(context, turns);
+        foreach (var turn in turns)
+        {
+            if (turn.IsQuestion) continue;
+            var answerer = context.Resolve(turn.Prefix) ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+            context.Tracker.FirstPerson = answerer;
+            foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
+        }
+    }
+
+    // A prefix asks when it is a questioner's label ("Q", "Journalist"), or when it names no person the archive knows
+    // (an outlet: "Reuters", "Valdoria Broadcasting") and most of its turns ask something.
+    private static void MarkQuestions(ReadingContext context, List<Turn> turns)
+    {
+        var asking = turns.GroupBy(t => t.Prefix).ToDictionary(g => g.Key, g =>
+            Turns.IsQuestionPrefix(g.Key) || (!NamesPerson(context, g.Key) && g.Count(t => Asks(context.Text, t)) * 2 > g.Count()));
+        foreach (var turn in turns) turn.IsQuestion = asking[turn.Prefix];
+    }
+
+    private static bool NamesPerson(ReadingContext context, string prefix) =>
+        context.Tracker.Index.Match(prefix) is { } actor && ActorIndex.IsPerson(actor);
+
+    private static bool Asks(string text, Turn turn) =>
+        turn.Paragraphs.Any(p => text.AsSpan(p.Start, p.Length).IndexOfAny('?', '？') >= 0);
+
+    private static void ReadAnswer(ReadingContext context, Segment paragraph, Speaker answerer)
+    {
+        var text = context.Text;
+        var quotes = Quotes.Find(text, paragraph);
+        var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
+        int? ownStart = null, ownEnd = null;
+        foreach (var sentence in sentences)
+        {
+            if (Embedded(context, sentence, quotes, answerer) is { } draft)
+            {
+                Flush(context, answerer, ref ownStart, ref ownEnd);
+                context.Add(draft);
+                context.Tracker.FirstPerson = answerer;
+                continue;
+            }
+            context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
+            ownStart ??= sentence.Start;
+            ownEnd = sentence.End;
+        }
+        Flush(context, answerer, ref ownStart, ref ownEnd);
+    }
+
+    private static Draft? Embedded(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, Speaker answerer)
+    {
+        var frame = Attribution.Leading(context.Text, sentence, quotes);
+        if (frame is null || frame.JointOnly) return null;
+        var kind = MentionKinds.Classify(frame.Subject);
+        if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
+        var speaker = context.Resolve(frame.Subject);
+        if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
+        var segment = new Segment(sentence.Start, frame.ContentStart);
+        return speaker.IsJoint
+            ? new Draft(sentence, QuoteKinds.Joint, speaker, "qa.answer.joint", Confidences.High, segment)
+            : new Draft(sentence, QuoteKinds.Reported, speaker, "qa.answer.reported", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, segment);
+    }
+
+    // A spokesperson saying "China opposes …" speaks for China: that is the spokesperson's own statement.
+    private static bool SpeaksForAnswerer(ReadingContext context, Speaker speaker, Speaker answerer)
+    {
+        var actor = context.Tracker.Index.ById(speaker.ActorId);
+        var self = context.Tracker.Index.ById(answerer.ActorId);
+        return !speaker.IsJoint && actor is not null && self is not null && !ActorIndex.IsPerson(actor) && actor.Country == self.Country;
+    }
+
+    private static void Flush(ReadingContext context, Speaker answerer, ref int? start, ref int? end)
+    {
+        if (start is null || end is null) return;
+        var confidence = answerer.ActorId is null ? Confidences.Medium : Confidences.High;
+        context.Add(new Draft(new Segment(start.Value, end.Value), QuoteKinds.Direct, answerer, "qa.answer", confidence, null));
+        (start, end) = (null, null);
+    }
+}

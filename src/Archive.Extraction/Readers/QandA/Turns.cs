@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers.QandA;
+
+/// <summary>One speaker's turn in a transcript: its prefix ("Mao Ning"), and its paragraphs after the prefix.</summary>
+internal sealed record Turn(string Prefix, Segment PrefixRange, List<Segment> Paragraphs)
+{
+    public bool IsQuestion { get; set; }
+}
+
+/// <summary>Finds turn prefixes ("Mao Ning:", "Q:", "Reuters:") and groups the paragraphs under them.</summary>
+internal static partial class Turns
+{
+    public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart)
+    {
+        var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 80));
+        prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
+        prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
+        bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
+        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix) && !Capitals().IsMatch(prefix);
+    }
+
+    /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
+    public static (List<Segment> Header, List<Turn> Turns) Parse(Document document)
+    {
+        var header = new List<Segment>();
+        var turns = new List<Turn>();
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (StartsTurn(document.Text, paragraph, out var prefix, out var prefixRange, out var bodyStart))
+                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(document.Text, bodyStart, paragraph.End)]));
+            else if (turns.Count == 0) header.Add(paragraph);
+            else turns[^1].Paragraphs.Add(paragraph);
+        }
+        return (header, turns);
+    }
+
+    public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(prefix);
+
+    [GeneratedRegex(@"\G(?<who>(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)\s*[:：]\s*")]
+    private static partial Regex Prefix();
+
+    [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionPrefix();
+
+    // Headings and datelines also end in a colon but nobody speaks there.
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NotSpeakers();
+
+    // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
+    [GeneratedRegex(@"^[A-Z]{5,}(?:[ ,][A-Z]{2,})*$|^[A-Z]{2,} [A-Z]{2,}")]
+    private static partial Regex Capitals();
+}

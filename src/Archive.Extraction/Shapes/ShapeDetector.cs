@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Archive.Extraction.Readers.QandA;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Shapes;
+
+/// <summary>Chooses the reader from the text itself (and the title, which may name an article's author).</summary>
+internal static partial class ShapeDetector
+{
+    public static SourceShape Detect(Document document, string? title, bool hasAuthor)
+    {
+        var text = document.Text;
+        var turns = document.Paragraphs.Count(p => Turns.StartsTurn(text, p, out _, out _, out _));
+        if (turns >= 3 && turns * 4 >= document.Paragraphs.Count) return SourceShape.QandA;
+        if (hasAuthor) return SourceShape.Authored;
+        var opening = document.Paragraphs.Count > 0 ? document.Slice(document.Paragraphs[0]) : "";
+        if (Dateline().IsMatch(opening)) return SourceShape.News;
+        if (JointTitle().IsMatch(title ?? "") || JointTitle().IsMatch(opening[..Math.Min(opening.Length, 200)])) return SourceShape.Joint;
+        var twoSides = TwoSides().Matches(text).Count;
+        var quotes = Regex.Matches(text, "[“\"]").Count;
+        if (twoSides >= 4 && twoSides * 2 >= Sentences(text) / 4 && quotes < 4) return SourceShape.Joint;
+        return SourceShape.News;
+    }
+
+    /// <summary>The length of a dateline opening a report ("PORT AVEN, March 3 – "), which no statement includes.</summary>
+    public static int DatelineLength(string paragraph) => DatelinePrefix().Match(paragraph) is { Success: true } m ? m.Length : 0;
+
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][a-z]+\.? \d{1,2})?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
+    private static partial Regex DatelinePrefix();
+
+    private static int Sentences(string text) => Math.Max(1, Regex.Matches(text, @"[.!?](?:\s|$)").Count);
+
+    // "BEIJING:" or "ISLAMABAD, March 3 (Agency) –" opens a wire report.
+    [GeneratedRegex(@"^[A-Z]{3,}(?:[ -][A-Z]{3,})*\s*(?::|,\s+[A-Z][a-z]+ \d{1,2}\b|\s+\()")]
+    private static partial Regex Dateline();
+
+    [GeneratedRegex(@"\b(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|readout)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex JointTitle();
+
+    [GeneratedRegex(@"\b(?:[Tt]he two sides|[Bb]oth sides)\b")]
+    private static partial Regex TwoSides();
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace Archive.Extraction.Speakers;
+
+/// <summary>What kind of noun phrase a speaker mention is, before any actor is looked up.</summary>
+internal enum MentionKind { PersonPronoun, PluralPronoun, ItPronoun, FirstPerson, Joint, Generic, Named }
+
+internal static partial class MentionKinds
+{
+    public static readonly string[] RoleWords =
+    [
+        "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "prime minister", "foreign minister",
+        "minister", "premier", "president", "secretary", "chancellor", "chairman", "chairwoman", "governor", "mayor",
+        "director", "commissioner", "consul", "counsellor", "representative", "chief", "king", "queen",
+    ];
+
+    public static MentionKind Classify(string mention)
+    {
+        var m = mention.Trim();
+        switch (m.ToLowerInvariant())
+        {
+            case "he" or "she": return MentionKind.PersonPronoun;
+            case "they": return MentionKind.PluralPronoun;
+            case "it": return MentionKind.ItPronoun;
+            case "we" or "i": return MentionKind.FirstPerson;
+        }
+        if (IsJointPhrase(m)) return MentionKind.Joint;
+        if (GenericGroup().IsMatch(m) && !HasProperName(m)) return MentionKind.Generic;
+        return MentionKind.Named;
+    }
+
+    public static bool IsJointPhrase(string mention) => JointPhrase().IsMatch(mention.Trim());
+
+    /// <summary>The role word a mention is headed by or contains, longest first ("foreign minister" before "minister").</summary>
+    public static string? RoleWord(string mention)
+    {
+        var lower = mention.ToLowerInvariant();
+        foreach (var role in RoleWords)
+            if (Regex.IsMatch(lower, $@"\b{role}\b")) return role;
+        return null;
+    }
+
+    /// <summary>Splits "China and Pakistan" into its conjuncts; null when the mention is not a coordination.</summary>
+    public static string[]? Conjuncts(string mention)
+    {
+        var parts = Conjunction().Split(mention.Trim());
+        return parts.Length >= 2 && parts.All(p => p.Length > 0 && char.IsUpper(p[0])) ? parts : null;
+    }
+
+    private static bool HasProperName(string mention) =>
+        mention.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => char.IsUpper(w[0]));
+
+    [GeneratedRegex(@"^(?:the |both |all )?(?:two |both )?(?:sides|countries|governments|leaders|parties|nations|delegations|foreign ministers|ministers)$|^(?:the |a |this )?(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|(?:press )?communiqu[ée]|dialogue|talks|meeting|readout)$", RegexOptions.IgnoreCase)]
+    private static partial Regex JointPhrase();
+
+    [GeneratedRegex(@"\b(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|speakers|representatives|organi[sz]ers|speaker|participant|official|source|observer|expert|analyst|reports?|studies|data|figures)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericGroup();
+
+    [GeneratedRegex(@",?\s+and\s+|\s*,\s*(?=[A-Z])")]
+    private static partial Regex Conjunction();
+}

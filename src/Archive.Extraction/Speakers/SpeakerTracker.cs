@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace Archive.Extraction.Speakers;
+
+/// <summary>
+/// Resolves speaker mentions in reading order: names and aliases to actors, role words to whoever the text or the
+/// archive says held the role, pronouns to the last compatible speaker, "the two sides" to the document's parties.
+/// </summary>
+internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
+{
+    private readonly Dictionary<string, Speaker> roleAntecedents = new(StringComparer.Ordinal);
+    private Speaker? lastPerson, lastPlural, lastOrganisation;
+
+    /// <summary>Who "we" and "I" are: the author of an article or the answerer of a turn.</summary>
+    public Speaker? FirstPerson { get; set; }
+
+    public Speaker? LastPerson => lastPerson;
+
+    public ActorIndex Index => index;
+
+    public IReadOnlyList<string> Parties => parties.All;
+
+    public Speaker? Resolve(string mention, DateOnly? on)
+    {
+        mention = mention.Trim().TrimEnd(',');
+        switch (MentionKinds.Classify(mention))
+        {
+            case MentionKind.Generic: return null;
+            case MentionKind.PersonPronoun: return lastPerson ?? Speaker.Unresolved(mention, isPerson: true);
+            case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
+            case MentionKind.ItPronoun: return lastOrganisation;
+            case MentionKind.FirstPerson: return FirstPerson;
+            case MentionKind.Joint: return Joint(mention, parties.For(mention));
+        }
+        if (MentionKinds.Conjuncts(mention) is { } conjuncts)
+        {
+            var ids = conjuncts.Select(c => index.Match(c)?.Id).ToList();
+            if (ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+        }
+        var role = MentionKinds.RoleWord(mention);
+        var actor = index.Match(mention);
+        if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
+            return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
+        if (actor is not null)
+        {
+            var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
+            if (role is not null && speaker.IsPerson) roleAntecedents[role] = speaker;
+            return speaker;
+        }
+        if (role is not null) return ByRole(mention, role, on, null);
+        if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
+        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
+    }
+
+    private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
+    {
+        // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
+        var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
+            .Select(r => r.Value).LastOrDefault();
+        if (antecedent is not null) return antecedent with { Mention = mention };
+        // "Valdoria's ambassador in Kestria": a holder from one of the countries named, else any holder.
+        var all = index.ByRole(role, on);
+        var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
+        if (holders.Count == 0) holders = all.ToList();
+        if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
+        var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
+        roleAntecedents[role] = speaker;
+        return speaker;
+    }
+
+    private Speaker Joint(string mention, IReadOnlyList<string> ids) =>
+        ids.Count >= 2 ? new Speaker(ids[0], mention, false, ids.Skip(1).ToList()) : Speaker.Unresolved(mention, isPerson: false);
+
+    /// <summary>Remembers a speaker as the antecedent of later pronouns.</summary>
+    public void Observe(Speaker speaker)
+    {
+        if (speaker.IsJoint) lastPlural = speaker;
+        else if (speaker.IsPerson) lastPerson = speaker;
+        else { lastOrganisation = speaker; lastPlural = speaker; }
+    }
+
+    /// <summary>
+    /// A narrative sentence that names a person near its start ("Spokesperson Lin Jian made the remarks…") makes
+    /// that person the antecedent of a following "he", and of the role words around the name.
+    /// </summary>
+    public Speaker? NoteNarrative(string sentence)
+    {
+        var head = sentence.Length > 90 ? sentence[..90] : sentence;
+        var first = index.Occurrences(head).Where(o => ActorIndex.IsPerson(o.Actor)).OrderBy(o => o.Index).FirstOrDefault();
+        if (first.Actor is null) return null;
+        var speaker = new Speaker(first.Actor.Id, first.Actor.Name, true, []);
+        lastPerson = speaker;
+        // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself.
+        if (MentionKinds.RoleWord(head[..(first.Index + first.Length)]) is { } role) roleAntecedents[role] = speaker;
+        return speaker;
+    }
+
+    private static bool LooksLikeName(string mention)
+    {
+        var name = NamePart(mention);
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 5 && words.All(w => char.IsUpper(w[0]) || w is "al" or "bin" or "van" or "de" or "von")
+            && !words[0].Equals("The", StringComparison.Ordinal);
+    }
+
+    // "Maria Keller, a trade analyst at Northgate" is named by the part before the apposition.
+    private static string NamePart(string mention)
+    {
+        var comma = mention.IndexOf(',');
+        return (comma > 0 ? mention[..comma] : mention).Trim();
+    }
+
+    // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
+    [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OrganisationNoun();
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Archive.Extraction.Eval.Evaluation;
+
+/// <summary>Runs the extractor over the labelled set and lays out the metrics per split and shape.</summary>
+public static class Report
+{
+    public static IReadOnlyList<(LabelledDocument Document, Score Score)> Run(IReadOnlyList<LabelledDocument> documents, LabelledArchive archive) =>
+        documents.Select(d => (d, Scorer.Score(d.Statements, Extractor.Extract(DevSet.Input(d, archive))))).ToList();
+
+    public static string Table(IReadOnlyList<(LabelledDocument Document, Score Score)> results)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| split | shape | docs | labels | candidates | recall | precision | exact-span F1 | speaker | said-on | kind |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var split in new[] { "dev", "held-out" })
+        {
+            var inSplit = results.Where(r => r.Document.Split == split).ToList();
+            foreach (var shape in inSplit.Select(r => r.Document.Shape).Distinct().Order(StringComparer.Ordinal))
+                Row(table, split, shape, inSplit.Where(r => r.Document.Shape == shape).ToList());
+            Row(table, split, "**all**", inSplit);
+        }
+        return table.ToString();
+    }
+
+    private static void Row(StringBuilder table, string split, string shape, List<(LabelledDocument Document, Score Score)> rows)
+    {
+        var s = rows.Aggregate(Score.Zero, (sum, r) => sum + r.Score);
+        table.AppendLine(CultureInfo.InvariantCulture, $"| {split} | {shape} | {rows.Count} | {s.Labels} | {s.Candidates} | {F(s.Recall)} | {F(s.Precision)} | {F(s.ExactF1)} | {F(s.SpeakerAccuracy)} | {F(s.SaidOnAccuracy)} | {F(s.KindAccuracy)} |");
+    }
+
+    private static string F(double value) => double.IsNaN(value) ? "–" : value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Milliseconds per 1,000 words over all documents, after a warm-up, as the median of several passes.</summary>
+    public static (double MsPerThousandWords, int Words) Speed(IReadOnlyList<LabelledDocument> documents, LabelledArchive archive, int passes)
+    {
+        var inputs = documents.Select(d => DevSet.Input(d, archive)).ToList();
+        var words = inputs.Sum(i => i.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        foreach (var input in inputs) Extractor.Extract(input);
+        var times = new List<double>();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var input in inputs) Extractor.Extract(input);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return (times[times.Count / 2] * 1000 / words, words);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Archive.Extraction;
+using Archive.Extraction.Eval.Evaluation;
+
+// deploy/eval-extraction.sh runs this. Arguments: --fast (dev split only, one timing pass),
+// --show NAME (a dev document's candidates beside its labels; held-out documents are not shown, so rules are not tuned on them).
+var root = DevSet.RepositoryRoot();
+var archive = DevSet.Archive(root);
+var documents = DevSet.Load(root);
+var fast = args.Contains("--fast");
+var show = Array.IndexOf(args, "--show") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+
+if (show is not null)
+{
+    var document = documents.Single(d => d.Document == show);
+    if (document.Split != "dev") { Console.Error.WriteLine($"{show} is held out: its candidates are not shown."); return 2; }
+    Details.Print(document, Extractor.Extract(DevSet.Input(document, archive)));
+    return 0;
+}
+
+var selected = fast ? documents.Where(d => d.Split == "dev").ToList() : documents;
+var results = Report.Run(selected, archive);
+var (ms, words) = Report.Speed(selected, archive, fast ? 1 : 20);
+Console.WriteLine($"Extractor {Extractor.Version}: {selected.Count} documents, {results.Sum(r => r.Score.Labels)} labelled statements, {words} words");
+Console.WriteLine();
+Console.Write(Report.Table(results));
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Speed: {ms:0.00} ms per 1,000 words (median of {(fast ? 1 : 20)} passes, one thread)"));
+return 0;

@@ -1,0 +1,73 @@
+using Xunit;
+
+namespace Archive.Extraction.Tests.Speakers;
+
+public sealed class SpeakerResolutionTests
+{
+    [Fact]
+    public void Extract_RoleWord_ResolvesToWhoHeldTheRoleOnTheDayOfSaying()
+    {
+        // Published on Monday 2 June 2025; "on Friday" is 30 May, when Lind was still ambassador (Calder from 1 June).
+        var candidate = Assert.Single(Given.Extract("The ambassador said on Friday that the tariffs would not affect steel from Kestria.", new DateOnly(2025, 6, 2)));
+
+        Assert.Equal("oskar-lind", candidate.Speaker.ActorId);
+        Assert.Equal(new DateOnly(2025, 5, 30), candidate.SaidOn);
+    }
+
+    [Fact]
+    public void Extract_RoleWordAfterTheRolesHolderChanged_ResolvesToTheNewHolder()
+    {
+        var candidate = Assert.Single(Given.Extract("The spokesperson said that Valdoria would host the conference next week.", new DateOnly(2026, 3, 3)));
+
+        Assert.Equal("tomas-reyes", candidate.Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_RoleWordNamedEarlierInText_ResolvesToThatPerson()
+    {
+        var text = "Speaking at the ceremony, Ambassador Ines Calder said that the line had created 6,000 jobs.\n\nThe ambassador added that freight would come first.";
+
+        var candidate = Given.Extract(text, new DateOnly(2026, 3, 3)).Starting("The ambassador added");
+
+        Assert.Equal("ines-calder", candidate.Speaker.ActorId);
+        Assert.Equal("The ambassador", candidate.Speaker.Mention);
+    }
+
+    [Fact]
+    public void Extract_Pronoun_ResolvesToLastPersonSpeaker()
+    {
+        var text = "Kestria said that the border would reopen. Amara Diallo said that trust had grown. She added that talks would resume in May.";
+
+        var candidate = Given.Extract(text, new DateOnly(2026, 3, 3)).Starting("She added");
+
+        Assert.Equal("amara-diallo", candidate.Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_PronounAfterNarrativeNamingPerson_ResolvesToThatPerson()
+    {
+        var text = "Ines Calder made the remarks at a ceremony in Port Aven. He said that the line would open this year.";
+
+        var candidate = Given.Extract(text, new DateOnly(2026, 3, 3)).Starting("He said");
+
+        Assert.Equal("ines-calder", candidate.Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_LastNameAlone_ResolvesToTheActor()
+    {
+        var candidate = Assert.Single(Given.Extract("Calder said that every kilometre of track was a promise kept.", new DateOnly(2026, 3, 3)));
+
+        Assert.Equal("ines-calder", candidate.Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_UnknownPerson_KeepsMentionWithoutActorId()
+    {
+        var candidate = Assert.Single(Given.Extract("Priya Nandakumar, an economist at the Harbour Institute, said the tariffs had raised building costs.", new DateOnly(2025, 6, 2)));
+
+        Assert.Null(candidate.Speaker.ActorId);
+        Assert.Equal("Priya Nandakumar", candidate.Speaker.Mention);
+        Assert.Equal(Confidences.Low, candidate.Confidence);
+    }
+}
