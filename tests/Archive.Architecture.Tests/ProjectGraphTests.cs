@@ -17,6 +17,7 @@ public sealed class ProjectGraphTests
         ["Archive.Host"] = ["Archive.Api", "Archive.Grains"],
         ["Archive.Silo"] = ["Archive.Grains"],
         ["Archive.Cli"] = ["Archive.Audit", "Archive.Store"],
+        ["Archive.Extraction"] = [],
     };
 
     [Fact]
