@@ -32,6 +32,8 @@ public sealed record ActorState(
         StatementDisputed e => WithStatement(e.StatementId, e),
         StatementRetracted e => WithStatement(e.StatementId, e),
         StatementLinked e => WithStatement(e.StatementId, e),
+        StatementUnlinked e => WithStatement(e.StatementId, e),
+        StatementReinstated e => WithStatement(e.StatementId, e),
         _ => this,
     };
 

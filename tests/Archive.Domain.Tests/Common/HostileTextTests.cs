@@ -21,7 +21,8 @@ public sealed class HostileTextTests
             "registerActor.name", "registerActor.aliases[0]", "addAlias.alias", "assignRole.role", "openTopic.title",
             "openTopic.description", "renameTopic.title", "registerSource.title", "registerSource.text", "recordStatement.quote",
             "recordStatement.occasion", "verifyStatement.method", "verifyStatement.note", "retractStatement.reason",
-            "disputeStatement.reason", "amendStatement.reason", "unfileStatement.reason",
+            "disputeStatement.reason", "amendStatement.reason", "unfileStatement.reason", "reinstateStatement.reason",
+            "unlinkStatement.reason",
         ];
         var data = new TheoryData<string, string>();
         foreach (var command in commands)
@@ -94,6 +95,9 @@ public sealed class HostileTextTests
             "disputeStatement.reason" => DisputeStatement.Handle(actor, new DisputeStatement(StatementId, value), Context),
             "amendStatement.reason" => AmendStatement.Handle(actor, new AmendStatement(StatementId, value, new StatementChanges(Occasion: "Briefing")), Source(), Context),
             "unfileStatement.reason" => UnfileStatement.Handle(topic, new UnfileStatement(TopicId, StatementId, value), Context),
+            "reinstateStatement.reason" => ReinstateStatement.Handle(actor.Apply(new StatementRetracted(ActorId, StatementId, "Misattributed", Archivist, Earlier)),
+                new ReinstateStatement(StatementId, value), Context),
+            "unlinkStatement.reason" => UnlinkStatement.Handle(actor, new UnlinkStatement(StatementId, StatementId.Replace('0', '1'), value), Context),
             _ => throw new ArgumentOutOfRangeException(nameof(commandAndField), commandAndField, null),
         };
     }
