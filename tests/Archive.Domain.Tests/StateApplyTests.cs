@@ -35,7 +35,7 @@ public sealed class StateApplyTests
         [typeof(StatementFiled)] = (Topic, new StatementFiled(TopicId, SecondStatementId, ActorId, Archivist, Now)),
         [typeof(StatementUnfiled)] = (Topic, new StatementUnfiled(TopicId, StatementId, "Off topic", Archivist, Now)),
         [typeof(SourceRegistered)] = (SourceState.Empty, SourceRegistered()),
-        [typeof(SourceCorrected)] = (GivenSource(SourceRegistered()), new SourceCorrected(SourceId, "Press conference of 20 February", null, null, null, "Title", Archivist, Now)),
+        [typeof(SourceCorrected)] = (GivenSource(SourceRegistered()), new SourceCorrected(SourceId, "Press conference of 20 February", null, null, null, null, "Title", Archivist, Now)),
         [typeof(Audit.SealRecorded)] = (Audit.SealState.Empty, new Audit.SealRecorded(1, 1, 10, 10, new string('a', 64), null, null, Archivist, Now)),
     };
 

@@ -22,7 +22,7 @@ public sealed class HostileTextTests
             "openTopic.description", "renameTopic.title", "registerSource.title", "registerSource.text", "recordStatement.quote",
             "recordStatement.occasion", "verifyStatement.method", "verifyStatement.note", "retractStatement.reason",
             "disputeStatement.reason", "amendStatement.reason", "unfileStatement.reason", "reinstateStatement.reason",
-            "unlinkStatement.reason",
+            "unlinkStatement.reason", "mergeTopic.reason", "correctSource.reason", "correctSource.title", "correctSource.outlet",
         ];
         var data = new TheoryData<string, string>();
         foreach (var command in commands)
@@ -81,7 +81,7 @@ public sealed class HostileTextTests
             "registerActor.name" => RegisterActor.Handle(ActorState.Empty, new RegisterActor(ActorId, value, "person"), Context),
             "registerActor.aliases[0]" => RegisterActor.Handle(ActorState.Empty, new RegisterActor(ActorId, "Lin Jian", "person", Aliases: [value]), Context),
             "addAlias.alias" => AddAlias.Handle(actor, new AddAlias(ActorId, value), Context),
-            "assignRole.role" => AssignRole.Handle(actor, new AssignRole(ActorId, value, "Ministry of Foreign Affairs"), Context),
+            "assignRole.role" => AssignRole.Handle(actor, new AssignRole(ActorId, value, "Ministry of Foreign Affairs", new DateOnly(2024, 1, 1)), Context),
             "openTopic.title" => OpenTopic.Handle(TopicState.Empty, new OpenTopic(TopicId, value), false, Context),
             "openTopic.description" => OpenTopic.Handle(TopicState.Empty, new OpenTopic(TopicId, "Corridor", value), false, Context),
             "renameTopic.title" => RenameTopic.Handle(topic, new RenameTopic(TopicId, value), Context),
@@ -98,6 +98,10 @@ public sealed class HostileTextTests
             "reinstateStatement.reason" => ReinstateStatement.Handle(actor.Apply(new StatementRetracted(ActorId, StatementId, "Misattributed", Archivist, Earlier)),
                 new ReinstateStatement(StatementId, value), Context),
             "unlinkStatement.reason" => UnlinkStatement.Handle(actor, new UnlinkStatement(StatementId, StatementId.Replace('0', '1'), value), Context),
+            "mergeTopic.reason" => MergeTopic.Handle(topic, new MergeTopic(TopicId, "belt-and-road", value), new MergeTarget(true), Context),
+            "correctSource.reason" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, value, Title: "New title"), Context),
+            "correctSource.title" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, "Misspelt", Title: value), Context),
+            "correctSource.outlet" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, "Misspelt", Outlet: value), Context),
             _ => throw new ArgumentOutOfRangeException(nameof(commandAndField), commandAndField, null),
         };
     }
