@@ -22,6 +22,8 @@ public static class EventAliases
         [typeof(StatementDisputed)] = "statement_disputed",
         [typeof(StatementRetracted)] = "statement_retracted",
         [typeof(StatementLinked)] = "statement_linked",
+        [typeof(StatementUnlinked)] = "statement_unlinked",
+        [typeof(StatementReinstated)] = "statement_reinstated",
         [typeof(TopicOpened)] = "topic_opened",
         [typeof(TopicRenamed)] = "topic_renamed",
         [typeof(TopicMerged)] = "topic_merged",

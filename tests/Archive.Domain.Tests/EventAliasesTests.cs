@@ -6,12 +6,12 @@ namespace Archive.Domain.Tests;
 
 public sealed class EventAliasesTests
 {
-    // The events of DESIGN.md, "Streams and events (v1)".
+    // The events of DESIGN.md, "Streams and events (v1)", and the unlinking and reinstatement that made every change reversible.
     private static readonly string[] DesignEvents =
     [
         "ActorRegistered", "ActorRoleAssigned", "ActorAliasAdded", "StatementRecorded", "StatementVerified", "StatementAmended",
-        "StatementDisputed", "StatementRetracted", "StatementLinked", "TopicOpened", "TopicRenamed", "TopicMerged", "StatementFiled",
-        "StatementUnfiled", "SourceRegistered", "SourceCorrected",
+        "StatementDisputed", "StatementRetracted", "StatementLinked", "StatementUnlinked", "StatementReinstated", "TopicOpened",
+        "TopicRenamed", "TopicMerged", "StatementFiled", "StatementUnfiled", "SourceRegistered", "SourceCorrected",
         // the archive's own seals (DESIGN.md, hash chain and seals)
         "SealRecorded",
     ];
@@ -69,6 +69,8 @@ public sealed class EventAliasesTests
             ["StatementDisputed"] = "statement_disputed",
             ["StatementRetracted"] = "statement_retracted",
             ["StatementLinked"] = "statement_linked",
+            ["StatementUnlinked"] = "statement_unlinked",
+            ["StatementReinstated"] = "statement_reinstated",
             ["TopicOpened"] = "topic_opened",
             ["TopicRenamed"] = "topic_renamed",
             ["TopicMerged"] = "topic_merged",

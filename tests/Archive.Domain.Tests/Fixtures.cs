@@ -60,12 +60,12 @@ internal static class Fixtures
 
     /// <summary>The event a successful recording of <paramref name="command"/> appends, built by hand.</summary>
     public static StatementRecorded Recorded(RecordStatement command) =>
-        new(command.ActorId, command.StatementId, command.Quote, command.QuoteKind, command.SaidOn!.Value, command.Occasion,
-            command.SourceId, command.Span, command.Topics ?? [], command.Language ?? "en", command.CoSpeakers ?? [], Archivist, Earlier);
+        new(command.ActorId, command.StatementId!, command.Quote, command.QuoteKind, command.SaidOn!.Value, command.Occasion,
+            command.SourceId, command.Span!, command.Topics ?? [], command.Language ?? "en", command.CoSpeakers ?? [], Archivist, Earlier);
 
     public static StatementRecorded Recorded() => Recorded(Record());
-    public static string StatementId => Record().StatementId;
-    public static string SecondStatementId => Record(SecondQuote).StatementId;
+    public static string StatementId => Record().StatementId!;
+    public static string SecondStatementId => Record(SecondQuote).StatementId!;
 
     public static ActorState Given(params object[] events) => ActorState.Replay(events);
     public static TopicState GivenTopic(params object[] events) => TopicState.Replay(events);

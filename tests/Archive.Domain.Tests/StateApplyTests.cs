@@ -25,13 +25,17 @@ public sealed class StateApplyTests
         [typeof(StatementDisputed)] = (Actor, new StatementDisputed(ActorId, StatementId, "Denied", Archivist, Now)),
         [typeof(StatementRetracted)] = (Actor, new StatementRetracted(ActorId, StatementId, "Misattributed", Archivist, Now)),
         [typeof(StatementLinked)] = (Actor, new StatementLinked(ActorId, StatementId, SecondStatementId, "clarifies", Archivist, Now)),
+        [typeof(StatementUnlinked)] = (Actor.Apply(new StatementLinked(ActorId, StatementId, SecondStatementId, "clarifies", Archivist, Earlier)),
+            new StatementUnlinked(ActorId, StatementId, SecondStatementId, "clarifies", "Not a clarification", Archivist, Now)),
+        [typeof(StatementReinstated)] = (Actor.Apply(new StatementRetracted(ActorId, StatementId, "Misattributed", Archivist, Earlier)),
+            new StatementReinstated(ActorId, StatementId, "The attribution was right", StatementStatus.Recorded, null, Archivist, Now)),
         [typeof(TopicOpened)] = (TopicState.Empty, TopicOpened()),
         [typeof(TopicRenamed)] = (Topic, new TopicRenamed(TopicId, "CPEC", Archivist, Now)),
         [typeof(TopicMerged)] = (Topic, new TopicMerged(TopicId, "belt-and-road", "Folded in", Archivist, Now)),
         [typeof(StatementFiled)] = (Topic, new StatementFiled(TopicId, SecondStatementId, ActorId, Archivist, Now)),
         [typeof(StatementUnfiled)] = (Topic, new StatementUnfiled(TopicId, StatementId, "Off topic", Archivist, Now)),
         [typeof(SourceRegistered)] = (SourceState.Empty, SourceRegistered()),
-        [typeof(SourceCorrected)] = (GivenSource(SourceRegistered()), new SourceCorrected(SourceId, "Press conference of 20 February", null, null, null, "Title", Archivist, Now)),
+        [typeof(SourceCorrected)] = (GivenSource(SourceRegistered()), new SourceCorrected(SourceId, "Press conference of 20 February", null, null, null, null, "Title", Archivist, Now)),
         [typeof(Audit.SealRecorded)] = (Audit.SealState.Empty, new Audit.SealRecorded(1, 1, 10, 10, new string('a', 64), null, null, Archivist, Now)),
     };
 
@@ -85,15 +89,18 @@ public sealed class StateApplyTests
         var commands = new Func<ActorState, Archive.Domain.Common.Decision>[]
         {
             s => RegisterActor.Handle(s, new RegisterActor(ActorId, "Lin Jian", "person", "CN", ["林剑"]), Context),
-            s => AssignRole.Handle(s, new AssignRole(ActorId, "Spokesperson", "Ministry of Foreign Affairs"), Context),
+            s => AssignRole.Handle(s, new AssignRole(ActorId, "Spokesperson", "Ministry of Foreign Affairs", new DateOnly(2024, 1, 1)), Context),
+            s => AssignRole.Handle(s, new AssignRole(ActorId, "Spokesperson", "Ministry of Foreign Affairs", new DateOnly(2024, 1, 1), new DateOnly(2025, 1, 31)), Context),
             s => AddAlias.Handle(s, new AddAlias(ActorId, "Spokesman Lin"), Context),
             s => RecordStatement.Handle(s, Record(), Known(), Context),
             s => RecordStatement.Handle(s, Record(SecondQuote), Known(), Context),
             s => VerifyStatement.Handle(s, new VerifyStatement(StatementId, "video"), Context),
-            s => AmendStatement.Handle(s, new AmendStatement(StatementId, "Quote marks", new StatementChanges(Quote: "We'll never accept interference in our internal affairs.")), Source(), Context),
+            s => AmendStatement.Handle(s, new AmendStatement(StatementId, "Wrong sentence", new StatementChanges(Quote: "Reporters asked about the summit.")), Source(), Context),
             s => DisputeStatement.Handle(s, new DisputeStatement(SecondStatementId, "Denied"), Context),
             s => LinkStatement.Handle(s, new LinkStatement(SecondStatementId, StatementId, "clarifies"), true, Context),
             s => RetractStatement.Handle(s, new RetractStatement(SecondStatementId, "Misattributed"), Context),
+            s => ReinstateStatement.Handle(s, new ReinstateStatement(SecondStatementId, "The attribution was right"), Context),
+            s => UnlinkStatement.Handle(s, new UnlinkStatement(SecondStatementId, StatementId, "Not a clarification"), Context),
         };
         var state = ActorState.Empty;
         var history = new List<object>();

@@ -3,7 +3,11 @@ using Archive.Domain.Statements;
 
 namespace Archive.Domain.Actors;
 
-public sealed record ActorRole(string Role, string Organisation, DateOnly? From, DateOnly? To);
+/// <summary>A capacity the actor holds; (role, organisation, from) names it, and assigning it again with another end date ends it then.</summary>
+public sealed record ActorRole(string Role, string Organisation, DateOnly? From, DateOnly? To)
+{
+    public bool IsSameAs(ActorRole other) => Role == other.Role && Organisation == other.Organisation && From == other.From;
+}
 
 /// <summary>Everything an actor's stream says, rebuilt by <see cref="Apply"/>; immutable, so a view can be shared.</summary>
 public sealed record ActorState(
@@ -24,7 +28,7 @@ public sealed record ActorState(
     public ActorState Apply(object @event) => @event switch
     {
         ActorRegistered e => this with { Id = e.ActorId, Name = e.Name, Kind = e.Kind, Country = e.Country, Aliases = [.. e.Aliases] },
-        ActorRoleAssigned e => this with { Roles = Roles.Add(new ActorRole(e.Role, e.Organisation, e.From, e.To)) },
+        ActorRoleAssigned e => this with { Roles = WithRole(new ActorRole(e.Role, e.Organisation, e.From, e.To)) },
         ActorAliasAdded e => this with { Aliases = Aliases.Add(e.Alias) },
         StatementRecorded e => this with { Statements = Statements.SetItem(e.StatementId, StatementState.From(e)) },
         StatementVerified e => WithStatement(e.StatementId, e),
@@ -32,10 +36,15 @@ public sealed record ActorState(
         StatementDisputed e => WithStatement(e.StatementId, e),
         StatementRetracted e => WithStatement(e.StatementId, e),
         StatementLinked e => WithStatement(e.StatementId, e),
+        StatementUnlinked e => WithStatement(e.StatementId, e),
+        StatementReinstated e => WithStatement(e.StatementId, e),
         _ => this,
     };
 
     public static ActorState Replay(IEnumerable<object> events) => events.Aggregate(Empty, (state, e) => state.Apply(e));
+
+    private ImmutableList<ActorRole> WithRole(ActorRole role) =>
+        Roles.FindIndex(r => r.IsSameAs(role)) is var i and >= 0 ? Roles.SetItem(i, role) : Roles.Add(role);
 
     private ActorState WithStatement(string statementId, object @event) =>
         Statements.TryGetValue(statementId, out var statement)

@@ -65,6 +65,14 @@ public static partial class Checks
             errors.Add(DomainError.Invalid(field, "must not be after the time it is recorded"));
     }
 
+    /// <summary>A past local date (publication, a role's start): not before year 1000, and not after today anywhere on Earth.</summary>
+    public static void Day(List<DomainError> errors, string field, DateOnly day, DateTimeOffset now)
+    {
+        if (day < EarliestSaidOn) errors.Add(DomainError.Invalid(field, $"must not be before {EarliestSaidOn:yyyy-MM-dd}"));
+        // a local date, like said-on: it may already be tomorrow in UTC+14
+        if (day > DateOnly.FromDateTime(now.UtcDateTime.AddHours(14))) errors.Add(DomainError.Invalid(field, "must not be in the future"));
+    }
+
     public static void SlugList(List<DomainError> errors, string field, IReadOnlyList<string>? values, int max)
     {
         if (values is null) return;

@@ -11,16 +11,7 @@ public sealed record RegisterSource(
     public static Decision Handle(SourceState state, RegisterSource command, CommandContext context)
     {
         var errors = new List<DomainError>();
-        Checks.Text(errors, "title", command.Title, 500);
-        Checks.Text(errors, "outlet", command.Outlet, 200, required: false);
-        Checks.Url(errors, "url", command.Url);
-        Checks.Language(errors, "language", command.Language);
-        if (command.PublishedOn is { } published)
-        {
-            if (published < Checks.EarliestSaidOn) errors.Add(DomainError.Invalid("publishedOn", $"must not be before {Checks.EarliestSaidOn:yyyy-MM-dd}"));
-            // a local date, like said-on: it may already be tomorrow in UTC+14
-            if (published > DateOnly.FromDateTime(context.Now.UtcDateTime.AddHours(14))) errors.Add(DomainError.Invalid("publishedOn", "must not be in the future"));
-        }
+        Description(errors, command.Title, command.Outlet, command.Url, command.PublishedOn, command.Language, context.Now, titleRequired: true);
         var text = command.Text is null ? null : SourceText.Normalise(command.Text);
         Checks.Text(errors, "text", text, SourceText.MaxLength, multiline: true);
         if (errors.Count > 0) return Decision.Refuse(errors);
@@ -30,5 +21,16 @@ public sealed record RegisterSource(
         return Decision.Accept(new SourceRegistered(
             SourceText.IdFor(text!), command.Title.Trim(), command.Outlet, command.Url, command.PublishedOn, command.Language,
             SourceText.Hash(text!), text!, context.Principal, context.Now));
+    }
+
+    /// <summary>The checks on a source's description, shared by registration and correction.</summary>
+    internal static void Description(List<DomainError> errors, string? title, string? outlet, string? url, DateOnly? publishedOn, string? language,
+        DateTimeOffset now, bool titleRequired)
+    {
+        Checks.Text(errors, "title", title, 500, required: titleRequired);
+        Checks.Text(errors, "outlet", outlet, 200, required: false);
+        Checks.Url(errors, "url", url);
+        Checks.Language(errors, "language", language);
+        if (publishedOn is { } published) Checks.Day(errors, "publishedOn", published, now);
     }
 }

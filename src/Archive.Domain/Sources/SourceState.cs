@@ -16,6 +16,7 @@ public sealed record SourceState(
             Outlet = e.Outlet ?? Outlet,
             Url = e.Url ?? Url,
             PublishedOn = e.PublishedOn ?? PublishedOn,
+            Language = e.Language ?? Language,
         },
         _ => this,
     };

@@ -20,7 +20,7 @@ public static class SourceText
         return (HasUnpairedSurrogate(text) ? text : text.Normalize(NormalizationForm.FormC)).TrimStart('\uFEFF').Trim();
     }
 
-    private static bool HasUnpairedSurrogate(string text)
+    internal static bool HasUnpairedSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -60,27 +60,9 @@ public static class SourceText
     }
 
     /// <summary>
-    /// Compares a quote with the source text at its span, ignoring differences an archivist
-    /// cannot see or type consistently: runs of whitespace and the style of quote marks and apostrophes.
+    /// Compares two quotes under the archive's normalisation (see <see cref="QuoteLocator"/>): whitespace runs, quote
+    /// marks, dashes, ellipses, invisible characters and Unicode normalisation aside, they must be the same characters.
     /// </summary>
     public static bool QuoteMatches(string quote, string sourceSlice) =>
-        string.Equals(Canonical(quote), Canonical(sourceSlice), StringComparison.Ordinal);
-
-    private static string Canonical(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        var pendingSpace = false;
-        foreach (var c in value.Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsWhiteSpace(c)) { pendingSpace = builder.Length > 0; continue; }
-            if (pendingSpace) { builder.Append(' '); pendingSpace = false; }
-            builder.Append(c switch
-            {
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '`' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
-                _ => c,
-            });
-        }
-        return builder.ToString();
-    }
+        string.Equals(QuoteFolding.Fold(quote), QuoteFolding.Fold(sourceSlice), StringComparison.Ordinal);
 }

@@ -4,6 +4,11 @@ using Archive.Domain.Sources;
 
 namespace Archive.Domain.Statements;
 
+/// <summary>
+/// Amends a statement. A new <c>quote</c> without a <c>span</c> is located in the source (kept at the current span when
+/// it occurs there among several places); with a span, it must occur exactly there; a new span alone must hold the
+/// current quote; a new quote kind is checked like a recording. The amended quote is the source's own characters.
+/// </summary>
 public sealed record AmendStatement(string StatementId, string Reason, StatementChanges Changes)
 {
     /// <param name="source">The statement's source; needed when the quote, span or quote kind change.</param>
@@ -25,23 +30,25 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
         if (c.QuoteKind == QuoteKinds.Joint && statement.Recorded.CoSpeakers.Count == 0)
             return Decision.Refuse(DomainError.Invalid("quoteKind", "a joint statement names at least one co-speaker; this one has none"));
 
+        var (quote, span) = (statement.Quote, statement.Span);
+        if (c.Quote is not null || c.Span is not null || (c.QuoteKind is not null && c.QuoteKind != statement.QuoteKind))
+        {
+            if (source is not { Exists: true }) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
+            var typed = c.Quote ?? statement.Quote;
+            var sent = c.Span ?? (c.Quote is null ? statement.Span : null);
+            if (QuoteCheck.Resolve(errors, source.Text, typed, sent, preferred: statement.Span) is not { } passage) return Decision.Refuse(errors);
+            (quote, span) = (passage.Text, passage.Span);
+        }
+
         // Only what really changes is recorded, so repeating an amendment is a no-op.
         var changes = new StatementChanges(
-            c.Quote is not null && c.Quote != statement.Quote ? c.Quote : null,
-            c.Span is not null && c.Span != statement.Span ? c.Span : null,
+            quote != statement.Quote ? quote : null,
+            span != statement.Span ? span : null,
             c.SaidOn is not null && c.SaidOn != statement.SaidOn ? c.SaidOn : null,
             c.Occasion is not null && c.Occasion != statement.Occasion ? c.Occasion : null,
             c.QuoteKind is not null && c.QuoteKind != statement.QuoteKind ? c.QuoteKind : null,
             c.Language is not null && c.Language != statement.Language ? c.Language : null);
         if (changes.IsEmpty) return Decision.NoOp;
-
-        if (changes.Quote is not null || changes.Span is not null || changes.QuoteKind is not null)
-        {
-            if (source is not { Exists: true }) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
-            RecordStatement.SpanAgainstSource(errors, source.Text, changes.Span ?? statement.Span, changes.Quote ?? statement.Quote,
-                changes.QuoteKind ?? statement.QuoteKind, "span", "quote");
-            if (errors.Count > 0) return Decision.Refuse(errors);
-        }
         return Decision.Accept(new StatementAmended(state.Id!, command.StatementId, changes, command.Reason, context.Principal, context.Now));
     }
 }

@@ -5,16 +5,24 @@ using Archive.Domain.Sources;
 namespace Archive.Domain.Statements;
 
 /// <summary>What the speaker's grain learns from other streams before it decides.</summary>
+/// <param name="MergedTopics">Topics among the command's that were merged, each with the topic it went into.</param>
 public sealed record RecordingContext(
     SourceState? Source,
     IReadOnlySet<string> UnknownTopics,
-    IReadOnlySet<string> UnknownCoSpeakers);
+    IReadOnlySet<string> UnknownCoSpeakers,
+    IReadOnlyDictionary<string, string>? MergedTopics = null);
 
+/// <summary>
+/// Records a statement from a source. <see cref="Quote"/> is what the archivist typed: it only finds and checks the
+/// passage, and the recorded quote is the source's own characters there. <see cref="Span"/> may be omitted: the quote
+/// is then located in the source (one occurrence: recorded there; none: refused on <c>quote</c> with the closest
+/// passage; several: a conflict on <c>quote</c> listing every occurrence, see <see cref="DomainError.Details"/>).
+/// </summary>
 public sealed record RecordStatement(
     string ActorId,
     string SourceId,
     string Quote,
-    TextSpan Span,
+    TextSpan? Span,
     string QuoteKind,
     DateOnly? SaidOn,
     string? Occasion = null,
@@ -24,7 +32,18 @@ public sealed record RecordStatement(
 {
     public const int MaxQuoteLength = 20_000;
 
-    public string StatementId => StatementIds.For(ActorId, SourceId, Span);
+    /// <summary>The statement's id, derived from its span; null while the span is not known (see <see cref="Located"/>).</summary>
+    public string? StatementId => Span is null ? null : StatementIds.For(ActorId, SourceId, Span);
+
+    /// <summary>
+    /// This command with its span filled in when it has none and its quote occurs exactly once in
+    /// <paramref name="source"/>; otherwise unchanged (the decision then refuses it and says why). A caller that must
+    /// answer with the statement's id and span, also for an idempotent repeat, calls this before <see cref="Handle"/>.
+    /// </summary>
+    public RecordStatement Located(SourceState? source) =>
+        Span is null && source is { Exists: true } && Quote is not null
+            ? this with { Span = QuoteLocator.For(source.Text).Locate(Quote).Single?.Span }
+            : this;
 
     public static Decision Handle(ActorState state, RecordStatement command, RecordingContext context, CommandContext meta)
     {
@@ -40,7 +59,7 @@ public sealed record RecordStatement(
         if (coSpeakers.Contains(command.ActorId)) errors.Add(DomainError.Invalid("coSpeakers", "must not include the speaker"));
         if (command.QuoteKind == QuoteKinds.Joint && coSpeakers.Count == 0)
             errors.Add(DomainError.Invalid("coSpeakers", "a joint statement names at least one co-speaker"));
-        SpanShape(errors, "span", command.Span);
+        if (command.Span is not null) SpanShape(errors, "span", command.Span);
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         if (!state.Exists) return Decision.NotFound("actorId", $"actor '{command.ActorId}' is not registered");
@@ -49,42 +68,30 @@ public sealed record RecordStatement(
             .Concat(context.UnknownCoSpeakers.Select(a => DomainError.NotFound("coSpeakers", $"actor '{a}' is not registered")))
             .ToArray();
         if (missing.Length > 0) return Decision.Refuse(missing);
+        if (context.MergedTopics is { Count: > 0 } merged)
+            return Decision.Refuse(merged.Select(m => DomainError.Conflict("topics", $"topic '{m.Key}' was merged into '{m.Value}'; file the statement under '{m.Value}'")));
 
-        SpanAgainstSource(errors, source.Text, command.Span, command.Quote, command.QuoteKind, "span", "quote");
-        if (errors.Count > 0) return Decision.Refuse(errors);
+        if (QuoteCheck.Resolve(errors, source.Text, command.Quote, command.Span) is not { } passage) return Decision.Refuse(errors);
 
         var recorded = new StatementRecorded(
-            command.ActorId, command.StatementId, command.Quote, command.QuoteKind, command.SaidOn!.Value,
-            command.Occasion, source.Id!, command.Span, command.Topics ?? [], command.Language ?? source.Language ?? "en",
+            command.ActorId, StatementIds.For(command.ActorId, command.SourceId, passage.Span), passage.Text, command.QuoteKind, command.SaidOn!.Value,
+            command.Occasion, source.Id!, passage.Span, command.Topics ?? [], command.Language ?? source.Language ?? "en",
             coSpeakers, meta.Principal, meta.Now);
 
         if (state.Statement(recorded.StatementId) is { } existing)
         {
             return SameRecording(existing.Recorded, recorded)
                 ? Decision.NoOp
-                : Decision.Conflict("span", $"statement '{recorded.StatementId}' is already recorded from this span with other details; amend it instead");
+                : Decision.Conflict("span", $"statement '{recorded.StatementId}' is already recorded from the span {QuoteCheck.Where(passage)} with other details; amend it instead");
         }
         return Decision.Accept(recorded);
     }
 
-    internal static void SpanShape(List<DomainError> errors, string field, TextSpan? span)
+    internal static void SpanShape(List<DomainError> errors, string field, TextSpan span)
     {
-        if (span is null) { errors.Add(DomainError.Invalid(field, "is required")); return; }
         if (span.Start < 0) errors.Add(DomainError.Invalid($"{field}.start", "must not be negative"));
         if (span.End <= span.Start) errors.Add(DomainError.Invalid($"{field}.end", "must be greater than start"));
         if (span.End - span.Start > MaxQuoteLength) errors.Add(DomainError.Invalid(field, $"must cover at most {MaxQuoteLength} characters"));
-    }
-
-    internal static void SpanAgainstSource(List<DomainError> errors, string text, TextSpan span, string quote, string quoteKind, string spanField, string quoteField)
-    {
-        var slice = SourceText.Slice(text, span.Start, span.End);
-        if (slice is null)
-        {
-            errors.Add(DomainError.Invalid($"{spanField}.end", $"lies outside the source text ({SourceText.CodePointLength(text)} code points)"));
-            return;
-        }
-        if (quoteKind == QuoteKinds.Direct && !SourceText.QuoteMatches(quote, slice))
-            errors.Add(DomainError.Invalid(quoteField, "does not match the source text at the span"));
     }
 
     private static bool SameRecording(StatementRecorded a, StatementRecorded b) =>

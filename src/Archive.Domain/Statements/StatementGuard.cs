@@ -11,7 +11,7 @@ internal static class StatementGuard
         statement = state.Statement(statementId)!;
         if (statement is null) return Decision.NotFound("id", $"statement '{statementId}' is not recorded");
         if (verbRefusedWhenRetracted is not null && statement.IsRetracted)
-            return Decision.Conflict("id", $"statement '{statementId}' is retracted; a retracted statement cannot be {Past(verbRefusedWhenRetracted)}");
+            return Decision.Conflict("id", $"statement '{statementId}' is retracted; a retracted statement cannot be {Past(verbRefusedWhenRetracted)} until it is reinstated");
         return null;
     }
 

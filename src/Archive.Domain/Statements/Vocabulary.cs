@@ -10,7 +10,9 @@ public static class QuoteKinds
 
 public static class LinkRelations
 {
-    public static readonly IReadOnlyList<string> All = ["repeats", "clarifies", "contradicts", "supersedes", "responds-to"];
+    /// <summary>The one relation that must not form a cycle: a statement cannot, through others, supersede itself.</summary>
+    public const string Supersedes = "supersedes";
+    public static readonly IReadOnlyList<string> All = ["repeats", "clarifies", "contradicts", Supersedes, "responds-to"];
 }
 
 public static class StatementStatus

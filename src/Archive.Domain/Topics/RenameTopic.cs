@@ -11,6 +11,7 @@ public sealed record RenameTopic(string TopicId, string Title)
         if (errors.Count > 0) return Decision.Refuse(errors);
         if (!state.Exists) return Decision.NotFound("topicId", $"topic '{command.TopicId}' is not open");
         if (state.Title == command.Title) return Decision.NoOp;
+        if (state.MergedInto is { } into) return Decision.Conflict("topicId", $"topic '{command.TopicId}' was merged into '{into}'; rename '{into}' instead");
         return Decision.Accept(new TopicRenamed(command.TopicId, command.Title, context.Principal, context.Now));
     }
 }

@@ -29,4 +29,26 @@ public sealed class AddAliasTests
     [Fact]
     public void AddAlias_UnregisteredActor_IsNotFoundNamingActorId() =>
         Then.Refused(AddAlias.Handle(ActorState.Empty, new AddAlias(ActorId, "Spokesman Lin"), Context), ErrorKind.NotFound, "actorId");
+
+    [Fact]
+    public void AddAlias_Padded_RecordsTrimmedAndRepeatIsNoOp()
+    {
+        var added = Then.Accepted<ActorAliasAdded>(AddAlias.Handle(Given(ActorRegistered()), new AddAlias(ActorId, "  Spokesman Lin "), Context));
+
+        Assert.Equal("Spokesman Lin", added.Alias);
+        Then.NoOp(AddAlias.Handle(Given(ActorRegistered(), added), new AddAlias(ActorId, "Spokesman Lin "), Context));
+    }
+
+    [Fact]
+    public void AddAlias_BeyondLimit_IsConflictNamingAlias()
+    {
+        var many = Enumerable.Range(0, AddAlias.MaxAliases).Select(i => (object)new ActorAliasAdded(ActorId, $"Alias {i}", Archivist, Earlier));
+        var state = Given([ActorRegistered() with { Aliases = [] }, .. many]);
+
+        Then.Refused(AddAlias.Handle(state, new AddAlias(ActorId, "One more"), Context), ErrorKind.Conflict, "alias");
+    }
+
+    [Fact]
+    public void AddAlias_Blank_IsRefusedNamingAlias() =>
+        Then.Refused(AddAlias.Handle(Given(ActorRegistered()), new AddAlias(ActorId, " "), Context), ErrorKind.Validation, "alias");
 }

@@ -21,7 +21,8 @@ public sealed class HostileTextTests
             "registerActor.name", "registerActor.aliases[0]", "addAlias.alias", "assignRole.role", "openTopic.title",
             "openTopic.description", "renameTopic.title", "registerSource.title", "registerSource.text", "recordStatement.quote",
             "recordStatement.occasion", "verifyStatement.method", "verifyStatement.note", "retractStatement.reason",
-            "disputeStatement.reason", "amendStatement.reason", "unfileStatement.reason",
+            "disputeStatement.reason", "amendStatement.reason", "unfileStatement.reason", "reinstateStatement.reason",
+            "unlinkStatement.reason", "mergeTopic.reason", "correctSource.reason", "correctSource.title", "correctSource.outlet",
         ];
         var data = new TheoryData<string, string>();
         foreach (var command in commands)
@@ -80,7 +81,7 @@ public sealed class HostileTextTests
             "registerActor.name" => RegisterActor.Handle(ActorState.Empty, new RegisterActor(ActorId, value, "person"), Context),
             "registerActor.aliases[0]" => RegisterActor.Handle(ActorState.Empty, new RegisterActor(ActorId, "Lin Jian", "person", Aliases: [value]), Context),
             "addAlias.alias" => AddAlias.Handle(actor, new AddAlias(ActorId, value), Context),
-            "assignRole.role" => AssignRole.Handle(actor, new AssignRole(ActorId, value, "Ministry of Foreign Affairs"), Context),
+            "assignRole.role" => AssignRole.Handle(actor, new AssignRole(ActorId, value, "Ministry of Foreign Affairs", new DateOnly(2024, 1, 1)), Context),
             "openTopic.title" => OpenTopic.Handle(TopicState.Empty, new OpenTopic(TopicId, value), false, Context),
             "openTopic.description" => OpenTopic.Handle(TopicState.Empty, new OpenTopic(TopicId, "Corridor", value), false, Context),
             "renameTopic.title" => RenameTopic.Handle(topic, new RenameTopic(TopicId, value), Context),
@@ -94,6 +95,13 @@ public sealed class HostileTextTests
             "disputeStatement.reason" => DisputeStatement.Handle(actor, new DisputeStatement(StatementId, value), Context),
             "amendStatement.reason" => AmendStatement.Handle(actor, new AmendStatement(StatementId, value, new StatementChanges(Occasion: "Briefing")), Source(), Context),
             "unfileStatement.reason" => UnfileStatement.Handle(topic, new UnfileStatement(TopicId, StatementId, value), Context),
+            "reinstateStatement.reason" => ReinstateStatement.Handle(actor.Apply(new StatementRetracted(ActorId, StatementId, "Misattributed", Archivist, Earlier)),
+                new ReinstateStatement(StatementId, value), Context),
+            "unlinkStatement.reason" => UnlinkStatement.Handle(actor, new UnlinkStatement(StatementId, StatementId.Replace('0', '1'), value), Context),
+            "mergeTopic.reason" => MergeTopic.Handle(topic, new MergeTopic(TopicId, "belt-and-road", value), new MergeTarget(true), Context),
+            "correctSource.reason" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, value, Title: "New title"), Context),
+            "correctSource.title" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, "Misspelt", Title: value), Context),
+            "correctSource.outlet" => CorrectSource.Handle(GivenSource(SourceRegistered()), new CorrectSource(SourceId, "Misspelt", Outlet: value), Context),
             _ => throw new ArgumentOutOfRangeException(nameof(commandAndField), commandAndField, null),
         };
     }

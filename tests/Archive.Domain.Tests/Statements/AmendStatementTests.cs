@@ -82,8 +82,8 @@ public sealed class AmendStatementTests
         Then.Refused(When(new StatementChanges(Quote: "We’ll never accept interference in our external affairs.")), ErrorKind.Validation, "quote");
 
     [Fact]
-    public void AmendStatement_QuoteToStraightQuoteMarks_RecordsQuote() =>
-        Assert.Equal(StraightQuote, Then.Accepted<StatementAmended>(When(new StatementChanges(Quote: StraightQuote))).Changes.Quote);
+    public void AmendStatement_QuoteRetypedWithStraightQuoteMarks_IsNoOpKeepingSourceWords() =>
+        Then.NoOp(When(new StatementChanges(Quote: StraightQuote)));
 
     [Fact]
     public void AmendStatement_QuoteWithoutSource_IsNotFoundNamingSourceId() =>
@@ -101,7 +101,7 @@ public sealed class AmendStatementTests
         var reported = Record() with { Quote = "He rejected outside interference.", QuoteKind = QuoteKinds.Reported };
         var state = Given(ActorRegistered(), Recorded(reported));
 
-        var decision = AmendStatement.Handle(state, new AmendStatement(reported.StatementId, Reason, new StatementChanges(QuoteKind: QuoteKinds.Direct)),
+        var decision = AmendStatement.Handle(state, new AmendStatement(reported.StatementId!, Reason, new StatementChanges(QuoteKind: QuoteKinds.Direct)),
             Source(), Context);
 
         Then.Refused(decision, ErrorKind.Validation, "quote");
@@ -120,17 +120,20 @@ public sealed class AmendStatementTests
         Then.Refused(When(new StatementChanges(SaidOn: new DateOnly(999, 1, 1))), ErrorKind.Validation, "saidOn");
 
     [Fact]
-    public void Apply_QuoteAmendedOnVerifiedStatement_SetsStatusBackToRecorded()
+    public void Apply_QuoteAmendedOnVerifiedStatement_DropsVerification()
     {
+        const string other = "Reporters asked about the summit.";
         var verified = Given(ActorRegistered(), Recorded(), new StatementVerified(ActorId, StatementId, "video", null, Archivist, Earlier));
-        Assert.Equal(StatementStatus.Verified, verified.Statement(StatementId)!.Status);
+        Assert.NotNull(verified.Statement(StatementId)!.LastVerification);
         var amended = Then.Accepted<StatementAmended>(AmendStatement.Handle(verified,
-            new AmendStatement(StatementId, Reason, new StatementChanges(Quote: StraightQuote)), Source(), Context));
+            new AmendStatement(StatementId, Reason, new StatementChanges(Quote: other)), Source(), Context));
 
         var statement = verified.Apply(amended).Statement(StatementId)!;
 
         Assert.Equal(StatementStatus.Recorded, statement.Status);
-        Assert.Equal(StraightQuote, statement.Quote);
+        Assert.Null(statement.LastVerification);
+        Assert.Equal(other, statement.Quote);
+        Assert.Equal(SpanOf(other), statement.Span);
         Assert.Equal(3, statement.Revision);
     }
 
@@ -150,6 +153,7 @@ public sealed class AmendStatementTests
             Amended(new StatementChanges(Occasion: "Press briefing")));
 
         Assert.Equal(StatementStatus.Verified, state.Statement(StatementId)!.Status);
+        Assert.NotNull(state.Statement(StatementId)!.LastVerification);
         Assert.Equal("Press briefing", state.Statement(StatementId)!.Occasion);
     }
 
@@ -157,7 +161,7 @@ public sealed class AmendStatementTests
     public void Apply_QuoteAmendedOnDisputedStatement_KeepsDisputed()
     {
         var state = Given(ActorRegistered(), Recorded(), new StatementDisputed(ActorId, StatementId, "Embassy denies it", Archivist, Earlier),
-            Amended(new StatementChanges(Quote: StraightQuote)));
+            Amended(new StatementChanges(Quote: SecondQuote, Span: SpanOf(SecondQuote))));
 
         Assert.Equal(StatementStatus.Disputed, state.Statement(StatementId)!.Status);
     }

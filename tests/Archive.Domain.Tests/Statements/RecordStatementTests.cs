@@ -59,10 +59,6 @@ public sealed class RecordStatementTests
     public void RecordStatement_DirectQuoteWithSpaceForLineBreak_IsAccepted() =>
         Then.Accepted<StatementRecorded>(Recording(Record(SecondQuote) with { Quote = "the corridor would bring prosperity to the whole region." }));
 
-    // BUG: a quote pasted with Windows line endings ("\r\n") is refused on "quote" as "contains control characters"
-    // before it is compared: Checks.Text (IsWellFormed, multiline) allows only '\n' and '\t', although source text
-    // has its CRLF normalised to LF and QuoteMatches treats every whitespace run alike. Normalise CRLF/CR in quotes
-    // (and other multi-line fields) the way SourceText.Normalise does, or allow '\r' in multi-line text.
     [Fact]
     public void RecordStatement_DirectQuoteWithCrlfLineBreak_IsAccepted() =>
         Then.Accepted<StatementRecorded>(Recording(Record(SecondQuote) with { Quote = SecondQuote.Replace("\n", "\r\n") }));
@@ -72,12 +68,12 @@ public sealed class RecordStatementTests
         Then.Refused(Recording(Record() with { Quote = "We’ll always accept interference in our internal affairs." }), ErrorKind.Validation, "quote");
 
     [Fact]
-    public void RecordStatement_ReportedQuoteDiffersFromSource_IsAccepted() =>
-        Then.Accepted<StatementRecorded>(Recording(Record() with
+    public void RecordStatement_ReportedQuoteDiffersFromSource_IsRefusedNamingQuote() =>
+        Then.Refused(Recording(Record() with
         {
             Quote = "Lin said China rejects any outside interference.",
             QuoteKind = QuoteKinds.Reported,
-        }));
+        }), ErrorKind.Validation, "quote");
 
     [Fact]
     public void RecordStatement_UnknownQuoteKind_IsRefusedNamingQuoteKind() =>
