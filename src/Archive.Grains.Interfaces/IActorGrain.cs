@@ -21,8 +21,20 @@ public interface IActorGrain : IGrainWithStringKey
     Task<WriteResult> DisputeStatement(DisputeStatement command, WriteContext context);
     Task<WriteResult> RetractStatement(RetractStatement command, WriteContext context);
 
+    /// <summary>Returns a retracted statement to the status it had before its retraction, with the reason.</summary>
+    Task<WriteResult> ReinstateStatement(ReinstateStatement command, WriteContext context);
+
     /// <param name="targetActorId">The speaker of the target statement, whose grain confirms it exists.</param>
     Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, WriteContext context);
+
+    /// <param name="supersededFromTarget">
+    /// Every statement the target supersedes, directly or through others, across speakers: a <c>supersedes</c> link
+    /// to a statement that reaches this one would close a cycle and is refused.
+    /// </param>
+    Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, IReadOnlyCollection<string> supersededFromTarget, WriteContext context);
+
+    /// <summary>Removes a link (with one relation, or every relation to the target when none is named), with the reason.</summary>
+    Task<WriteResult> UnlinkStatement(UnlinkStatement command, WriteContext context);
 
     Task<bool> Exists();
     Task<bool> HasStatement(string statementId);

@@ -12,5 +12,11 @@ public interface ITopicGrain : IGrainWithStringKey
     /// <summary>Files many statements in one append, each answered on its own, in the order given.</summary>
     Task<IReadOnlyList<WriteResult>> FileMany(IReadOnlyList<FileStatement> commands, WriteContext context);
     Task<WriteResult> Unfile(UnfileStatement command, WriteContext context);
+
+    /// <summary>Merges this topic into another: it takes no more filings, and its statements appear under the target.</summary>
+    Task<WriteResult> Merge(MergeTopic command, WriteContext context);
     Task<bool> Exists();
+
+    /// <summary>The topic this one was merged into, or null.</summary>
+    Task<string?> MergedInto();
 }

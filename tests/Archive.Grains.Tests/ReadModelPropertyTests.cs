@@ -146,7 +146,7 @@ public sealed partial class ReadModelPropertyTests : IAsyncLifetime
             var command = _source.Statement(actor, r.Sentence, topics) with { Occasion = Script.Occasions[r.Occasion] };
             var recorded = await _cluster.Grains.GetGrain<IActorGrain>(actor).RecordStatement(command, Archivist);
             if (recorded.Succeeded && u.Statements.All(x => x.Id != recorded.Id)) u.Statements.Add(new Recorded(recorded.Id!, actor, r.Sentence));
-            return Outcome(step, new Recorded(command.StatementId, actor, r.Sentence).ToString(), recorded);
+            return Outcome(step, new Recorded(command.StatementId!, actor, r.Sentence).ToString(), recorded);
         }
         if (u.Statements.Count == 0) return $"{step}: skipped, nothing recorded yet";
         if (step is Step.Link && u.Statements.Count < 2) return $"{step}: skipped, fewer than two statements recorded";

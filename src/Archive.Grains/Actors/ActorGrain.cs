@@ -36,13 +36,15 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
 
     public async Task<WriteResult> RecordStatement(RecordStatement command, WriteContext context)
     {
-        command = command with { ActorId = this.GetPrimaryKeyString() };
         var source = await SourceOf(command.SourceId);
+        // A quote without a span is found in the source first, so even a repeat answers with the statement's id.
+        command = (command with { ActorId = this.GetPrimaryKeyString() }).Located(source);
         var unknownTopics = await Missing(command.Topics, id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
         var unknownActors = await Missing(command.CoSpeakers, id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
+        var merged = await MergedAmong(command.Topics);
 
         var decision = Domain.Statements.RecordStatement.Handle(
-            Current, command, new RecordingContext(source, unknownTopics, unknownActors), Meta(context));
+            Current, command, new RecordingContext(source, unknownTopics, unknownActors, merged), Meta(context));
         var result = await Commit(decision, context, command.StatementId);
         if (!result.Succeeded) return result;
 
@@ -50,7 +52,7 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         foreach (var topic in command.Topics ?? [])
         {
             var filed = await GrainFactory.GetGrain<ITopicGrain>(topic)
-                .File(new FileStatement(topic, command.StatementId, command.ActorId), context);
+                .File(new FileStatement(topic, command.StatementId!, command.ActorId), context);
             if (!filed.Succeeded) return filed;
             if (filed.Position > result.Position) result = result with { Position = filed.Position };
         }
@@ -60,21 +62,22 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
     public async Task<IReadOnlyList<WriteResult>> RecordStatements(IReadOnlyList<RecordStatement> commands, WriteContext context)
     {
         var actorId = this.GetPrimaryKeyString();
-        commands = commands.Select(c => c with { ActorId = actorId }).ToArray();
         // Ask other grains everything first, each question once, so the decisions then run back to back on one state.
         var sources = new Dictionary<string, SourceState?>(StringComparer.Ordinal);
         foreach (var id in commands.Select(c => c.SourceId ?? "").Distinct()) sources[id] = await SourceOf(id);
+        commands = commands.Select(c => (c with { ActorId = actorId }).Located(sources[c.SourceId ?? ""])).ToArray();
         var unknownTopics = await MissingAll(commands.SelectMany(c => c.Topics ?? []), id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
         var unknownActors = await MissingAll(commands.SelectMany(c => c.CoSpeakers ?? []), id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
+        var merged = await MergedAmong(commands.SelectMany(c => c.Topics ?? []).Distinct().ToArray());
 
         var results = (await CommitEach(commands, (state, c) => Domain.Statements.RecordStatement.Handle(state, c,
-                new RecordingContext(sources[c.SourceId ?? ""], Among(unknownTopics, c.Topics), Among(unknownActors, c.CoSpeakers)), Meta(context)),
+                new RecordingContext(sources[c.SourceId ?? ""], Among(unknownTopics, c.Topics), Among(unknownActors, c.CoSpeakers), merged), Meta(context)),
             c => c.StatementId, context)).ToArray();
 
         // As for one statement, filing runs for repeats too, so a retry completes a filing that failed; one append per topic.
         var filings = commands.Select((c, i) => (Command: c, Index: i))
             .Where(x => results[x.Index].Succeeded)
-            .SelectMany(x => (x.Command.Topics ?? []).Distinct().Select(topic => (Topic: topic, x.Index, Filing: new FileStatement(topic, x.Command.StatementId, actorId))))
+            .SelectMany(x => (x.Command.Topics ?? []).Distinct().Select(topic => (Topic: topic, x.Index, Filing: new FileStatement(topic, x.Command.StatementId!, actorId))))
             .GroupBy(f => f.Topic, StringComparer.Ordinal)
             .ToArray();
         var filed = await Task.WhenAll(filings.Select(g =>
@@ -109,13 +112,24 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
     public Task<WriteResult> RetractStatement(RetractStatement command, WriteContext context) =>
         Commit(Domain.Statements.RetractStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
 
-    public async Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, WriteContext context)
+    public Task<WriteResult> ReinstateStatement(ReinstateStatement command, WriteContext context) =>
+        Commit(Domain.Statements.ReinstateStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
+
+    public Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, WriteContext context) =>
+        LinkStatement(command, targetActorId, [], context);
+
+    public async Task<WriteResult> LinkStatement(LinkStatement command, string targetActorId, IReadOnlyCollection<string> supersededFromTarget,
+        WriteContext context)
     {
         var targetExists = targetActorId == this.GetPrimaryKeyString()
             ? Current.Statement(command.TargetId) is not null
             : Domain.Common.Slug.IsValid(targetActorId) && await GrainFactory.GetGrain<IActorGrain>(targetActorId).HasStatement(command.TargetId);
-        return await Commit(Domain.Statements.LinkStatement.Handle(Current, command, targetExists, Meta(context)), context, command.StatementId);
+        return await Commit(Domain.Statements.LinkStatement.Handle(Current, command, new LinkTarget(targetExists, supersededFromTarget), Meta(context)),
+            context, command.StatementId);
     }
+
+    public Task<WriteResult> UnlinkStatement(UnlinkStatement command, WriteContext context) =>
+        Commit(Domain.Statements.UnlinkStatement.Handle(Current, command, Meta(context)), context, command.StatementId);
 
     public Task<bool> Exists() => Task.FromResult(Confirmed.Exists);
 
@@ -130,6 +144,15 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         if (!source.Exists) return null;
         if (_sources.Count >= 32) _sources.Clear();
         return _sources[sourceId] = source;
+    }
+
+    /// <summary>Which of the topics were merged, and into what: a statement is filed under the topic it went into.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> MergedAmong(IReadOnlyList<string>? topics)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var topic in (topics ?? []).Where(Domain.Common.Slug.IsValid).Distinct())
+            if (await GrainFactory.GetGrain<ITopicGrain>(topic).MergedInto() is { } into) merged[topic] = into;
+        return merged;
     }
 
     private static async Task<IReadOnlySet<string>> MissingAll(IEnumerable<string> ids, Func<string, Task<bool>> exists)

@@ -23,5 +23,8 @@ public sealed class SourceGrain(StreamStore storage) : StreamGrain<SourceState>(
         return Commit(RegisterSource.Handle(Current, command, Meta(context)), context, this.GetPrimaryKeyString());
     }
 
+    public Task<WriteResult> Correct(CorrectSource command, WriteContext context) =>
+        Commit(CorrectSource.Handle(Current, command with { SourceId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
+
     public Task<SourceState> Get() => Task.FromResult(Confirmed);
 }

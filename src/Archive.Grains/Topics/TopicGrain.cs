@@ -37,5 +37,17 @@ public sealed class TopicGrain(StreamStore storage) : StreamGrain<TopicState>(st
     public Task<WriteResult> Unfile(UnfileStatement command, WriteContext context) =>
         Commit(UnfileStatement.Handle(Current, command with { TopicId = this.GetPrimaryKeyString() }, Meta(context)), context, command.StatementId);
 
+    public async Task<WriteResult> Merge(MergeTopic command, WriteContext context)
+    {
+        command = command with { TopicId = this.GetPrimaryKeyString() };
+        var into = command.IntoTopicId;
+        var target = Slug.IsValid(into) && into != command.TopicId
+            ? new MergeTarget(await GrainFactory.GetGrain<ITopicGrain>(into).Exists(), await GrainFactory.GetGrain<ITopicGrain>(into).MergedInto())
+            : new MergeTarget(false);
+        return await Commit(MergeTopic.Handle(Current, command, target, Meta(context)), context, command.TopicId);
+    }
+
     public Task<bool> Exists() => Task.FromResult(Confirmed.Exists);
+
+    public Task<string?> MergedInto() => Task.FromResult(Confirmed.MergedInto);
 }

@@ -47,7 +47,7 @@ public sealed class ApiClient : IDisposable
     /// <summary>The body of POST /api/statements for a command.</summary>
     public static object StatementBody(RecordStatement c) => new
     {
-        actorId = c.ActorId, sourceId = c.SourceId, quote = c.Quote, span = new { start = c.Span.Start, end = c.Span.End },
+        actorId = c.ActorId, sourceId = c.SourceId, quote = c.Quote, span = new { start = c.Span!.Start, end = c.Span.End },
         quoteKind = c.QuoteKind, saidOn = c.SaidOn, occasion = c.Occasion, language = c.Language,
     };
 

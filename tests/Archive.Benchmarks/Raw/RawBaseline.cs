@@ -33,9 +33,9 @@ public sealed class RawBaseline(string connectionString, Corpus corpus)
             var s = i % Streams;
             var actor = $"raw-{repetition}-{s:000}";
             var command = corpus.Statement(actor, i / Streams);
-            var recorded = new StatementRecorded(actor, command.StatementId, command.Quote, command.QuoteKind, command.SaidOn!.Value,
-                command.Occasion, command.SourceId, command.Span, [], "en", [], "bench", DateTimeOffset.UtcNow);
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(command.StatementId)));
+            var recorded = new StatementRecorded(actor, command.StatementId!, command.Quote, command.QuoteKind, command.SaidOn!.Value,
+                command.Occasion, command.SourceId, command.Span!, [], "en", [], "bench", DateTimeOffset.UtcNow);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(command.StatementId!)));
             rows.Add(new Row($"actor:{actor}", ++versions[s], JsonSerializer.Serialize(recorded, Json),
                 $$"""{"principal":"bench","hash":"{{hash}}"}"""));
         }

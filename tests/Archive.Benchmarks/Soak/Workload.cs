@@ -83,7 +83,7 @@ public sealed class Workload(SoakOptions options, Corpus corpus, SoakApi api, Re
         var actor = random.Next(_actors.Length);
         var command = corpus.Statement(_actors[actor], Interlocked.Increment(ref _next[actor]) - 1);
         return Send("record", _writer, HttpMethod.Post, "/api/statements", ApiClient.StatementBody(command), expected: 201,
-            onSuccess: () => { lock (_recorded) _recorded.Add(command.StatementId); });
+            onSuccess: () => { lock (_recorded) _recorded.Add(command.StatementId!); });
     }
 
     private Task Read(Random random)
