@@ -11,6 +11,10 @@ public static class OpenApiMetadata
         return builder;
     }
 
+    /// <summary>An example of the endpoint's JSON body, shown on its operation in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder WithBodyExample(this RouteHandlerBuilder builder, object example) =>
+        builder.WithMetadata(new BodyExample(example));
+
     /// <summary>The server URL without a trailing slash, as OpenAPI tools expect.</summary>
     public static OpenApiOptions TrimServerUrls(this OpenApiOptions options) =>
         options.AddDocumentTransformer((document, _, _) =>
@@ -19,3 +23,6 @@ public static class OpenApiMetadata
             return Task.CompletedTask;
         });
 }
+
+/// <summary>An example body for an endpoint (<see cref="OpenApiMetadata.WithBodyExample"/>).</summary>
+public sealed record BodyExample(object Value);
