@@ -48,7 +48,7 @@ public static class ApiHosting
         builder.Services.AddSingleton<ProjectionProgress>();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<StallTracker>();
-        builder.Services.AddOpenApi(options => options.TrimServerUrls().DeclareBearerKeys());
+        builder.Services.AddOpenApi(options => options.ServeFromTheDocumentsOrigin().DeclareBearerKeys().DescribeSchemasTruly().DescribeOperations());
         builder.Services.AddSingleton<SeedImportService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
         builder.Services.AddApiTelemetry(builder.Configuration); // traces, metrics, correlated logs (docs/observability.md)
