@@ -42,4 +42,19 @@ public sealed class SealVerificationTests
         Assert.Contains("positions 1-7", failure.Problem);
         Assert.Equal(root, failure.Expected);
     }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"sealed\"")]
+    [InlineData("{\"fromPosition\":1,\"toPosition\":7}")]
+    public void VerifyBundle_SealWithoutRangeOrRoot_FailsAtTheSealWithoutThrowing(string data)
+    {
+        // a seal event hashed consistently, whatever its data: only the seal check can tell
+        var events = Bundles.Events.Append(new Bundles.Event(8, MerkleTree.SealStream, 1, "seal_recorded", data)).ToArray();
+
+        var failure = BundleVerifier.Verify(Bundles.Lines(events, to: 8)).Failure;
+
+        Assert.NotNull(failure);
+        Assert.Equal((7L, MerkleTree.SealStream, "the seal has no range or root"), (failure.Line, failure.Stream, failure.Problem));
+    }
 }
