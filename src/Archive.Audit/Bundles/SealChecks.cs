@@ -37,9 +37,14 @@ internal sealed class SealChecks(SignatureCheck? signatures)
         if (from < bundleFrom) return null;
         var leaves = _leaves.Where(e => e.Position >= from && e.Position <= to).Select(e => e.Hash).ToArray();
         var computed = leaves.Length == 0 ? "(no events)" : MerkleTree.Root(leaves);
-        return string.Equals(computed, root, StringComparison.Ordinal)
+        if (!string.Equals(computed, root, StringComparison.Ordinal))
+            return Problem($"the seal over positions {from}-{to} does not match the bundle's events", root, computed);
+        // the root already fixes the leaves; a count that disagrees with it is a seal the archive wrote wrongly
+        var events = BundleReader.Whole(data, "events") ?? 0;
+        return events == leaves.Length
             ? null
-            : Problem($"the seal over positions {from}-{to} does not match the bundle's events", root, computed);
+            : Problem($"the seal over positions {from}-{to} counts another number of events than the bundle holds",
+                $"{events} events, as the seal says", $"{leaves.Length} events in the bundle");
 
         BundleLineProblem Problem(string problem, string expected, string found) => new(problem, expected, found, seal.Stream, seal.Version);
     }
