@@ -10,14 +10,14 @@ internal sealed class SealChecks(SignatureCheck? signatures)
 
     private readonly List<(long Position, string Hash)> _leaves = []; // every non-seal position, in order
 
-    /// <summary>The key the header names; seals are checked against it when there is a signature check.</summary>
+    // the key the header names: seals are checked against it when the caller can check signatures
     public string? PublicKey { get; set; }
 
     public static bool IsSeal(BundleEvent e) => e.Stream == MerkleTree.SealStream && e.Type == Type;
 
     public void Leaf(long position, string hash) => _leaves.Add((position, hash));
 
-    /// <param name="bundleFrom">The header's first position: a seal that covers earlier ones cannot be recomputed here.</param>
+    // bundleFrom is the header's first position: the root of a seal that covers earlier ones cannot be recomputed here
     public BundleLineProblem? Check(BundleEvent seal, long bundleFrom)
     {
         var data = seal.Data;
