@@ -93,7 +93,8 @@ public sealed class TimeTravelTests : ApiTest
         var diff = await Client.GetFromJsonAsync<JsonElement>($"/api/statements/{_id}/diff?from=1&to=3");
 
         var fields = diff.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("field").GetString()).ToArray();
-        // revision 1 was unverified; revision 3's new words dropped the verification revision 2 had, so it is unverified too
+        // revision 1 was unverified; revision 3's new text dropped the verification revision 2 had (the history keeps it),
+        // so from 1 to 3 only the words and their place changed
         Assert.Equal(["quote", "span"], fields);
         var words = diff.GetProperty("changes")[0].GetProperty("words").EnumerateArray()
             .Select(w => (w.GetProperty("op").GetString(), w.GetProperty("text").GetString())).ToArray();
