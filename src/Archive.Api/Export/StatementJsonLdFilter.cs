@@ -47,9 +47,3 @@ public sealed class StatementJsonLdFilter : IEndpointFilter
         return ld > 0 && ld >= Quality("application/json");
     }
 }
-
-public static class StatementJsonLdEndpoints
-{
-    /// <summary>Adds the JSON-LD representation to a statement's GET endpoint: the one call its mapping needs.</summary>
-    public static RouteHandlerBuilder WithJsonLd(this RouteHandlerBuilder builder) => builder.AddEndpointFilter<StatementJsonLdFilter>();
-}

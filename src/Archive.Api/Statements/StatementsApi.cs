@@ -38,7 +38,7 @@ public static class StatementsApi
         group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement").WithSummary("Dispute a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
         group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
         group.MapPost("/{id}/links", Link).WithName("LinkStatement").WithSummary("Link a statement to another one").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf", "version").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf", "version").AddEndpointFilter<Reads.ReadYourWrites>().AddEndpointFilter<Export.StatementJsonLdFilter>();
         group.MapGet("/", StatementListing.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<Reads.ReadYourWrites>();
         return app;
     }

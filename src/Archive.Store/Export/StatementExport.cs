@@ -22,18 +22,28 @@ public static class StatementExport
 {
     public const int PageSize = 500;
 
-    public static async Task<ExportDirectory> Directory(NpgsqlDataSource database, string schema, CancellationToken ct)
+    /// <summary>Every actor and topic, or only those named when <paramref name="actorIds"/> and <paramref name="topicIds"/> are given.</summary>
+    public static async Task<ExportDirectory> Directory(NpgsqlDataSource database, string schema, CancellationToken ct,
+        IReadOnlyCollection<string>? actorIds = null, IReadOnlyCollection<string>? topicIds = null)
     {
         var actors = new Dictionary<string, ActorView>(StringComparer.Ordinal);
         var topics = new Dictionary<string, TopicView>(StringComparer.Ordinal);
         await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select data::text from {schema}.mt_doc_actorview"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select data::text from {schema}.mt_doc_topicview"));
+        batch.BatchCommands.Add(Named($"select data::text from {schema}.mt_doc_actorview", actorIds));
+        batch.BatchCommands.Add(Named($"select data::text from {schema}.mt_doc_topicview", topicIds));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) { var a = Read<ActorView>(reader.GetString(0)); actors[a.Id] = a; }
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct)) { var t = Read<TopicView>(reader.GetString(0)); topics[t.Id] = t; }
         return new ExportDirectory(actors, topics);
+    }
+
+    private static NpgsqlBatchCommand Named(string sql, IReadOnlyCollection<string>? ids)
+    {
+        if (ids is null) return new NpgsqlBatchCommand(sql);
+        var command = new NpgsqlBatchCommand(sql + " where id = any(@ids)");
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        return command;
     }
 
     /// <summary>A source's view with its text, or null when it is not registered.</summary>
