@@ -29,6 +29,7 @@ public static class Program
         root.Add(AuditCommands.Create(globals, output, error, http));
         root.Add(Projections.ProjectionsCommands.Create(globals, output, error, http));
         root.Add(Db.DbCommands.Create(globals, output, error));
+        root.Add(Candidates.CandidatesCommand.Create(globals, output, error, http));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
