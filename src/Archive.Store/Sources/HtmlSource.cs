@@ -44,13 +44,32 @@ public static class HtmlSource
         var document = new HtmlParser().ParseDocument(html);
         var url = pageUrl ?? Absolute(Attribute(document, "link[rel=canonical]", "href")) ?? Absolute(Meta(document, "og:url"));
         // The reader needs an address to resolve links against; a page without one is read against a placeholder that is never stored.
-        var article = SmartReader.Reader.ParseArticle(url ?? "https://localhost/", html);
+        // A short article scores as "not readable" and would come back empty: the archivist chose this page, so read it anyway.
+        var article = new SmartReader.Reader(url ?? "https://localhost/", html) { ContinueIfNotReadable = true }.GetArticle();
         var text = MainText(article.Content);
-        if (text.Length == 0) text = Paragraphs(document.Body);
+        if (text.Length == 0) text = Paragraphs(WithoutChrome(document));
         // The page's own date as it states it (its offset's day); else what the reader found (it also reads JSON-LD).
-        var published = PublishedOn(document) ?? (article.PublicationDate is { } date ? DateOnly.FromDateTime(date) : null);
-        return new HtmlPage(text, Clean(article.Title) ?? Clean(document.Title), Clean(article.SiteName) ?? Clean(Meta(document, "og:site_name")),
-            url, published, Language(article.Language) ?? Language(document.DocumentElement.GetAttribute("lang")));
+        var published = PublishedOn(document) ?? (article.PublicationDate is { Year: > 1 } date ? DateOnly.FromDateTime(date) : null);
+        var outlet = Clean(Meta(document, "og:site_name")) ?? Clean(article.SiteName);
+        var title = Clean(Meta(document, "og:title")) ?? WithoutOutlet(Clean(article.Title) ?? Clean(document.Title), outlet);
+        return new HtmlPage(text, title, outlet, url, published, Language(article.Language) ?? Language(document.DocumentElement.GetAttribute("lang")));
+    }
+
+    /// <summary>A page title without the site's name that pages append ("Headline | Outlet", "Headline - Outlet").</summary>
+    private static string? WithoutOutlet(string? title, string? outlet)
+    {
+        if (title is null || outlet is null) return title;
+        foreach (var separator in new[] { " | ", " - ", " – ", " — ", " :: " })
+            if (title.EndsWith(separator + outlet, StringComparison.OrdinalIgnoreCase) && title.Length > separator.Length + outlet.Length)
+                return title[..^(separator.Length + outlet.Length)];
+        return title;
+    }
+
+    /// <summary>The page's body without what is never an article's text: navigation, headers, footers, asides, scripts, forms.</summary>
+    private static IElement? WithoutChrome(IHtmlDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("nav, header, footer, aside, script, style, noscript, form").ToArray()) element.Remove();
+        return document.Body;
     }
 
     private static string MainText(string? content) =>

@@ -57,6 +57,20 @@ public sealed class HtmlSourceTests : ApiTest
     }
 
     [Fact]
+    public void Read_PageWithoutOpenGraph_TitleWithoutTheOutletsSuffixAndDateFromTime()
+    {
+        var page = HtmlSource.Read("""
+            <html><head><title>Drava dam talks stall - The Lira Courier</title><meta name="og:site_name" content="The Lira Courier"></head>
+            <body><article><h1>Drava dam talks stall</h1><p>Talks on the Drava dam ended without an agreement on Friday, officials in both capitals said.</p>
+            <p>Published <time datetime="2026-05-29">29 May</time>.</p></article></body></html>
+            """);
+
+        Assert.Equal(("Drava dam talks stall", "The Lira Courier", new DateOnly(2026, 5, 29)), (page.Title, page.Outlet, page.PublishedOn));
+        Assert.Null(page.Url);
+        Assert.Contains("Talks on the Drava dam ended without an agreement on Friday, officials in both capitals said.", page.Text);
+    }
+
+    [Fact]
     public void Registration_GivenFields_WinOverThePage()
     {
         var command = HtmlSource.Registration(Page, title: "Kell crossing", publishedOn: new DateOnly(2026, 6, 1));
