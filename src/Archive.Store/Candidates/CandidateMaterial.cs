@@ -34,23 +34,27 @@ public static class CandidateMaterials
     {
         await using var batch = database.CreateBatch();
         Add(batch, $"select data::text from {schema}.mt_doc_sourceview where id = @source", sourceId);
-        Add(batch, $"select data::text from {schema}.mt_doc_actorview order by id", sourceId);
-        // Merged topics are left out: a statement is filed under the topic they went into.
+        Add(batch, $"select data::text from {schema}.mt_doc_actorview order by id collate \"C\"", sourceId);
+        // Merged topics are left out: a statement is filed under the topic they went into. One pass over the statements
+        // gives every topic its first quotes (by id), however many topics there are.
         Add(batch, $"""
-            select t.id, t.data ->> 'title', t.data ->> 'parentId', coalesce(q.quotes, array[]::text[])
+            select t.id, t.data ->> 'title', t.data ->> 'parentId', coalesce(f.quotes, array[]::text[])
             from {schema}.mt_doc_topicview t
-            left join lateral (
-                select array_agg(f.quote order by f.id) quotes
-                from (select v.id, v.data ->> 'quote' quote
+            left join (
+                select topic, array_agg(quote order by id collate "C") quotes
+                from (select v.id, v.data ->> 'quote' quote, topic,
+                             row_number() over (partition by topic order by v.id collate "C") n
                       from {schema}.mt_doc_statementview v
-                      where v.data -> 'topics' ? t.id and v.data ->> 'status' <> 'retracted'
-                      order by v.id limit {FiledQuotesPerTopic}) f) q on true
+                      cross join lateral jsonb_array_elements_text(v.data -> 'topics') topic
+                      where v.data ->> 'status' <> 'retracted') filed
+                where n <= {FiledQuotesPerTopic}
+                group by topic) f on f.topic = t.id
             where t.data ->> 'mergedInto' is null
-            order by t.id
+            order by t.id collate "C"
             """, sourceId);
         Add(batch, $"""
             select id, (data -> 'span' ->> 'start')::int, (data -> 'span' ->> 'end')::int, data ->> 'actorId'
-            from {schema}.mt_doc_statementview where data ->> 'sourceId' = @source order by id
+            from {schema}.mt_doc_statementview where data ->> 'sourceId' = @source order by id collate "C"
             """, sourceId);
         await using var reader = await batch.ExecuteReaderAsync(ct);
 
