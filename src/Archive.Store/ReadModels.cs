@@ -69,6 +69,8 @@ public static class ReadModels
     private static IEnumerable<string> StatementLocks(object @event) => @event switch
     {
         StatementLinked e => [Key(e.StatementId), Key(e.TargetId)],
+        StatementUnlinked e => [Key(e.StatementId), Key(e.TargetId)],
+        StatementReinstated e => [Key(e.StatementId)],
         StatementRecorded e => [Key(e.StatementId)],
         StatementVerified e => [Key(e.StatementId)],
         StatementAmended e => [Key(e.StatementId)],

@@ -112,7 +112,7 @@ public static class StatementsApi
                 : StatementTimeTravel.AtRevision(log, version!.Value);
             if (statement is not null && version is { } wanted && statement.Revision < wanted)
                 return Problems.NotFound("version", $"statement '{id}' has {statement.Revision} revisions");
-            if (statement is not null) statement.Source = await StatementReads.SourceOf(database, settings.Schema, statement.SourceId, ct);
+            if (statement is not null) await StatementReads.Describe(database, settings.Schema, statement, ct);
         }
         if (statement is null)
             return Problems.NotFound("id", asOf is null ? $"statement '{id}' is not recorded" : $"statement '{id}' was not recorded as of {asOf:O}");

@@ -16,7 +16,9 @@ using Npgsql;
 
 namespace Archive.Api.Topics;
 
-public sealed record TopicTimeline(TopicView Topic, IReadOnlyDictionary<string, int> StatementsByActor, IReadOnlyList<StatementItem> Items, string? Next);
+/// <param name="Includes">The topics whose statements the timeline shows: the topic, the topics merged into it and (unless narrowed) its subtopics.</param>
+public sealed record TopicTimeline(TopicView Topic, IReadOnlyDictionary<string, int> StatementsByActor, IReadOnlyList<StatementItem> Items, string? Next,
+    IReadOnlyList<string> Includes);
 
 public sealed record OpenTopicRequest(string? Id, string? Title, string? Description, string? ParentId);
 
@@ -91,13 +93,14 @@ public static class TopicsApi
     /// <summary>The topic's statements in said-on order (optionally of one actor), with the actors involved.</summary>
     private static async Task<Results<Ok<TopicTimeline>, ProblemHttpResult>> Timeline(
         string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
-        string? actor = null, string? cursor = null, int? limit = null)
+        string? actor = null, string? cursor = null, int? limit = null, bool includeSubtopics = true)
     {
         var topic = Slug.IsValid(id) ? await session.LoadAsync<TopicView>(id, ct) : null;
         if (topic is null) return Problems.NotFound("id", $"topic '{id}' is not open");
-        var page = await StatementListing.Page(database, settings, new StatementFilter(Actor: actor, Topic: id), cursor, limit, ct);
+        var family = await TopicFamily.Of(database, settings.Schema, id, includeSubtopics, ct);
+        var page = await StatementListing.Page(database, settings, new StatementFilter(Actor: actor, Topic: id, TopicFamily: family), cursor, limit, ct);
         if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
-        var counts = await StatementCounts.ActorsOfTopic(database, settings.Schema, id, ct);
-        return TypedResults.Ok(new TopicTimeline(topic, counts, statements.Items, statements.Next));
+        var counts = await StatementCounts.ActorsOfTopics(database, settings.Schema, family, ct);
+        return TypedResults.Ok(new TopicTimeline(topic, counts, statements.Items, statements.Next, family));
     }
 }

@@ -31,7 +31,14 @@ public sealed partial class ActorViewProjection : MultiStreamProjection<ActorVie
         Id = e.ActorId, Name = e.Name, Kind = e.Kind, Country = e.Country, Aliases = [.. e.Aliases], RegisteredAt = e.RegisteredAt,
     };
 
-    public void Apply(ActorRoleAssigned e, ActorView view) => view.Roles.Add(new ActorRole(e.Role, e.Organisation, e.From, e.To));
+    /// <summary>A role is one term (role, organisation, start): assigning it again, e.g. with its end, replaces that term.</summary>
+    public void Apply(ActorRoleAssigned e, ActorView view)
+    {
+        var term = view.Roles.FindIndex(r => r.Role == e.Role && r.Organisation == e.Organisation && r.From == e.From);
+        var role = new ActorRole(e.Role, e.Organisation, e.From, e.To);
+        if (term >= 0) view.Roles[term] = role;
+        else view.Roles.Add(role);
+    }
 
     public void Apply(ActorAliasAdded e, ActorView view) => view.Aliases.Add(e.Alias);
 

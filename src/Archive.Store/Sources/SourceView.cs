@@ -37,5 +37,6 @@ public sealed partial class SourceViewProjection : MultiStreamProjection<SourceV
         view.Outlet = e.Outlet ?? view.Outlet;
         view.Url = e.Url ?? view.Url;
         view.PublishedOn = e.PublishedOn ?? view.PublishedOn;
+        view.Language = e.Language ?? view.Language;
     }
 }

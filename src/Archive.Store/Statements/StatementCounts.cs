@@ -12,14 +12,14 @@ public static class StatementCounts
             where data ->> 'actorId' = @id group by t order by t
             """, actorId, ct);
 
-    /// <summary>Statements per actor filed under one topic.</summary>
-    public static Task<Dictionary<string, int>> ActorsOfTopic(NpgsqlDataSource database, string schema, string topicId, CancellationToken ct) =>
+    /// <summary>Statements per actor filed under any of the topics (a topic's family).</summary>
+    public static Task<Dictionary<string, int>> ActorsOfTopics(NpgsqlDataSource database, string schema, IReadOnlyList<string> topicIds, CancellationToken ct) =>
         Group(database, $"""
             select data ->> 'actorId', count(*) from {schema}.mt_doc_statementview
-            where data -> 'topics' @> jsonb_build_array(@id::text) group by 1 order by 1
-            """, topicId, ct);
+            where data -> 'topics' ?| @id group by 1 order by 1
+            """, topicIds.ToArray(), ct);
 
-    private static async Task<Dictionary<string, int>> Group(NpgsqlDataSource database, string sql, string id, CancellationToken ct)
+    private static async Task<Dictionary<string, int>> Group(NpgsqlDataSource database, string sql, object id, CancellationToken ct)
     {
         await using var command = database.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);

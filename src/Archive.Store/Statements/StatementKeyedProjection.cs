@@ -17,7 +17,9 @@ public abstract class StatementKeyedProjection<TDoc> : MultiStreamProjection<TDo
         Identity<StatementAmended>(e => e.StatementId);
         Identity<StatementDisputed>(e => e.StatementId);
         Identity<StatementRetracted>(e => e.StatementId);
+        Identity<StatementReinstated>(e => e.StatementId);
         Identities<StatementLinked>(e => [e.StatementId, e.TargetId]);
+        Identities<StatementUnlinked>(e => [e.StatementId, e.TargetId]);
         Identity<StatementFiled>(e => e.StatementId);
         Identity<StatementUnfiled>(e => e.StatementId);
     }

@@ -14,11 +14,14 @@ public sealed record StatementItem(
 
 public sealed record StatementPage(IReadOnlyList<StatementItem> Items, string? Next);
 
-/// <summary>What a statement query may filter on; every field is optional.</summary>
+/// <summary>
+/// What a statement query may filter on; every field is optional. <see cref="TopicFamily"/>, when given, replaces
+/// <see cref="Topic"/> with every topic of its family (a timeline's subtopics and merged topics).
+/// </summary>
 public sealed record StatementFilter(
     string? Q = null, string? Actor = null, string? Topic = null, string? Status = null, string? QuoteKind = null,
     DateOnly? SaidFrom = null, DateOnly? SaidTo = null, DateTimeOffset? RecordedFrom = null, DateTimeOffset? RecordedTo = null,
-    DateTimeOffset? AsOf = null);
+    DateTimeOffset? AsOf = null, IReadOnlyList<string>? TopicFamily = null);
 
 /// <summary>
 /// Statement queries over the inline statement view: filters, PostgreSQL full-text search (English configuration,
@@ -58,7 +61,8 @@ public static partial class StatementQueries
             if (type is { } t) command.Parameters.AddWithValue(name, t, value); else command.Parameters.AddWithValue(name, value);
         }
         if (filter.Actor is not null) Where("data ->> 'actorId' = @v", filter.Actor);
-        if (filter.Topic is not null) Where("data -> 'topics' @> jsonb_build_array(@v::text)", filter.Topic);
+        if (filter.TopicFamily is { Count: > 0 } family) Where("data -> 'topics' ?| @v", family.ToArray());
+        else if (filter.Topic is not null) Where("data -> 'topics' @> jsonb_build_array(@v::text)", filter.Topic);
         if (filter.Status is not null) Where("data ->> 'status' = @v", filter.Status);
         if (filter.QuoteKind is not null) Where("data ->> 'quoteKind' = @v", filter.QuoteKind);
         if (filter.SaidFrom is { } sf) Where("data ->> 'saidOn' >= @v", sf.ToString("yyyy-MM-dd"));
@@ -103,7 +107,7 @@ public static partial class StatementQueries
             var stored = filter.AsOf is null;
             var quote = stored ? "s.quote" : "lower(data ->> 'quote')";
             var (tsquery, exact) = search.ToSql(command, quote);
-            var document = stored ? "s.document" : $"to_tsvector('{StatementSearchSql.Configuration}'::regconfig, data ->> 'quote')";
+            var document = stored ? "s.document" : StatementSearchSql.Document(schema, "data ->> 'quote'");
             var searchTable = $"{schema}.{StatementSearchSql.Table}";
             var from = !stored ? table : where.Count > 0 ? $"{searchTable} s join {table} v on v.id = s.id" : $"{searchTable} s";
             where.Insert(0, $"{document} @@ ({tsquery})");

@@ -12,6 +12,12 @@ public static class StatementSearchSql
     /// </summary>
     public const string Table = "archive_statement_search";
 
+    /// <summary>The SQL function that makes a quote's search document; queries that compute one call it too.</summary>
+    public static string Document(string schema, string quote) => $"{schema}.archive_search_document({quote})";
+
+    /// <summary>What the current documents were made by; a migration that finds another version recomputes them.</summary>
+    private const string DocumentVersion = "search documents v2: hyphenated words also joined";
+
     /// <summary>
     /// The table, its index and the triggers that keep it (idempotent; after Marten made the view table). A row holds
     /// the quote's search document and the quote in lower case, which the exact-hit test reads, so a search ranks its
@@ -24,6 +30,13 @@ public static class StatementSearchSql
           document tsvector not null,
           quote text not null);
         create index if not exists {Table}_document on {schema}.{Table} using gin (document);
+        -- A hyphenated word is indexed as written ('iron-clad', with its parts 'iron' and 'clad') and joined ('ironclad'),
+        -- so a search for any of the three forms finds it.
+        create or replace function {schema}.archive_search_document(quote text) returns tsvector
+          language sql immutable parallel safe as $f$
+            select to_tsvector('{Configuration}'::regconfig, coalesce(quote, ''))
+                || to_tsvector('{Configuration}'::regconfig, regexp_replace(coalesce(quote, ''), '(?<=\w)[-\u2010\u2011](?=\w)', '', 'g'))
+          $f$;
         create or replace function {schema}.archive_statement_search_row() returns trigger language plpgsql as $f$
         begin
           if tg_op = 'DELETE' then
@@ -31,7 +44,7 @@ public static class StatementSearchSql
             return old;
           end if;
           insert into {schema}.{Table} (id, document, quote)
-          values (new.id, to_tsvector('{Configuration}'::regconfig, coalesce(new.data ->> 'quote', '')), lower(coalesce(new.data ->> 'quote', '')))
+          values (new.id, {schema}.archive_search_document(new.data ->> 'quote'), lower(coalesce(new.data ->> 'quote', '')))
           on conflict (id) do update set document = excluded.document, quote = excluded.quote;
           return new;
         end
@@ -58,9 +71,15 @@ public static class StatementSearchSql
               execute function {schema}.archive_statement_search_row();
             -- views written before these triggers existed (or before the table had the quote)
             insert into {schema}.{Table} (id, document, quote)
-            select id, to_tsvector('{Configuration}'::regconfig, coalesce(data ->> 'quote', '')), lower(coalesce(data ->> 'quote', ''))
+            select id, {schema}.archive_search_document(data ->> 'quote'), lower(coalesce(data ->> 'quote', ''))
             from {schema}.mt_doc_statementview
             on conflict (id) do update set document = excluded.document, quote = excluded.quote;
+          end if;
+          -- documents made by an earlier definition are made again
+          if obj_description('{schema}.{Table}'::regclass, 'pg_class') is distinct from '{DocumentVersion}' then
+            update {schema}.{Table} s set document = {schema}.archive_search_document(v.data ->> 'quote')
+            from {schema}.mt_doc_statementview v where v.id = s.id;
+            comment on table {schema}.{Table} is '{DocumentVersion}';
           end if;
           if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_truncate' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
             create trigger archive_statement_search_truncate after truncate on {schema}.mt_doc_statementview

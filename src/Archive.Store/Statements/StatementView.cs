@@ -31,6 +31,13 @@ public sealed class StatementView
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public SourceDescription? Source { get; set; }
+
+    /// <summary>
+    /// The roles the speaker held on <see cref="SaidOn"/>, from the actor's role events, joined when the statement is
+    /// read (never stored): a role assigned later, for a term that covers the day, shows at once.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Archive.Domain.Actors.ActorRole>? Capacity { get; set; }
 }
 
 public sealed record SourceDescription(string Title, string? Outlet, string? Url, DateOnly? PublishedOn);
@@ -72,7 +79,12 @@ public sealed partial class StatementViewProjection : StatementKeyedProjection<S
     public void Apply(StatementAmended e, StatementView view)
     {
         var c = e.Changes;
-        if ((c.Quote is not null || c.Span is not null) && view.Status == StatementStatus.Verified) view.Status = StatementStatus.Recorded;
+        if (c.Quote is not null || c.Span is not null)
+        {
+            // the verification was of other words: the history keeps it, the current view no longer claims it
+            if (view.Status == StatementStatus.Verified) view.Status = StatementStatus.Recorded;
+            view.Verification = null;
+        }
         view.Quote = c.Quote ?? view.Quote;
         view.Span = c.Span ?? view.Span;
         view.SaidOn = c.SaidOn ?? view.SaidOn;
@@ -94,6 +106,26 @@ public sealed partial class StatementViewProjection : StatementKeyedProjection<S
         view.Status = StatementStatus.Retracted;
         view.StatusReason = e.Reason;
         Revised(view, e.RetractedAt);
+    }
+
+    public void Apply(StatementReinstated e, StatementView view)
+    {
+        view.Status = e.Status;
+        view.StatusReason = e.StatusReason;
+        Revised(view, e.ReinstatedAt);
+    }
+
+    public void Apply(StatementUnlinked e, StatementView view)
+    {
+        if (view.Id == e.StatementId)
+        {
+            view.Links.Remove(new LinkView(e.TargetId, e.Relation, "outgoing"));
+            Revised(view, e.UnlinkedAt);
+        }
+        else
+        {
+            view.Links.Remove(new LinkView(e.StatementId, e.Relation, "incoming"));
+        }
     }
 
     public void Apply(StatementLinked e, StatementView view)
