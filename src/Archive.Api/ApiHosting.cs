@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Archive.Api.Actors;
 using Archive.Api.Audit;
+using Archive.Api.Candidates;
 using Archive.Api.Events;
+using Archive.Api.Export;
 using Archive.Api.Health;
 using Archive.Api.Http;
 using Archive.Api.Projections;
@@ -77,6 +79,7 @@ public static class ApiHosting
         app.MapSourcesApi();
         app.MapStatementsApi();
         app.MapStatementBatchApi();
+        app.MapCandidatesApi().MapExportApi();
         return app;
     }
 

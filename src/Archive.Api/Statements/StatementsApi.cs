@@ -42,7 +42,8 @@ public static class StatementsApi
             .WithBodyExample(new { reason = "the attribution was right after all" });
         group.MapStatementLinksApi();
         group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders()
-            .WithTimeTravelForAuditors("asOf", "version").ReadsFrom("statements", "statement-revisions", "sources", "actors");
+            .WithTimeTravelForAuditors("asOf", "version").ReadsFrom("statements", "statement-revisions", "sources", "actors")
+            .AddEndpointFilter<Export.StatementJsonLdFilter>();
         group.MapGet("/", StatementListing.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders()
             .WithTimeTravelForAuditors("asOf").ReadsFrom("statements", "statement-revisions");
         return app;

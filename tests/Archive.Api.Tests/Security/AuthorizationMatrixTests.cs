@@ -69,6 +69,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Host host)
         ["POST /api/statements/{id}/reinstate"] = Roles.Archivist,
         ["GET /api/statements/{id}"] = Roles.Reader,
         ["GET /api/statements"] = Roles.Reader,
+        ["GET /api/sources/{id}/candidates"] = Roles.Reader,
+        ["POST /api/sources/{id}/candidates/accept"] = Roles.Archivist,
+        ["GET /api/export/statements.jsonld"] = Roles.Reader,
+        ["GET /api/export/statements.csv"] = Roles.Reader,
     };
 
     /// <summary>Reads of the present that turn into history with a query parameter: those need an auditor.</summary>
