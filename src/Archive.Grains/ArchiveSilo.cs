@@ -21,6 +21,9 @@ public static class ArchiveSilo
     /// </summary>
     public static ISiloBuilder AddArchiveGrains(this ISiloBuilder silo, ArchiveSettings settings)
     {
+        // The store (and its start-up migration) first: hosted services start in the order they were added, and the
+        // migration's start finishes before the next one starts, so nothing below touches a half-made schema.
+        silo.Services.AddArchiveStore(settings);
         silo.Services.AddSingleton(new SealKey(settings.SealKey));
         silo.AddCustomStorageBasedLogConsistencyProvider(StreamGrain<object>.CustomStorageProvider);
         if (settings.SealEvery > TimeSpan.Zero)
@@ -30,7 +33,6 @@ public static class ArchiveSilo
         // Grain calls continue the caller's trace; the archive's instruments exist whether or not a host exports them.
         silo.AddActivityPropagation();
         silo.Services.AddArchiveMetrics();
-        silo.Services.AddArchiveStore(settings);
         // One group committer per silo: every grain's appends share its transactions.
         silo.Services.AddOptions<CommitOptions>().Configure(options => options.CopyFrom(settings.Commit));
         silo.Services.AddSingleton<GroupCommitter>();

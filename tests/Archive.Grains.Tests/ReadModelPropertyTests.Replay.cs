@@ -155,8 +155,12 @@ public sealed partial class ReadModelPropertyTests
                     {
                         var c = a.Changes;
                         // a verification vouched for the words at the old span, not for the new ones
+                        // (the history keeps it; the current view no longer claims it)
                         if ((c.Quote ?? s.Quote) != s.Quote || (c.Span ?? s.Span) != s.Span)
+                        {
                             s.Status = s.Status == StatementStatus.Verified ? StatementStatus.Recorded : s.Status;
+                            s.Verification = null;
+                        }
                         (s.Quote, s.Span, s.SaidOn, s.Occasion, s.QuoteKind, s.Language) =
                             (c.Quote ?? s.Quote, c.Span ?? s.Span, c.SaidOn ?? s.SaidOn, c.Occasion ?? s.Occasion, c.QuoteKind ?? s.QuoteKind, c.Language ?? s.Language);
                     });

@@ -1,16 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Archive.Audit.Bundles;
 
 /// <summary>
 /// The lines of an export bundle (NDJSON), as records: one header, the events and tombstones of a range of global
-/// positions in position order, one footer. <see cref="BundleWriter"/> writes them; <see cref="BundleVerifier"/> reads
-/// and checks them (docs/audit.md).
+/// positions in position order, one footer. <see cref="BundleWriter"/> writes them, <see cref="BundleReader"/> reads
+/// them back and <see cref="BundleVerifier"/> checks what it read (docs/audit.md).
 /// </summary>
 public abstract record BundleLine
 {
-    [JsonPropertyOrder(-1)]
     public abstract string Kind { get; }
 }
 
@@ -18,53 +16,53 @@ public abstract record BundleLine
 public sealed record BundleHeader(
     DateTimeOffset ExportedAt, long FromPosition, long ToPosition, string? PublicKey) : BundleLine
 {
-    public override string Kind => "header";
-    [JsonPropertyOrder(0)] public string Format => BundleVerifier.Format;
-    [JsonPropertyOrder(0)] public int FormatVersion => BundleVerifier.FormatVersion;
-    [JsonPropertyOrder(1)] public string Hash => "sha256";
-    [JsonPropertyOrder(1)] public string Canonicalization => "RFC 8785";
+    public const string Sha256 = "sha256";
+    public const string Rfc8785 = "RFC 8785";
+
+    public override string Kind => BundleFields.Header;
+    public string Format => BundleVerifier.Format;
+    public int FormatVersion => BundleVerifier.FormatVersion;
+    public string Hash => Sha256;
+    public string Canonicalization => Rfc8785;
 }
 
+/// <param name="Hash">Null only for an event the store holds without a hash, which a verifier then reports.</param>
 /// <param name="PreviousHash">The hash of the stream's previous event (in the bundle or not), so a bundle that starts mid-stream still chains.</param>
 public sealed record BundleEvent(
     long Position, string Stream, long Version, string Type, DateTimeOffset Timestamp, JsonElement Data, string? Hash, string? PreviousHash) : BundleLine
 {
-    public override string Kind => "event";
+    public override string Kind => BundleFields.Event;
 }
 
 /// <summary>A failed append's position (<see cref="Tombstones"/>): only the position travels, so seals over it still recompute.</summary>
 public sealed record BundleTombstone(long Position) : BundleLine
 {
-    public override string Kind => "tombstone";
+    public override string Kind => BundleFields.Tombstone;
 }
 
-public sealed record BundleFooter(long Events, int Streams, long Tombstones) : BundleLine
+/// <summary>The reserved kind "seal": counted and otherwise ignored, since seals travel as events of <see cref="MerkleTree.SealStream"/>.</summary>
+public sealed record BundleReservedSeal : BundleLine
 {
-    public override string Kind => "footer";
+    public override string Kind => BundleFields.Seal;
 }
 
-/// <summary>Writes bundle lines: one JSON object per line, camelCase, each ended by a line feed.</summary>
-public static class BundleWriter
+public sealed record BundleFooter(long Events, long Streams, long Tombstones) : BundleLine
 {
-    public const string ContentType = "application/x-ndjson";
+    public override string Kind => BundleFields.Footer;
+}
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+// The names on the wire, for the writer and the reader alike; the writer puts them in the order docs/audit.md shows.
+internal static class BundleFields
+{
+    public const string Kind = "kind";
+    public const string Header = "header", Event = "event", Tombstone = "tombstone", Seal = "seal", Footer = "footer";
 
-    public static string Line(BundleLine line) => JsonSerializer.Serialize(line, line.GetType(), Json);
+    public const string Format = "format", FormatVersion = "formatVersion", ExportedAt = "exportedAt";
+    public const string FromPosition = "fromPosition", ToPosition = "toPosition";
+    public const string Hash = "hash", Canonicalization = "canonicalization", PublicKey = "publicKey";
 
-    /// <summary>Writes every line of <paramref name="lines"/>, counting the footer from what passed through.</summary>
-    public static async Task Write(TextWriter output, BundleHeader header, IAsyncEnumerable<BundleLine> body, CancellationToken ct)
-    {
-        await output.WriteAsync(Line(header) + "\n");
-        long events = 0, tombstones = 0;
-        var streams = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var line in body.WithCancellation(ct))
-        {
-            if (line is BundleEvent e) { events++; streams.Add(e.Stream); }
-            else if (line is BundleTombstone) tombstones++;
-            await output.WriteAsync(Line(line) + "\n");
-        }
-        await output.WriteAsync(Line(new BundleFooter(events, streams.Count, tombstones)) + "\n");
-        await output.FlushAsync(ct);
-    }
+    public const string Position = "position", Stream = "stream", Version = "version", Type = "type";
+    public const string Timestamp = "timestamp", Data = "data", PreviousHash = "previousHash";
+
+    public const string Events = "events", Streams = "streams", Tombstones = "tombstones";
 }

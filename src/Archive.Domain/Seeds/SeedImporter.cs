@@ -154,7 +154,7 @@ public sealed class SeedImporter(IImportTarget target)
         {
             var ready = left.Where(t => t.ParentId is null || !inFile.Contains(t.ParentId) || done.Contains(t.ParentId)).ToList();
             // a cycle: send the rest as they are and let the archive say which parent is missing
-            if (ready.Count == 0) ready = left;
+            if (ready.Count == 0) ready = [.. left];
             foreach (var t in ready)
             {
                 done.Add(t.Id);
