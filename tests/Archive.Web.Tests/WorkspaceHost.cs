@@ -18,8 +18,17 @@ namespace Archive.Web.Tests;
 /// The real host (API, workspace and a co-hosted silo) on a Kestrel port of its own, so a browser can reach it, against
 /// the test PostgreSQL in a schema of its own. Test data is put in through the API, as any client would.
 /// </summary>
-public sealed class WorkspaceHost : IAsyncLifetime
+public class WorkspaceHost : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
+    public WorkspaceHost()
+    {
+    }
+
+    /// <summary>A host with settings of its own (a test class's fixture, outside the shared collection).</summary>
+    protected WorkspaceHost(IReadOnlyDictionary<string, string> settings) => _settings = settings;
+
     public const string Archivist = "web-archivist-secret-0001";
     public const string Auditor = "web-auditor-secret-0002";
     public const string Reader = "web-reader-secret-0003";
@@ -36,7 +45,7 @@ public sealed class WorkspaceHost : IAsyncLifetime
     {
         var schema = TestDatabase.NewSchema("w");
         await TestDatabase.Prepare(schema);
-        _factory = new Factory(schema);
+        _factory = new Factory(schema, _settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -80,7 +89,7 @@ public sealed class WorkspaceHost : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private sealed class Factory(string schema) : WebApplicationFactory<Program>
+    private sealed class Factory(string schema, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -98,6 +107,7 @@ public sealed class WorkspaceHost : IAsyncLifetime
                 $"{Roles.Reader}:web-reader:{Reader}",
                 $"{Roles.Archivist}:web-retired:{Revoked}",
                 $"{Roles.Revoked}:web-retired:sha256:{Convert.ToHexStringLower(ApiKey.HashOf(Revoked))}"));
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }

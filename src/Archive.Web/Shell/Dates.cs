@@ -5,7 +5,10 @@ namespace Archive.Web.Shell;
 /// <summary>Days and instants as the pages show them: ISO dates, and instants in UTC to the second.</summary>
 public static class Dates
 {
-    public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+    public static string Day(DateOnly? day) => Iso(day) ?? "—";
+
+    /// <summary>A date field's value: ISO, or null when there is no date.</summary>
+    public static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

@@ -46,7 +46,10 @@ public sealed class WorkspaceRoutes
 
     public WorkspaceRoutes Post(string template, Access access, PageHandler handler) => Add("POST", template, access, handler);
 
-    /// <summary>The route for the request and its values; a path that matches only with another method is named in <paramref name="allowed"/>.</summary>
+    /// <summary>
+    /// The first route, in the order they were added, that matches the request; a path that matches only with another
+    /// method is named in <paramref name="allowed"/>.
+    /// </summary>
     public WorkspaceRoute? Match(HttpRequest request, RouteValueDictionary values, out IReadOnlyList<string> allowed)
     {
         var methods = new List<string>();

@@ -14,9 +14,9 @@ public static class SourcePages
 {
     public static void Map(WorkspaceRoutes routes)
     {
+        RegisterSourcePages.Map(routes); // first: "sources/new" is not the id of a source
         routes.Get("sources", Access.Reader, List)
             .Get("sources/{id}", Access.Reader, Show);
-        RegisterSourcePages.Map(routes);
     }
 
     private static async Task<IResult> List(WorkspaceRequest request)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Archive.Domain.Common;
-using Archive.Domain.Sources;
 using Archive.Domain.Statements;
 using Archive.Grains.Interfaces;
 using Archive.Store.Sources;
@@ -39,7 +38,8 @@ public static class RecordPages
             quote = source.Text[units[s]..units[e]];
         }
         else (start, end) = (null, null);
-        var form = new RecordForm(quote, start, end, null, QuoteKinds.Direct, Dates.Day(source.PublishedOn) is var d && d != "—" ? d : null, null, [], []);
+        // said on starts as the source's date: most statements are reported the day they are made
+        var form = new RecordForm(quote, start, end, null, QuoteKinds.Direct, Dates.Iso(source.PublishedOn), null, [], []);
         return await Page(request, source, form, FieldErrors.None);
     }
 

@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Archive.Web.Tests.Pages;
 
 /// <summary>
-/// The pictures of the main pages in docs/screenshots: taken by this test from the seeds' kind of data, written to the
-/// test's output folder, and to the folder named by ARCHIVE_SCREENSHOTS when set (deploy/screenshots: the docs' copies).
+/// The pictures of the main pages in docs/screenshots: taken by this test from data of the seeds' kind, written to the
+/// test's output folder, and copied to the folder named by ARCHIVE_SCREENSHOTS when it is set (docs/workspace.md says how).
 /// </summary>
 [Collection(WorkspaceCollection.Name)]
 public sealed class ScreenshotTests(WorkspaceHost host, Browser browser) : IClassFixture<Browser>

@@ -118,6 +118,44 @@ public sealed class StatementPageTests(WorkspaceHost host, Browser browser) : IC
     }
 
     [Fact]
+    public async Task LinkAndFiling_MadeThenRemovedWithReasons_ShowOnBothStatements()
+    {
+        // given two statements of the source
+        var first = await Recorded("Wang Wei said");
+        var second = await Recorded("ended late");
+        var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
+        await page.GotoAsync($"/statements/{first}");
+
+        // when the first is linked to the second and filed under a topic
+        var link = page.Locator("details[data-action='link']");
+        await link.Locator("summary").ClickAsync();
+        await link.GetByLabel("Other statement's id", new() { Exact = true }).FillAsync(second);
+        await link.GetByLabel("Relation", new() { Exact = true }).SelectOptionAsync("clarifies");
+        await link.GetByRole(AriaRole.Button, new() { Name = "Link" }).ClickAsync();
+        await Expect(page.Locator("[data-link='outgoing']")).ToContainTextAsync($"this statement clarifies {second}");
+        var file = page.Locator("details[data-action='file']");
+        await file.Locator("summary").ClickAsync();
+        await file.GetByLabel("Topic", new() { Exact = true }).SelectOptionAsync("climate");
+        await file.GetByRole(AriaRole.Button, new() { Name = "File" }).ClickAsync();
+        await Expect(page.Locator("dd", new() { HasText = "Climate (climate)" })).ToBeVisibleAsync();
+
+        // then the second shows the link from the first
+        await page.GotoAsync($"/statements/{second}");
+        await Expect(page.Locator("[data-link='incoming']")).ToContainTextAsync($"{first} clarifies this statement");
+
+        // when both are removed, each with its reason
+        await page.GotoAsync($"/statements/{first}");
+        await Act(page, "unlink-0", ("Reason for removing the link to " + second, "linked by mistake"));
+        await Act(page, "unfile-0", ("Reason for unfiling it from climate", "not about the climate"));
+
+        // then neither shows, and the history has all four events with the reasons of the removals
+        await Expect(page.Locator("[data-link]")).ToHaveCountAsync(0);
+        Assert.Equal(["statement_recorded", "statement_linked", "statement_filed", "statement_unlinked", "statement_unfiled"],
+            await page.Locator("[data-history] > li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.eventType)"));
+        await Expect(page.Locator("[data-history] [data-why]")).ToHaveTextAsync(["linked by mistake", "not about the climate"]);
+    }
+
+    [Fact]
     public async Task Roles_ReaderAndAuditor_SeeNoWriteControl()
     {
         var id = await Recorded("Ministers met on Monday.");
