@@ -15,7 +15,7 @@ public sealed class ScreenshotTests(WorkspaceHost host, Browser browser) : IClas
     public async Task MainPages_Screenshots_AreTakenAsPngs()
     {
         // given a source with a recorded, disputed statement and a second one nested in it
-        await host.RegisterActor("li-hua", "Li Hua", "李华");
+        await host.RegisterActor("li-hua", "Li Hua", "Minister Li");
         await host.AssignRole("li-hua", "minister", "Ministry of Commerce", new DateOnly(2023, 3, 1));
         await host.OpenTopic("tariffs", "Tariffs");
         const string text = "Press conference, 12 March 2026.\n\nThe minister opened with figures on exports. Li Hua said: “We will answer every new tariff in kind – and at once.” Asked whether talks would resume, she said the door “remains open”.\n\nReporters then asked about shipping.";
