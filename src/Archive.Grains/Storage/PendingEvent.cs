@@ -7,6 +7,7 @@ public sealed class PendingEvent
     [Id(0), Immutable] public object Data { get; init; } = default!;
     [Id(1)] public string Principal { get; init; } = "";
     [Id(2)] public string? CorrelationId { get; init; }
+    [Id(3), Immutable] public IReadOnlyDictionary<string, string>? Headers { get; init; }
 }
 
 /// <summary>

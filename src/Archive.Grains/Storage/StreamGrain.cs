@@ -70,6 +70,9 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
     protected async Task<IReadOnlyList<WriteResult>> CommitEach<TCommand>(
         IReadOnlyList<TCommand> commands, Func<TState, TCommand, Decision> decide, Func<TCommand, string?> idOf, WriteContext context)
     {
+        // Caller headers are checked before anything is decided: a bad one refuses every command, and none can replace the chain's own.
+        if (NewEvent.HeadersProblem(context.Headers) is { } problem)
+            return commands.Select(_ => WriteResult.Refused([DomainError.Invalid("headers", problem)])).ToArray();
         var state = Current;
         var refused = new IReadOnlyList<DomainError>?[commands.Count];
         var appended = new bool[commands.Count];
@@ -81,7 +84,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
             appended[i] = !decision.IsNoOp;
             foreach (var e in decision.Events)
             {
-                pending.Add(new PendingEvent { Data = e, Principal = context.Principal, CorrelationId = context.CorrelationId });
+                pending.Add(new PendingEvent { Data = e, Principal = context.Principal, CorrelationId = context.CorrelationId, Headers = context.Headers });
                 state = Apply(state, e);
             }
         }
@@ -115,7 +118,7 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
         // The grain holds the chain's head, so it hashes without reading the stream.
         var hashes = _storage.Hash(_head, StreamKey, expectedVersion, updates.Select(u => u.Data));
         var head = hashes.Length > 0 ? hashes[^1] : _head;
-        var events = updates.Select(u => new NewEvent(u.Data, u.Principal, u.CorrelationId)).ToArray();
+        var events = updates.Select(u => new NewEvent(u.Data, u.Principal, u.CorrelationId, u.Headers)).ToArray();
         var outcome = await _storage.Append(
             () => new StreamAppend(StreamKey, expectedVersion, events, hashes, SnapshotAfter(updates, expectedVersion, head)));
         // Another writer appended to this stream: telling the log view so makes it reload the stream.

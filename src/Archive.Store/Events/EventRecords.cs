@@ -4,10 +4,13 @@ using Npgsql;
 
 namespace Archive.Store.Events;
 
-/// <summary>An event as auditors see it: where it sits, when and by whom it was recorded, why, and its hash.</summary>
+/// <summary>
+/// An event as auditors see it: where it sits, when and by whom it was recorded, why, and its hash.
+/// <see cref="Metadata"/> holds the event's other headers (e.g. <c>candidate-rule</c>, <c>extractor-version</c>), null when none.
+/// </summary>
 public sealed record HistoryEntry(
     long Position, string Stream, long Version, string Type, DateTimeOffset RecordedAt, string? Principal, string? Reason,
-    string? CorrelationId, string? Hash, JsonElement Data);
+    string? CorrelationId, string? Hash, JsonElement Data, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>Reads events from the store for history, time travel and export.</summary>
 public static class EventRecords
@@ -15,7 +18,7 @@ public static class EventRecords
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly Dictionary<string, Type> TypesByAlias = EventAliases.ByType.ToDictionary(p => p.Value, p => p.Key);
 
-    public const string Columns = "seq_id, stream_id, version, type, timestamp, headers ->> 'principal', data ->> 'reason', correlation_id, headers ->> 'hash', data::text";
+    public const string Columns = "seq_id, stream_id, version, type, timestamp, headers ->> 'principal', data ->> 'reason', correlation_id, headers ->> 'hash', data::text, headers::text";
 
     /// <summary>Every event of a statement: its speaker's, its filings and the links that point at it, in position order.</summary>
     public static Task<List<HistoryEntry>> OfStatement(NpgsqlDataSource database, string schema, string statementId, CancellationToken ct) =>
@@ -47,9 +50,20 @@ public static class EventRecords
                 reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-                JsonDocument.Parse(reader.GetString(9)).RootElement.Clone()));
+                JsonDocument.Parse(reader.GetString(9)).RootElement.Clone(), reader.IsDBNull(10) ? null : Metadata(reader.GetString(10))));
         }
         return entries;
+    }
+
+    /// <summary>The string headers other than the principal and the hash, which have fields of their own.</summary>
+    private static Dictionary<string, string>? Metadata(string headers)
+    {
+        using var document = JsonDocument.Parse(headers);
+        if (document.RootElement.ValueKind != JsonValueKind.Object) return null;
+        var found = document.RootElement.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String && !Storage.NewEvent.ReservedHeaders.Contains(p.Name))
+            .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        return found.Count == 0 ? null : found;
     }
 
     /// <summary>The domain event an entry holds, or null for a type this build does not know.</summary>

@@ -204,6 +204,9 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             var e = session.Events.BuildEvent(u.Data);
             e.CorrelationId = u.CorrelationId;
+            // The caller's headers first, so the archive's own (checked to be absent from them by the grain) always win.
+            foreach (var (name, value) in u.Headers ?? new Dictionary<string, string>())
+                if (!NewEvent.ReservedHeaders.Contains(name)) e.SetHeader(name, value);
             e.SetHeader(Archive.Store.ArchiveStore.PrincipalHeader, u.Principal);
             e.SetHeader(Archive.Audit.EventHash.Header, append.Hashes[i]);
             return e;
