@@ -1,5 +1,6 @@
 using Archive.Api.Http;
 using Archive.Grains.Interfaces;
+using Archive.Store;
 using Archive.Store.Storage;
 using Archive.Web.Sessions;
 using Microsoft.AspNetCore.Antiforgery;
@@ -11,6 +12,13 @@ public sealed class WorkspaceRequest(HttpContext http, RouteValueDictionary valu
 {
     /// <summary>How long a page waits for the read models to show a write before it says so (as the API's minPosition).</summary>
     public static readonly TimeSpan ReadYourWritesBound = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The read models the pages read (the history comes from the events themselves): a page waits for these only,
+    /// never for the asynchronous audit entries.
+    /// </summary>
+    public static readonly IReadOnlyList<ReadModel> PagesReadFrom =
+        [.. new[] { "statements", "statement-revisions", "actors", "topics", "sources" }.Select(name => ReadModels.ByName[name])];
 
     public HttpContext Http { get; } = http;
     public WorkspaceSession? Session { get; } = session;
@@ -43,21 +51,22 @@ public sealed class WorkspaceRequest(HttpContext http, RouteValueDictionary valu
     }
 
     /// <summary>
-    /// Waits, bounded, until the read models have processed <c>minPosition</c> (or the session's last write): null when
-    /// they have, else the page that says the change is recorded but not yet readable (503, as the API answers).
+    /// Waits, bounded, until the pages' read models have processed <c>minPosition</c> (or the session's last write):
+    /// null when they have, else the page that says the change is recorded but not yet readable (503, as the API answers).
     /// </summary>
     public async Task<IResult?> CaughtUp()
     {
         var wanted = long.TryParse(Query("minPosition"), out var given) && given > 0 ? given : Session?.LastWrite ?? 0;
         if (wanted <= 0 || Session?.SeenThrough >= wanted) return null;
-        if (await Service<ProjectionProgress>().WaitFor(wanted, ReadYourWritesBound, Aborted))
+        var readiness = await Service<ProjectionProgress>().WaitFor(wanted, PagesReadFrom, ReadYourWritesBound, Aborted);
+        if (readiness.Ready)
         {
             Session?.Saw(wanted);
             return null;
         }
         Http.Response.Headers.RetryAfter = "1";
         return Pages.Problem(Chrome("Not readable yet"), StatusCodes.Status503ServiceUnavailable,
-            "Your change is recorded, but the archive's read models have not caught up with it yet. Reload this page in a moment.");
+            $"Your change is recorded, but {string.Join(", ", readiness.Behind)} have not caught up with it yet. Reload this page in a moment.");
     }
 }
 

@@ -67,7 +67,12 @@ public static partial class StatementActions
     {
         var targetId = request.Field("target")?.Trim() ?? "";
         var target = StatementIds.IsWellFormed(targetId) ? await session.LoadAsync<StatementView>(targetId, request.Aborted) : null;
-        return await speaker.LinkStatement(new LinkStatement(id, targetId, request.Field("relation") ?? ""), target?.ActorId ?? "", context);
+        var relation = request.Field("relation") ?? "";
+        // as the API does: a supersedes link is checked against every statement the target supersedes, across speakers
+        IReadOnlyCollection<string> superseded = target is not null && relation == LinkRelations.Supersedes
+            ? await Api.Statements.LinksApi.SupersededFrom(target, session, request.Aborted)
+            : [];
+        return await speaker.LinkStatement(new LinkStatement(id, targetId, relation), target?.ActorId ?? "", superseded, context);
     }
 
     private static async Task<WriteResult> OnTopic(IGrainFactory grains, string? topicId, Func<ITopicGrain, Task<WriteResult>> write) =>
