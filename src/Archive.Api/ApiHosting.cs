@@ -50,7 +50,7 @@ public static class ApiHosting
         builder.Services.AddSingleton<ProjectionProgress>();
         builder.Services.AddSingleton<ReadYourWrites>();
         builder.Services.AddSingleton<StallTracker>();
-        builder.Services.AddOpenApi(options => options.TrimServerUrls().DeclareBearerKeys());
+        builder.Services.AddOpenApi(options => options.ServeFromTheDocumentsOrigin().DeclareBearerKeys().DescribeSchemasTruly().DescribeOperations());
         builder.Services.AddSingleton<SeedImportService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SeedImportService>());
         builder.Services.AddApiTelemetry(builder.Configuration); // traces, metrics, correlated logs (docs/observability.md)
@@ -63,16 +63,8 @@ public static class ApiHosting
         app.UseStatusCodePages();
         app.UseRequestBound(); // no request runs past 15 s (plus a long poll's wait)
         app.UseArchiveSecurity();
-        // Declared lengths are refused before anything is read; Kestrel's limit stops chunked bodies that grow past it.
-        app.Use(async (http, next) =>
-        {
-            if (http.Request.ContentLength > MaxBody)
-            {
-                await Problems.TooLarge(MaxBody).ExecuteAsync(http);
-                return;
-            }
-            await next(http);
-        });
+        app.UseBodyLimit(MaxBody); // 413 with a declared length or without (chunked)
+        app.UseStrictQueryDates(); // saidFrom=01/09/2025 is a 400, not 9 January
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
@@ -96,6 +88,8 @@ public static class ApiHosting
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         // Unknown or repeated fields are refused rather than silently dropped: the archive records exactly what was meant.
+        // Names are case-sensitive, so 'sourceID' is an unknown field (named as such) rather than a second 'sourceId'.
+        json.PropertyNameCaseInsensitive = false;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.AllowDuplicateProperties = false;
         json.NumberHandling = JsonNumberHandling.Strict;

@@ -18,14 +18,24 @@ public static class Program
         CancellationToken cancellationToken = default)
     {
         var globals = new GlobalOptions();
-        var root = new RootCommand("Statement Archive: import, browse and search statements, verify the hash chain on a server or offline in an " +
-                                   "exported bundle, export evidence, rebuild read models, migrate the database.");
+        var root = new RootCommand("Statement Archive: register sources, record statements and decide on them, import, browse and search, " +
+                                   "verify the hash chain on a server or offline in an exported bundle, export evidence, rebuild read models, " +
+                                   "migrate the database.");
         globals.AddTo(root);
+        var writer = new Writes.Writer(globals, new Screen(output, error), http);
         root.Add(Import.ImportCommand.Create(globals, output, error, http));
+        root.Add(Sources.SourcesCommands.Create(globals, output, error, http));
+        root.Add(Recording.RecordCommand.Create(writer));
+        root.Add(Recording.AmendCommand.Create(writer));
+        foreach (var command in Statements.StatementWrites.Create(writer)) root.Add(command);
         root.Add(Statements.StatementsCommands.Create(globals, output, error, http));
         root.Add(Statements.StatementsCommands.SearchCommand(globals, output, error, http));
-        root.Add(Registers.RegisterCommands.ActorsCommand(globals, output, error, http));
-        root.Add(Registers.RegisterCommands.TopicsCommand(globals, output, error, http));
+        var actors = Registers.RegisterCommands.ActorsCommand(globals, output, error, http);
+        Registers.RegisterWrites.AddToActors(actors, writer);
+        root.Add(actors);
+        var topics = Registers.RegisterCommands.TopicsCommand(globals, output, error, http);
+        Registers.RegisterWrites.AddToTopics(topics, writer);
+        root.Add(topics);
         root.Add(AuditCommands.Create(globals, output, error, http));
         root.Add(Projections.ProjectionsCommands.Create(globals, output, error, http));
         root.Add(Db.DbCommands.Create(globals, output, error));

@@ -82,6 +82,15 @@ public static class Http
         return ((int)response.StatusCode, await Read<T>(response));
     }
 
+    /// <summary>Any method with a JSON body (or none), the answer read as JSON whatever it is: for asserting on the wire format itself.</summary>
+    public static async Task<(int Status, System.Text.Json.JsonElement Body)> Send(this HttpClient client, HttpMethod method, string url, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : System.Text.Json.JsonDocument.Parse(text).RootElement.Clone());
+    }
+
     private static async Task<T?> Read<T>(HttpResponseMessage response) =>
         response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<T>();
 }

@@ -14,6 +14,13 @@ public sealed class ServerErrorTests
         new[] { "search", "corridor" },
         new[] { "actors" },
         new[] { "topics", "show", "cpec" },
+        new[] { "sources", "show", "src-00000000000000000000", "--offsets" },
+        new[] { "record", "--actor", "a-minister", "--source", "src-00000000000000000000", "--quote", "words" },
+        new[] { "record", "--actor", "a-minister", "--source", "src-00000000000000000000", "--quote", "words", "--occurrence", "2" },
+        new[] { "verify", "st-00000000000000000000", "--method", "source-text-check" },
+        new[] { "unfile", "st-00000000000000000000", "--topic", "cpec", "--reason", "misfiled" },
+        new[] { "actors", "add", "a-minister", "--name", "A Minister", "--kind", "person" },
+        new[] { "topics", "merge", "cpec-roads", "--into", "cpec", "--reason", "one topic" },
     };
 
     [Theory]
@@ -45,6 +52,29 @@ public sealed class ServerErrorTests
             Assert.Single(outcome.ErrorLines));
         Assert.Single(server.Requests);
         Assert.Equal("Bearer wrong", server.Requests[0].Headers.Authorization?.ToString());
+    }
+
+    [Fact]
+    public async Task Record_KeyRefused_ExitsOneInOneLine()
+    {
+        var server = new StubServer(HttpStatusCode.Forbidden, """{"title":"The key's role may not write."}""", "application/problem+json");
+
+        var outcome = await Cli.Run(server, "record", "--actor", "a", "--source", "src-1", "--quote", "words", "--url", "http://archive.test", "--key", "reader");
+
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("archive: the archive at http://archive.test answered 403 Forbidden (the key's role may not do this): The key's role may not write.",
+            Assert.Single(outcome.ErrorLines));
+        Assert.Equal("", outcome.Output);
+    }
+
+    [Fact]
+    public async Task Verify_AnswerIsNotAWrite_ExitsOneInOneLine()
+    {
+        var outcome = await Cli.Run(new StubServer(HttpStatusCode.OK, "<html>a proxy's page</html>", "text/html"),
+            "verify", "st-1", "--method", "m", "--url", "http://archive.test");
+
+        Assert.Equal(1, outcome.Exit);
+        Assert.Equal("archive: the archive at http://archive.test answered something that is not { id, version, position }", Assert.Single(outcome.ErrorLines));
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Archive.Domain.Actors;
 using Archive.Domain.Common;
 using Archive.Grains.Interfaces;
 using Archive.Store.Actors;
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -17,27 +18,57 @@ namespace Archive.Api.Actors;
 
 public sealed record ActorTimeline(ActorView Actor, IReadOnlyDictionary<string, int> StatementsByTopic, IReadOnlyList<StatementItem> Items, string? Next);
 
-public sealed record RegisterActorRequest(string? Id, string? Name, string? Kind, string? Country, List<string>? Aliases);
+public sealed record RegisterActorRequest([property: Required] string? Id, [property: Required] string? Name, [property: Required] string? Kind,
+    string? Country, List<string>? Aliases);
+
+public sealed record AssignRoleRequest([property: Required] string? Role, [property: Required] string? Organisation, [property: Required] DateOnly? From,
+    DateOnly? To);
+
+public sealed record AddAliasRequest([property: Required] string? Alias);
 
 public static class ActorsApi
 {
     public static IEndpointRouteBuilder MapActorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/actors").WithTags("Actors");
-        group.MapPost("/", Register).WithName("RegisterActor").WithSummary("Register an actor (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapGet("/", List).WithName("ListActors").WithSummary("List actors with their statement counts").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetActor").WithSummary("Get an actor").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").WithSummary("An actor's statements in said-on order, with counts by topic").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
+        group.MapPost("/", Register).WithName("RegisterActor").WithSummary("Register an actor (idempotent)").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { id = "lin-jian", name = "Lin Jian", kind = "person", country = "CN", aliases = new[] { "林剑" } });
+        group.MapGet("/", List).WithName("ListActors").WithSummary("List actors with their statement counts").ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("actors");
+        group.MapGet("/{id}", Get).WithName("GetActor").WithSummary("Get an actor").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").ReadsFrom("actors");
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetActorTimeline").WithSummary("An actor's statements in said-on order, with counts by topic").ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("actors", "statements");
+        group.MapPost("/{id}/roles", AssignRole).WithName("AssignActorRole")
+            .WithSummary("Give the actor a role in an organisation from a day, until an optional end (the same role and start again sets its end)")
+            .ProducesProblems(400, 404).ForArchivists()
+            .WithBodyExample(new { role = "spokesperson", organisation = "Ministry of Foreign Affairs", from = "2024-09-02" });
+        group.MapPost("/{id}/aliases", AddAlias).WithName("AddActorAlias").WithSummary("Add another name the actor is known by (idempotent)")
+            .ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { alias = "Ambassador Lin" });
         return app;
     }
 
     private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> Register(
         RegisterActorRequest request, IGrainFactory grains, HttpContext http)
     {
-        if (!Slug.IsValid(request.Id)) return Problems.Invalid("id", request.Id is null ? "is required" : Slug.Rule);
-        var command = new RegisterActor(request.Id!, request.Name!, request.Kind!, request.Country, request.Aliases);
+        var command = new RegisterActor(request.Id ?? "", request.Name!, request.Kind!, request.Country, request.Aliases);
+        // Without a valid id there is no grain to ask: the decision's checks still report every bad field at once.
+        if (!Slug.IsValid(request.Id)) return Problems.From([.. Requests.InvalidFields(RegisterActor.Handle(ActorState.Empty, command, http.CommandContext()))]);
         var result = await grains.GetGrain<IActorGrain>(request.Id!).Register(command, http.WriteContext());
         return Problems.Written(result, $"/api/actors/{request.Id}");
+    }
+
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> AssignRole(
+        string id, AssignRoleRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Slug.IsValid(id)) return Problems.NotFound("id", $"actor '{id}' is not registered");
+        var command = new Domain.Actors.AssignRole(id, request.Role!, request.Organisation!, request.From, request.To);
+        return Problems.Applied(await grains.GetGrain<IActorGrain>(id).AssignRole(command, http.WriteContext()), ("actorId", "id"));
+    }
+
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> AddAlias(
+        string id, AddAliasRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Slug.IsValid(id)) return Problems.NotFound("id", $"actor '{id}' is not registered");
+        return Problems.Applied(await grains.GetGrain<IActorGrain>(id).AddAlias(new Domain.Actors.AddAlias(id, request.Alias!), http.WriteContext()), ("actorId", "id"));
     }
 
     /// <summary>The actor's profile now, or as the archive held it at <paramref name="asOf"/> (transaction time).</summary>
@@ -49,7 +80,7 @@ public static class ActorsApi
         else
         {
             var history = Slug.IsValid(id)
-                ? await EventRecords.OfStreamAsOf(database, settings.Schema, Domain.StreamKeys.Actor(id), instant, ct)
+                ? await EventRecords.OfStreamAsOf(database, settings.Schema, Domain.StreamKeys.Actor(id), instant.ToUniversalTime(), ct)
                 : [];
             actor = Fold(history.Select(EventRecords.ToEvent));
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Archive.Api.Http;
 
@@ -11,11 +12,21 @@ public static class OpenApiMetadata
         return builder;
     }
 
-    /// <summary>The server URL without a trailing slash, as OpenAPI tools expect.</summary>
-    public static OpenApiOptions TrimServerUrls(this OpenApiOptions options) =>
+    /// <summary>An example of the endpoint's JSON body, shown on its operation in the OpenAPI document.</summary>
+    public static RouteHandlerBuilder WithBodyExample(this RouteHandlerBuilder builder, object example) =>
+        builder.WithMetadata(new BodyExample(example));
+
+    /// <summary>
+    /// The server is the origin the document was served from ("/"), not the host name this request happened to use,
+    /// which behind a proxy, or on a developer's machine (localhost), is not where clients reach the API.
+    /// </summary>
+    public static OpenApiOptions ServeFromTheDocumentsOrigin(this OpenApiOptions options) =>
         options.AddDocumentTransformer((document, _, _) =>
         {
-            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The origin this document was served from." }];
             return Task.CompletedTask;
         });
 }
+
+/// <summary>An example body for an endpoint (<see cref="OpenApiMetadata.WithBodyExample"/>).</summary>
+public sealed record BodyExample(object Value);

@@ -13,15 +13,28 @@ public sealed record WriteResponse(string Id, long Version, long Position);
 /// </summary>
 public static class Problems
 {
-    /// <summary>The envelope every error shares; <paramref name="detail"/> replaces the default one-line list of the errors.</summary>
+    /// <summary>
+    /// The envelope every error shares; <paramref name="detail"/> replaces the default one-line list of the errors. A
+    /// refused quote also carries its evidence as data: <c>occurrences</c> (each <c>{ span, text }</c>, at most
+    /// <see cref="Domain.Sources.QuoteLocator.MaxListed"/>) with <c>occurrenceCount</c>, the <c>closest</c> passage when the
+    /// quote does not occur, and <c>atSpan</c>, what the source has at the span that was sent.
+    /// </summary>
     public static ProblemHttpResult Of(int status, string title, IEnumerable<DomainError> errors, string? detail = null)
     {
         var list = errors.ToArray();
+        var extensions = new Dictionary<string, object?> { ["errors"] = Group(list) };
+        if (list.Select(e => e.Details).FirstOrDefault(d => d is not null) is { } evidence)
+        {
+            extensions["occurrences"] = evidence.Occurrences;
+            extensions["occurrenceCount"] = evidence.Count;
+            if (evidence.Closest is { } closest) extensions["closest"] = closest;
+            if (evidence.AtSpan is { } atSpan) extensions["atSpan"] = atSpan;
+        }
         return TypedResults.Problem(
             title: title,
             detail: detail ?? string.Join("; ", list.Select(e => $"{e.Field}: {e.Reason}")),
             statusCode: status,
-            extensions: new Dictionary<string, object?> { ["errors"] = Group(list) });
+            extensions: extensions);
     }
 
     /// <summary>One field, one reason: authentication (401), roles (403), rate limits (429), unreadable bodies (400, 413).</summary>
@@ -61,6 +74,18 @@ public static class Problems
         var body = new WriteResponse(result.Id!, result.Version, result.Position);
         return result.Appended ? TypedResults.Created(location, body) : TypedResults.Ok(body);
     }
+
+    /// <summary>The answer to a command on an existing resource: 200 with the write, or the refusal.</summary>
+    public static Results<Ok<WriteResponse>, ProblemHttpResult> Applied(WriteResult result, params (string Domain, string Request)[] fields) =>
+        result.Succeeded ? TypedResults.Ok(new WriteResponse(result.Id!, result.Version, result.Position)) : From(result.Errors.Named(fields));
+
+    /// <summary>
+    /// The errors with the domain's field names replaced by the request's (a path's <c>{id}</c> is the domain's
+    /// <c>topicId</c>, a merge's <c>into</c> its <c>intoTopicId</c>), so an error names what the client sent.
+    /// </summary>
+    public static IReadOnlyList<DomainError> Named(this IReadOnlyList<DomainError> errors, params (string Domain, string Request)[] fields) =>
+        fields.Length == 0 ? errors
+            : errors.Select(e => fields.FirstOrDefault(f => f.Domain == e.Field) is { Request: { } name } ? e with { Field = name } : e).ToArray();
 
     public static Dictionary<string, string[]> Group(IEnumerable<DomainError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray());

@@ -22,6 +22,8 @@ public static class OpenApiSecurity
                 Description = "An API key: 'Authorization: Bearer <key>'. Roles: reader (current read models), auditor (also history, " +
                               "time travel, audit, the change feed), archivist (everything, writes included).",
             };
+            // Required everywhere unless an operation says otherwise, so interactive references offer the key field.
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>

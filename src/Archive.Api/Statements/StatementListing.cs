@@ -14,7 +14,9 @@ public static class StatementListing
         string? q = null, string? actor = null, string? topic = null, string? status = null, string? quoteKind = null,
         DateOnly? saidFrom = null, DateOnly? saidTo = null, DateTimeOffset? recordedFrom = null, DateTimeOffset? recordedTo = null,
         DateTimeOffset? asOf = null, string? cursor = null, int? limit = null) =>
-        Page(database, settings, new StatementFilter(q, actor, topic, status, quoteKind, saidFrom, saidTo, recordedFrom, recordedTo, asOf), cursor, limit, ct);
+        // PostgreSQL takes instants in UTC; an offset given in the query (…+02:00) means the same instant.
+        Page(database, settings, new StatementFilter(q, actor, topic, status, quoteKind, saidFrom, saidTo,
+            recordedFrom?.ToUniversalTime(), recordedTo?.ToUniversalTime(), asOf?.ToUniversalTime()), cursor, limit, ct);
 
     public static async Task<Results<Ok<StatementPage>, ProblemHttpResult>> Page(
         NpgsqlDataSource database, ArchiveSettings settings, StatementFilter filter, string? cursor, int? limit, CancellationToken ct)

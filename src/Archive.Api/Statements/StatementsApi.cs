@@ -1,3 +1,4 @@
+using Archive.Api.Reads;
 using Archive.Store;
 using Archive.Api.Http;
 using Archive.Api.Security;
@@ -11,83 +12,96 @@ using Npgsql;
 
 namespace Archive.Api.Statements;
 
-public sealed record SpanRequest(int? Start, int? End);
-
-public sealed record RecordStatementRequest(
-    string? ActorId, string? SourceId, string? Quote, SpanRequest? Span, string? QuoteKind, DateOnly? SaidOn,
-    string? Occasion, List<string>? Topics, string? Language, List<string>? CoSpeakers);
-
-public sealed record VerifyStatementRequest(string? Method, string? Note);
-
-public sealed record AmendStatementRequest(
-    string? Reason, string? Quote, SpanRequest? Span, DateOnly? SaidOn, string? Occasion, string? QuoteKind, string? Language);
-
-public sealed record ReasonRequest(string? Reason);
-
-public sealed record LinkStatementRequest(string? TargetId, string? Relation);
-
 /// <summary>Writes on statements: each is routed to the grain of the statement's speaker.</summary>
 public static class StatementsApi
 {
     public static IEndpointRouteBuilder MapStatementsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/statements").WithTags("Statements");
-        group.MapPost("/", Record).WithName("RecordStatement").WithSummary("Record a statement from a source (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapPost("/{id}/verify", Verify).WithName("VerifyStatement").WithSummary("Verify a statement").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapPost("/{id}/amend", Amend).WithName("AmendStatement").WithSummary("Amend the fields of a statement that change, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement").WithSummary("Dispute a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapPost("/{id}/links", Link).WithName("LinkStatement").WithSummary("Link a statement to another one").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf", "version").AddEndpointFilter<Reads.ReadYourWrites>().AddEndpointFilter<Export.StatementJsonLdFilter>();
-        group.MapGet("/", StatementListing.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders().WithTimeTravelForAuditors("asOf").AddEndpointFilter<Reads.ReadYourWrites>();
+        group.MapPost("/", Record).WithName("RecordStatement")
+            .WithSummary("Record a statement from a source (idempotent); without a span, the quote is found in the source")
+            .ProducesProblems(400, 404, 409, 503).ForArchivists()
+            .WithBodyExample(new
+            {
+                actorId = "lin-jian", sourceId = "src-0123456789abcdef0123", quote = "“The corridor – our 🙂 project – will grow.”",
+                quoteKind = "direct", saidOn = "2025-03-03", occasion = "regular press conference", topics = new[] { "cpec" }, language = "en",
+            });
+        group.MapPost("/{id}/verify", Verify).WithName("VerifyStatement").WithSummary("Verify a statement").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { method = "transcript", note = "checked against the ministry's transcript" });
+        group.MapPost("/{id}/amend", Amend).WithName("AmendStatement")
+            .WithSummary("Amend the fields of a statement that change, with a reason; a new quote without a span is found in the source")
+            .ProducesProblems(400, 404, 409, 503).ForArchivists()
+            .WithBodyExample(new { reason = "the quote ends one sentence later", quote = "The corridor – our 🙂 project – will grow. It is open to all." });
+        group.MapPost("/{id}/dispute", Dispute).WithName("DisputeStatement").WithSummary("Dispute a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { reason = "the interpreter's wording differs from the original" });
+        group.MapPost("/{id}/retract", Retract).WithName("RetractStatement").WithSummary("Retract a statement, with a reason").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { reason = "misattributed: the deputy spokesperson said it" });
+        group.MapPost("/{id}/reinstate", Reinstate).WithName("ReinstateStatement")
+            .WithSummary("Take a retracted statement back, with a reason: it returns to its status before the retraction and can be amended again")
+            .ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { reason = "the attribution was right after all" });
+        group.MapStatementLinksApi();
+        group.MapGet("/{id}", Get).WithName("GetStatement").WithSummary("Get a statement (ETag, If-None-Match)").ProducesProblems(400, 404, 503).ForReaders()
+            .WithTimeTravelForAuditors("asOf", "version").ReadsFrom("statements", "statement-revisions", "sources", "actors")
+            .AddEndpointFilter<Export.StatementJsonLdFilter>();
+        group.MapGet("/", StatementListing.List).WithName("SearchStatements").WithSummary("Search and filter statements").ProducesProblems(400, 404, 503).ForReaders()
+            .WithTimeTravelForAuditors("asOf").ReadsFrom("statements", "statement-revisions");
         return app;
     }
 
-    private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> Record(
-        RecordStatementRequest request, IGrainFactory grains, HttpContext http)
+    private static async Task<Results<Created<StatementWritten>, Ok<StatementWritten>, ProblemHttpResult>> Record(
+        RecordStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
     {
-        var errors = new List<DomainError>();
-        Checks.Slug(errors, "actorId", request.ActorId);
-        if (request.SourceId is null) errors.Add(DomainError.Invalid("sourceId", "is required"));
-        var span = ToSpan(request.Span, errors, required: true);
-        if (errors.Count > 0) return Problems.From(errors);
-
-        var command = new RecordStatement(request.ActorId!, request.SourceId!, request.Quote!, span!, request.QuoteKind!,
-            request.SaidOn, request.Occasion, request.Topics, request.Language, request.CoSpeakers);
+        var (command, errors) = RecordRequests.ToCommand(request, http.CommandContext());
+        if (command is null) return Problems.From(errors);
         var result = await grains.GetGrain<IActorGrain>(command.ActorId).RecordStatement(command, http.WriteContext());
-        return Problems.Written(result, $"/api/statements/{command.StatementId}");
+        if (!result.Succeeded) return Problems.From(result.Errors);
+        if (await Written(result, session, http) is not { } written) return Unreadable(http, result.Id!);
+        return result.Appended ? TypedResults.Created($"/api/statements/{written.Id}", written) : TypedResults.Ok(written);
     }
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Verify(
         string id, VerifyStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.VerifyStatement(new VerifyStatement(id, request.Method!, request.Note), ctx));
+        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.VerifyStatement(new VerifyStatement(id, request.Method!, request.Note), ctx));
 
-    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Amend(
+    private static async Task<Results<Ok<StatementWritten>, ProblemHttpResult>> Amend(
         string id, AmendStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
     {
         var errors = new List<DomainError>();
-        var span = ToSpan(request.Span, errors, required: false);
-        if (errors.Count > 0) return Task.FromResult<Results<Ok<WriteResponse>, ProblemHttpResult>>(Problems.From(errors));
+        var span = RecordRequests.ToSpan(request.Span, errors);
+        if (errors.Count > 0) return Problems.From(errors);
+        var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, http.RequestAborted) : null;
+        if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
         var changes = new StatementChanges(request.Quote, span, request.SaidOn, request.Occasion, request.QuoteKind, request.Language);
-        return OnSpeaker(id, grains, session, http, (actor, ctx) => actor.AmendStatement(new AmendStatement(id, request.Reason!, changes), ctx));
+        var result = await grains.GetGrain<IActorGrain>(statement.ActorId).AmendStatement(new AmendStatement(id, request.Reason!, changes), http.WriteContext());
+        if (!result.Succeeded) return Problems.From(result.Errors);
+        return await Written(result, session, http) is { } written ? TypedResults.Ok(written) : Unreadable(http, id);
     }
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Dispute(
         string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.DisputeStatement(new DisputeStatement(id, request.Reason!), ctx));
+        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.DisputeStatement(new DisputeStatement(id, request.Reason!), ctx));
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Retract(
         string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.RetractStatement(new RetractStatement(id, request.Reason!), ctx));
+        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.RetractStatement(new RetractStatement(id, request.Reason!), ctx));
 
-    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Link(
-        string id, LinkStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
-    {
-        var target = StatementIds.IsWellFormed(request.TargetId)
-            ? await session.LoadAsync<StatementView>(request.TargetId!, http.RequestAborted)
+    private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Reinstate(
+        string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
+        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.ReinstateStatement(new ReinstateStatement(id, request.Reason!), ctx));
+
+    /// <summary>The write with where the statement now stands in its source: its view is committed with the write.</summary>
+    private static async Task<StatementWritten?> Written(WriteResult result, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<StatementView>(result.Id!, http.RequestAborted) is { } view
+            ? new StatementWritten(result.Id!, result.Version, result.Position, view.Span, view.Quote)
             : null;
-        return await OnSpeaker(id, grains, session, http, (actor, ctx) =>
-            actor.LinkStatement(new LinkStatement(id, request.TargetId!, request.Relation!), target?.ActorId ?? "", ctx));
+
+    // Not expected (the view commits with the write); a retry is safe and answers 200 with the span.
+    private static ProblemHttpResult Unreadable(HttpContext http, string id)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Problems.Unavailable("The statement was written but its view could not be read.", "statements",
+            $"statement '{id}' is not in the statements read model yet; retry the request (writes are idempotent)");
     }
 
     /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
@@ -130,24 +144,11 @@ public static class StatementsApi
     }
 
     /// <summary>Finds the statement's speaker (the inline view is committed with the statement) and asks its grain.</summary>
-    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> OnSpeaker(
-        string id, IGrainFactory grains, IQuerySession session, HttpContext http, Func<IActorGrain, WriteContext, Task<WriteResult>> write)
+    internal static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> OnSpeaker(
+        string id, IGrainFactory grains, IQuerySession session, HttpContext http, Func<IActorGrain, StatementView, WriteContext, Task<WriteResult>> write)
     {
         var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, http.RequestAborted) : null;
         if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
-        var result = await write(grains.GetGrain<IActorGrain>(statement.ActorId), http.WriteContext());
-        return result.Succeeded ? TypedResults.Ok(new WriteResponse(result.Id!, result.Version, result.Position)) : Problems.From(result.Errors);
-    }
-
-    private static TextSpan? ToSpan(SpanRequest? span, List<DomainError> errors, bool required)
-    {
-        if (span is null)
-        {
-            if (required) errors.Add(DomainError.Invalid("span", "is required"));
-            return null;
-        }
-        if (span.Start is null) errors.Add(DomainError.Invalid("span.start", "is required"));
-        if (span.End is null) errors.Add(DomainError.Invalid("span.end", "is required"));
-        return span is { Start: { } start, End: { } end } ? new TextSpan(start, end) : null;
+        return Problems.Applied(await write(grains.GetGrain<IActorGrain>(statement.ActorId), statement, http.WriteContext()));
     }
 }

@@ -9,6 +9,7 @@ using Archive.Domain.Topics;
 using Archive.Grains.Interfaces;
 using Archive.Store.Statements;
 using Archive.Store.Topics;
+using System.ComponentModel.DataAnnotations;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -20,33 +21,61 @@ namespace Archive.Api.Topics;
 public sealed record TopicTimeline(TopicView Topic, IReadOnlyDictionary<string, int> StatementsByActor, IReadOnlyList<StatementItem> Items, string? Next,
     IReadOnlyList<string> Includes);
 
-public sealed record OpenTopicRequest(string? Id, string? Title, string? Description, string? ParentId);
+public sealed record OpenTopicRequest([property: Required] string? Id, [property: Required] string? Title, string? Description, string? ParentId);
 
-public sealed record FileStatementRequest(string? StatementId);
+public sealed record FileStatementRequest([property: Required] string? StatementId);
 
-public sealed record UnfileStatementRequest(string? Reason);
+public sealed record UnfileStatementRequest([property: Required] string? Reason);
+
+public sealed record RenameTopicRequest([property: Required] string? Title);
+
+public sealed record MergeTopicRequest([property: Required] string? Into, [property: Required] string? Reason);
 
 public static class TopicsApi
 {
     public static IEndpointRouteBuilder MapTopicsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/topics").WithTags("Topics");
-        group.MapPost("/", Open).WithName("OpenTopic").WithSummary("Open a topic (idempotent)").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapGet("/", List).WithName("ListTopics").WithSummary("List topics with their statement counts").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}", Get).WithName("GetTopic").WithSummary("Get a topic").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
-        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").WithSummary("A topic's statements in said-on order, with the actors involved").ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<ReadYourWrites>();
-        group.MapPost("/{topicId}/statements", File).WithName("FileStatement").WithSummary("File a statement under the topic").ProducesProblems(400, 404, 409).ForArchivists();
-        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement").WithSummary("Unfile a statement from the topic, with a reason (an event, never a deletion)").ProducesProblems(400, 404, 409).ForArchivists();
+        group.MapPost("/", Open).WithName("OpenTopic").WithSummary("Open a topic (idempotent)").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { id = "cpec", title = "China–Pakistan Economic Corridor", parentId = "bilateral" });
+        group.MapGet("/", List).WithName("ListTopics").WithSummary("List topics with their statement counts").ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("topics");
+        group.MapGet("/{id}", Get).WithName("GetTopic").WithSummary("Get a topic").ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("topics");
+        group.MapGet("/{id}/timeline", Timeline).WithName("GetTopicTimeline").WithSummary("A topic's statements in said-on order, with the actors involved").ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("topics", "statements");
+        group.MapPost("/{id}/rename", Rename).WithName("RenameTopic").WithSummary("Give the topic another title (idempotent)").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { title = "CPEC and its second phase" });
+        group.MapPost("/{id}/merge", Merge).WithName("MergeTopic")
+            .WithSummary("Merge the topic into another, with a reason: it takes no more filings and its statements show under the other")
+            .ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { into = "cpec", reason = "the same corridor under two names" });
+        group.MapPost("/{topicId}/statements", File).WithName("FileStatement").WithSummary("File a statement under the topic").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { statementId = "st-0123456789abcdef0123" });
+        group.MapDelete("/{topicId}/statements/{statementId}", Unfile).WithName("UnfileStatement").WithSummary("Unfile a statement from the topic, with a reason (an event, never a deletion)").ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { reason = "filed under the wrong topic" });
         return app;
     }
 
     private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> Open(
         OpenTopicRequest request, IGrainFactory grains, HttpContext http)
     {
-        if (!Slug.IsValid(request.Id)) return Problems.Invalid("id", request.Id is null ? "is required" : Slug.Rule);
-        var command = new OpenTopic(request.Id!, request.Title!, request.Description, request.ParentId);
+        var command = new OpenTopic(request.Id ?? "", request.Title!, request.Description, request.ParentId);
+        // Without a valid id there is no grain to ask: the decision's checks still report every bad field at once.
+        if (!Slug.IsValid(request.Id)) return Problems.From([.. Requests.InvalidFields(OpenTopic.Handle(TopicState.Empty, command, false, http.CommandContext()))]);
         var result = await grains.GetGrain<ITopicGrain>(request.Id!).Open(command, http.WriteContext());
         return Problems.Written(result, $"/api/topics/{request.Id}");
+    }
+
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Rename(string id, RenameTopicRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Slug.IsValid(id)) return Problems.NotFound("id", $"topic '{id}' is not open");
+        var result = await grains.GetGrain<ITopicGrain>(id).Rename(new RenameTopic(id, request.Title!), http.WriteContext());
+        return Problems.Applied(result, ("topicId", "id"));
+    }
+
+    private static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Merge(string id, MergeTopicRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (!Slug.IsValid(id)) return Problems.NotFound("id", $"topic '{id}' is not open");
+        var result = await grains.GetGrain<ITopicGrain>(id).Merge(new MergeTopic(id, request.Into!, request.Reason!), http.WriteContext());
+        return Problems.Applied(result, ("topicId", "id"), ("intoTopicId", "into"));
     }
 
     private static async Task<Results<Ok<TopicView>, ProblemHttpResult>> Get(string id, IQuerySession session, CancellationToken ct)
@@ -75,7 +104,7 @@ public static class TopicsApi
         if (!StatementIds.IsWellFormed(statementId)) return Problems.NotFound("statementId", $"statement '{statementId}' is not recorded");
         var result = await grains.GetGrain<ITopicGrain>(topicId)
             .Unfile(new UnfileStatement(topicId, statementId, request.Reason!), http.WriteContext());
-        return result.Succeeded ? TypedResults.Ok(new WriteResponse(result.Id!, result.Version, result.Position)) : Problems.From(result.Errors);
+        return Problems.Applied(result);
     }
 
     /// <summary>Topics in id order, with their statement counts.</summary>

@@ -43,27 +43,29 @@ public static class RegisterCommands
     private static Command Create(Register register, GlobalOptions globals, Screen screen, HttpMessageHandler? http, string description)
     {
         // 'archive actors' alone lists, like 'archive actors list'
-        var paging = new Paging();
+        var (paging, position) = (new Paging(), new MinPosition());
         var command = new Command(register.Name, $"{description}; without a subcommand, the list") { ListCommand(register, globals, screen, http), ShowCommand(register, globals, screen, http) };
         paging.AddTo(command);
-        command.SetAction((parsed, ct) => List(register, paging, globals, screen, http, parsed, ct));
+        position.AddTo(command);
+        command.SetAction((parsed, ct) => List(register, paging, position, globals, screen, http, parsed, ct));
         return command;
     }
 
     private static Command ListCommand(Register register, GlobalOptions globals, Screen screen, HttpMessageHandler? http)
     {
-        var paging = new Paging();
+        var (paging, position) = (new Paging(), new MinPosition());
         var command = new Command("list", $"The {register.Name} in id order, with their statement counts");
         paging.AddTo(command);
-        command.SetAction((parsed, ct) => List(register, paging, globals, screen, http, parsed, ct));
+        position.AddTo(command);
+        command.SetAction((parsed, ct) => List(register, paging, position, globals, screen, http, parsed, ct));
         return command;
     }
 
-    private static async Task<int> List(Register register, Paging paging, GlobalOptions globals, Screen screen, HttpMessageHandler? http,
+    private static async Task<int> List(Register register, Paging paging, MinPosition position, GlobalOptions globals, Screen screen, HttpMessageHandler? http,
         ParseResult parsed, CancellationToken ct)
     {
         using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
-        var page = await paging.Fetch(server, parsed, register.Path, [], $"a page of {register.Name}", ct);
+        var page = await paging.Fetch(server, parsed, register.Path, [position.Query(parsed)], $"a page of {register.Name}", ct);
         if (parsed.GetValue(globals.Json))
         {
             await screen.WriteJson(page);
@@ -80,14 +82,15 @@ public static class RegisterCommands
     {
         var id = new Argument<string>("id") { Description = $"The {register.Singular}'s id, e.g. {(register == Actors ? "lin-jian" : "cpec")}" };
         var only = new Option<string>($"--{register.TimelineFilter}") { Description = $"Only statements of this {register.TimelineFilter}", HelpName = "id" };
-        var paging = new Paging();
+        var (paging, position) = (new Paging(), new MinPosition());
         var command = new Command("show", $"One {register.Singular}, its statement counts by {register.CountsOf.ToLowerInvariant()} and its statements in said-on order") { id, only };
         paging.AddTo(command);
+        position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
             using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
             var timeline = await paging.Fetch(server, parsed, $"{register.Path}/{Uri.EscapeDataString(parsed.GetRequiredValue(id))}/timeline",
-                [(register.TimelineFilter, parsed.GetValue(only))], $"the {register.Singular}'s timeline", ct);
+                [(register.TimelineFilter, parsed.GetValue(only)), position.Query(parsed)], $"the {register.Singular}'s timeline", ct);
             if (parsed.GetValue(globals.Json))
             {
                 await screen.WriteJson(timeline);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Archive.Cli.Shell;
 
@@ -50,26 +51,52 @@ public sealed class ArchiveServer : IDisposable
     /// </summary>
     public async Task<Written> PostJson<T>(string path, T body, CancellationToken ct)
     {
-        using var response = await Exchange(HttpMethod.Post, path, JsonContent.Create(body, options: WriteOptions), ct);
+        var reply = await Write(HttpMethod.Post, path, body, ct);
+        return new Written(reply.Status, reply.Answer?["id"]?.GetValue<string>(), reply.Answer?["version"]?.GetValue<long>(), reply.Refusal);
+    }
+
+    /// <summary>
+    /// The outcome of a write: its status and either the answer (<c>{ id, version, position, … }</c>) or why it was refused, as one
+    /// line (<see cref="Refusal"/>) and as the archive's ProblemDetails (<see cref="Problem"/>, null when the body was not one).
+    /// </summary>
+    public sealed record Reply(int Status, JsonObject? Answer, string? Refusal, JsonObject? Problem)
+    {
+        public bool Succeeded => Refusal is null;
+    }
+
+    /// <summary>Sends <paramref name="body"/> as JSON with any method; refusals are returned as for <see cref="PostJson{T}"/>.</summary>
+    public Task<Reply> Write<T>(HttpMethod method, string path, T body, CancellationToken ct) =>
+        Ask(method, path, body, "{ id, version, position }",
+            answer => answer["id"]?.GetValueKind() == JsonValueKind.String && answer["version"]?.GetValueKind() is null or JsonValueKind.Number, ct);
+
+    /// <summary>
+    /// Sends <paramref name="body"/> as JSON and reads a JSON object that <paramref name="valid"/> accepts (else the command ends
+    /// saying the answer is not <paramref name="what"/>); refusals are returned as for <see cref="PostJson{T}"/>.
+    /// </summary>
+    public async Task<Reply> Ask<T>(HttpMethod method, string path, T body, string what, Func<JsonObject, bool> valid, CancellationToken ct)
+    {
+        using var response = await Exchange(method, path, JsonContent.Create(body, options: WriteOptions), ct);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
             try
             {
-                var answer = await response.Content.ReadFromJsonAsync<WriteAnswer>(ct);
-                return new Written(status, answer?.Id, answer?.Version, null);
+                if (await response.Content.ReadFromJsonAsync<JsonObject>(ct) is { } answer && valid(answer)) return new Reply(status, answer, null, null);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {
-                throw CliException.Failure($"the archive at {Describe} answered a write with something that is not {{ id, version, position }}");
+                // said below, in one line
             }
+            catch (HttpRequestException e)
+            {
+                throw CliException.Failure($"the connection to the archive at {Describe} broke: {Reason(e)}");
+            }
+            throw CliException.Failure($"the archive at {Describe} answered something that is not {what}");
         }
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) throw CliException.Failure(await Refusal(response, ct));
-        var (statusLine, detail) = await Explain(response, ct);
-        return new Written(status, null, null, detail is null ? statusLine : $"{statusLine}: {detail}");
+        var (statusLine, detail, problem) = await Explain(response, ct);
+        return new Reply(status, null, detail is null ? statusLine : $"{statusLine}: {detail}", problem);
     }
-
-    private sealed record WriteAnswer(string? Id, long? Version);
 
     private static readonly JsonSerializerOptions WriteOptions = new(JsonSerializerDefaults.Web)
     {
@@ -125,7 +152,7 @@ public sealed class ArchiveServer : IDisposable
 
     private async Task<string> Refusal(HttpResponseMessage response, CancellationToken ct)
     {
-        var (status, detail) = await Explain(response, ct);
+        var (status, detail, _) = await Explain(response, ct);
         var hint = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => " (set --key or ARCHIVE_KEY)",
@@ -135,30 +162,32 @@ public sealed class ArchiveServer : IDisposable
         return $"the archive at {Describe} answered {status}{hint}" + (detail is null ? "" : $": {detail}");
     }
 
-    private static async Task<(string Status, string? Detail)> Explain(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<(string Status, string? Detail, JsonObject? Problem)> Explain(HttpResponseMessage response, CancellationToken ct)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase ?? response.StatusCode.ToString()}";
         string? detail = null;
+        JsonObject? problem = null;
         try
         {
             var text = await response.Content.ReadAsStringAsync(ct);
-            detail = Problem(text) ?? (text.Length is > 0 and <= 200 && !text.TrimStart().StartsWith('<') ? text.Trim() : null);
+            (detail, problem) = Problem(text);
+            detail ??= text.Length is > 0 and <= 200 && !text.TrimStart().StartsWith('<') ? text.Trim() : null;
         }
         catch (HttpRequestException)
         {
             // the status line alone still says what happened
         }
-        return (status, detail);
+        return (status, detail, problem);
     }
 
-    /// <summary>The title, detail and field errors of a ProblemDetails body.</summary>
-    private static string? Problem(string text)
+    /// <summary>The title, detail and field errors of a ProblemDetails body, in one line, and the body itself.</summary>
+    private static (string? Line, JsonObject? Body) Problem(string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (root.ValueKind != JsonValueKind.Object) return (null, null);
             var parts = new List<string>();
             foreach (var name in new[] { "title", "detail" })
                 if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s)
@@ -171,11 +200,11 @@ public sealed class ArchiveServer : IDisposable
                     var unsaid = reasons.Where(r => !parts.Any(p => p.Contains($"{field.Name}: {r}", StringComparison.Ordinal))).ToArray();
                     if (unsaid.Length > 0) parts.Add($"{field.Name}: {string.Join(", ", unsaid)}");
                 }
-            return parts.Count == 0 ? null : string.Join("; ", parts);
+            return (parts.Count == 0 ? null : string.Join("; ", parts), JsonNode.Parse(text) as JsonObject);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
 

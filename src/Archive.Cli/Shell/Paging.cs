@@ -16,10 +16,7 @@ public sealed class Paging
     {
         Description = $"Items per page, 1 to {MaxLimit} [default: the archive's, 50]",
         HelpName = "n",
-        Validators = { result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1 or > MaxLimit) result.AddError($"--limit must be between 1 and {MaxLimit}");
-        } },
+        CustomParser = Parsers.WholeInt(1, MaxLimit, $"between 1 and {MaxLimit}"),
     };
 
     public Option<string> Cursor { get; } = new("--cursor")

@@ -28,14 +28,15 @@ public static class StatementsCommands
             Description = "Words that must all match (stemmed), \"quoted phrases\", prefix* terms",
             Validators = { r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("the search text is empty"); } },
         };
-        var (filters, paging) = (new StatementFilters(), new Paging());
+        var (filters, paging, position) = (new StatementFilters(), new Paging(), new MinPosition());
         var command = new Command("search", "Full-text search over the quotes, best hits first, combined with the filters") { text };
         filters.AddTo(command);
         paging.AddTo(command);
+        position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
             using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
-            var page = await paging.Fetch(server, parsed, "/api/statements", [("q", parsed.GetRequiredValue(text)), .. filters.Query(parsed)], "a page of statements", ct);
+            var page = await paging.Fetch(server, parsed, "/api/statements", [("q", parsed.GetRequiredValue(text)), .. filters.Query(parsed), position.Query(parsed)], "a page of statements", ct);
             if (parsed.GetValue(globals.Json)) await screen.WriteJson(page);
             else
             {
@@ -53,14 +54,15 @@ public static class StatementsCommands
 
     private static Command ListCommand(GlobalOptions globals, Screen screen, HttpMessageHandler? http)
     {
-        var (filters, paging) = (new StatementFilters(), new Paging());
+        var (filters, paging, position) = (new StatementFilters(), new Paging(), new MinPosition());
         var command = new Command("list", "Statements in said-on order, filtered");
         filters.AddTo(command);
         paging.AddTo(command);
+        position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
             using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
-            var page = await paging.Fetch(server, parsed, "/api/statements", filters.Query(parsed), "a page of statements", ct);
+            var page = await paging.Fetch(server, parsed, "/api/statements", [.. filters.Query(parsed), position.Query(parsed)], "a page of statements", ct);
             if (parsed.GetValue(globals.Json)) await screen.WriteJson(page);
             else
             {
@@ -87,7 +89,8 @@ public static class StatementsCommands
         var id = new Argument<string>("id") { Description = "The statement's id, e.g. st-0123456789abcdef0123" };
         var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "As the archive held it at this instant (transaction time)", HelpName = "instant", CustomParser = Parsers.Instant };
         var version = new Option<int?>("--revision") { Description = "As it was at this revision, from 1", HelpName = "n" };
-        var command = new Command("show", "One statement: its quote, source, state, verification, topics and links") { id, asOf, version };
+        var position = new MinPosition();
+        var command = new Command("show", "One statement: its quote, source, state, verification, topics and links") { id, asOf, version, position.Option };
         command.Validators.Add(r =>
         {
             if (r.GetResult(asOf) is not null && r.GetResult(version) is not null) r.AddError("give --as-of or --revision, not both");
@@ -97,38 +100,41 @@ public static class StatementsCommands
             var query = new List<string>();
             if (parsed.GetValue(asOf) is { } instant) query.Add("asOf=" + Uri.EscapeDataString(instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
             if (parsed.GetValue(version) is { } n) query.Add($"version={n}");
+            if (position.Query(parsed) is (var name, { } at)) query.Add($"{name}={at}");
             using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
             var statement = await server.GetJson<JsonObject>(
                 $"/api/statements/{Uri.EscapeDataString(parsed.GetRequiredValue(id))}" + (query.Count == 0 ? "" : "?" + string.Join("&", query)),
                 Screen.Json, "a statement", ct);
-            if (parsed.GetValue(globals.Json))
-            {
-                await screen.WriteJson(statement);
-                return ExitCodes.Ok;
-            }
-            var links = statement["links"] is JsonArray l ? string.Join(", ", l.Select(x => $"{Cells.Value(x, "relation")} {Cells.Value(x, "statementId")} ({Cells.Value(x, "direction")})")) : "–";
-            screen.Console.Write(Cells.Fields([
-                ("id", Cells.Value(statement, "id")),
-                ("actor", Cells.Value(statement, "actorId")),
-                ("co-speakers", Cells.Value(statement, "coSpeakers")),
-                ("quote", Cells.Value(statement, "quote")),
-                ("kind", Cells.Value(statement, "quoteKind")),
-                ("said on", Cells.Value(statement, "saidOn")),
-                ("occasion", Cells.Value(statement, "occasion")),
-                ("language", Cells.Value(statement, "language")),
-                ("source", $"{Cells.Value(statement, "source.title")} ({Cells.Value(statement, "sourceId")}) [{Cells.Value(statement, "span.start")}, {Cells.Value(statement, "span.end")})"),
-                ("outlet", Cells.Value(statement, "source.outlet")),
-                ("url", Cells.Value(statement, "source.url")),
-                ("status", Cells.Value(statement, "status") + (statement["statusReason"] is null ? "" : $": {Cells.Value(statement, "statusReason")}")),
-                ("verification", statement["verification"] is null ? "–" : $"{Cells.Value(statement, "verification.method")}: {Cells.Value(statement, "verification.note")} ({Cells.Value(statement, "verification.verifiedBy")}, {Cells.Value(statement, "verification.verifiedAt")})"),
-                ("topics", Cells.Value(statement, "topics")),
-                ("links", links.Length == 0 ? "–" : links),
-                ("revision", Cells.Value(statement, "revision")),
-                ("recorded", $"{Cells.Value(statement, "recordedAt")} by {Cells.Value(statement, "recordedBy")}"),
-            ]));
+            if (parsed.GetValue(globals.Json)) await screen.WriteJson(statement);
+            else Print(screen, statement);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>One statement's view as a table of its fields.</summary>
+    public static void Print(Screen screen, JsonObject statement)
+    {
+        var links = statement["links"] is JsonArray l ? string.Join(", ", l.Select(x => $"{Cells.Value(x, "relation")} {Cells.Value(x, "statementId")} ({Cells.Value(x, "direction")})")) : "–";
+        screen.Console.Write(Cells.Fields([
+            ("id", Cells.Value(statement, "id")),
+            ("actor", Cells.Value(statement, "actorId")),
+            ("co-speakers", Cells.Value(statement, "coSpeakers")),
+            ("quote", Cells.Value(statement, "quote")),
+            ("kind", Cells.Value(statement, "quoteKind")),
+            ("said on", Cells.Value(statement, "saidOn")),
+            ("occasion", Cells.Value(statement, "occasion")),
+            ("language", Cells.Value(statement, "language")),
+            ("source", $"{Cells.Value(statement, "source.title")} ({Cells.Value(statement, "sourceId")}) [{Cells.Value(statement, "span.start")}, {Cells.Value(statement, "span.end")})"),
+            ("outlet", Cells.Value(statement, "source.outlet")),
+            ("url", Cells.Value(statement, "source.url")),
+            ("status", Cells.Value(statement, "status") + (statement["statusReason"] is null ? "" : $": {Cells.Value(statement, "statusReason")}")),
+            ("verification", statement["verification"] is null ? "–" : $"{Cells.Value(statement, "verification.method")}: {Cells.Value(statement, "verification.note")} ({Cells.Value(statement, "verification.verifiedBy")}, {Cells.Value(statement, "verification.verifiedAt")})"),
+            ("topics", Cells.Value(statement, "topics")),
+            ("links", links.Length == 0 ? "–" : links),
+            ("revision", Cells.Value(statement, "revision")),
+            ("recorded", $"{Cells.Value(statement, "recordedAt")} by {Cells.Value(statement, "recordedBy")}"),
+        ]));
     }
 
     private static Command HistoryCommand(GlobalOptions globals, Screen screen, HttpMessageHandler? http)

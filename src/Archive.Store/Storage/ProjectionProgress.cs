@@ -6,10 +6,15 @@ namespace Archive.Store.Storage;
 public sealed record ShardProgress(
     string Name, long Position, long Lag, string? Status, string? Failure, long? FailedEventPosition, string? FailedEventType);
 
-public sealed record ProgressSnapshot(long HighWaterMark, long LastPosition, IReadOnlyList<ShardProgress> Projections)
+public sealed record ProgressSnapshot(long HighWaterMark, long LastPosition, IReadOnlyList<ShardProgress> Projections);
+
+/// <summary>
+/// Whether the read models a query reads have processed a position: <see cref="Ready"/>; or not, because one of them
+/// failed (<see cref="Failed"/>, with the failure) or because these are still <see cref="Behind"/> when the wait ended.
+/// </summary>
+public sealed record Readiness(bool Ready, ReadModel? Failed, string? Failure, IReadOnlyList<string> Behind)
 {
-    /// <summary>The position every asynchronous projection has processed (inline ones are always current).</summary>
-    public long ProcessedThrough => Projections.Count == 0 ? LastPosition : Projections.Min(p => p.Position);
+    public static readonly Readiness Reached = new(true, null, null, []);
 }
 
 /// <summary>Reads how far the event store and each asynchronous projection have come.</summary>
@@ -82,18 +87,53 @@ public sealed class ProjectionProgress(NpgsqlDataSource database, ArchiveSetting
     }
 
     /// <summary>
-    /// Waits until the projections have processed <paramref name="position"/>, polling until <paramref name="bound"/>.
-    /// True when they have; false when the bound passed first.
+    /// Waits, polling until <paramref name="bound"/>, until each of <paramref name="models"/> has processed
+    /// <paramref name="position"/>; nothing else is waited for. An inline read model is written in the transaction of
+    /// its events, so it holds every committed position; an asynchronous one holds what its shard has processed, and a
+    /// failed shard that has not reached the position answers at once: waiting would not help.
     /// </summary>
-    public async Task<bool> WaitFor(long position, TimeSpan bound, CancellationToken ct)
+    public async Task<Readiness> WaitFor(long position, IReadOnlyCollection<ReadModel> models, TimeSpan bound, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + bound;
+        var asynchronous = models.Where(m => m.IsAsync).ToArray();
         while (true)
         {
-            var progress = await Read(ct);
-            if (progress.ProcessedThrough >= position && progress.HighWaterMark >= position) return true;
-            if (DateTime.UtcNow >= deadline) return false;
+            var behind = new List<string>();
+            if (asynchronous.Length == 0)
+            {
+                if (await LastCommitted(ct) < position) behind.AddRange(models.Select(m => m.Name));
+            }
+            else
+            {
+                var progress = await Read(ct);
+                if (progress.LastPosition < position) behind.AddRange(models.Where(m => !m.IsAsync).Select(m => m.Name));
+                foreach (var model in asynchronous)
+                {
+                    var shards = progress.Projections.Where(s => IsShardOf(s, model)).ToArray();
+                    if (shards.Length > 0 && shards.All(s => s.Position >= position)) continue;
+                    if (shards.FirstOrDefault(s => s.Position < position && (s.Failure is { Length: > 0 } || s.FailedEventPosition is not null)) is { } failed)
+                        return new Readiness(false, model, Describe(failed), [model.Name]);
+                    behind.Add(model.Name);
+                }
+            }
+            if (behind.Count == 0) return Readiness.Reached;
+            if (DateTime.UtcNow >= deadline) return new Readiness(false, null, null, behind);
             await Task.Delay(TimeSpan.FromMilliseconds(50), ct);
         }
+    }
+
+    /// <summary>Marten names a projection's shards "{projection type}:{shard}".</summary>
+    public static bool IsShardOf(ShardProgress shard, ReadModel model) =>
+        shard.Name.StartsWith(model.Projection.FullName + ":", StringComparison.Ordinal)
+        || shard.Name.StartsWith(model.Projection.Name + ":", StringComparison.Ordinal);
+
+    private static string Describe(ShardProgress shard) =>
+        $"stopped at position {shard.Position}" + (shard.FailedEventPosition is { } at ? $", failing on event {at} ({shard.FailedEventType})" : "")
+        + (shard.Failure is { Length: > 0 } failure ? $": {failure}" : "");
+
+    private async Task<long> LastCommitted(CancellationToken ct)
+    {
+        await using var command = database.CreateCommand($"select coalesce(max(seq_id), 0) from {settings.Schema}.mt_events");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }

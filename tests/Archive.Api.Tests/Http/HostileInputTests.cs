@@ -56,6 +56,19 @@ public sealed class HostileInputTests() : ApiTest(seeded: true)
             new(HttpMethod.Post, "/api/topics/agriculture/statements", Body($$"""{"statementId":"{{id}}"}"""),
                 [new("statementId", true, ["st-zz", "st-00000000000000000000", "", Control])]),
             new(HttpMethod.Delete, $"/api/topics/cpec/statements/{id}", Body("""{"reason":"wrong topic"}"""), [new("reason", true, Text)]),
+            new(HttpMethod.Post, $"/api/statements/{id}/reinstate", Body("""{"reason":"reinstated here"}"""), [new("reason", true, Text)]),
+            new(HttpMethod.Delete, $"/api/statements/{id}/links/{other}", Body("""{"reason":"unlinked here","relation":"clarifies"}"""),
+                [new("reason", true, Text), new("relation", false, ["agrees", "", Control])]),
+            new(HttpMethod.Post, "/api/actors/lin-jian/roles", Body("""{"role":"envoy","organisation":"MFA","from":"2024-01-01","to":"2024-12-31"}"""),
+                [new("role", true, Text), new("organisation", true, Text), new("from", true, Date), new("to", false, ["0999-12-31", "yesterday", "2025-13-40", "", "2023-12-31"])]),
+            new(HttpMethod.Post, "/api/actors/lin-jian/aliases", Body("""{"alias":"A new alias"}"""), [new("alias", true, Text)]),
+            new(HttpMethod.Post, "/api/topics/cpec/rename", Body("""{"title":"A new title"}"""), [new("title", true, Text)]),
+            new(HttpMethod.Post, "/api/topics/cpec/merge", Body("""{"into":"agriculture","reason":"the same subject"}"""),
+                [new("into", true, [.. Slug, "cpec", "missing-topic"]), new("reason", true, Text)]),
+            new(HttpMethod.Post, $"/api/sources/{source}/corrections", Body("""{"reason":"r","title":"T2","outlet":"O2","url":"https://example.org/b","publishedOn":"2025-01-02","language":"fr"}"""),
+                [new("reason", true, Text), new("title", false, Text), new("outlet", false, [Control, Lone, "  "]),
+                 new("url", false, ["javascript:alert(1)", "ftp://x/y", "not a url", Control]), new("publishedOn", false, Date), new("language", false, ["english!", "e", Control])]),
+            new(HttpMethod.Post, $"/api/sources/{source}/locate", Body($$"""{"quote":{{JsonValue.Create(quote).ToJsonString()}}}"""), [new("quote", true, Text)]),
         ];
     }
 

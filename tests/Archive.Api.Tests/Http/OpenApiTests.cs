@@ -99,7 +99,65 @@ public sealed class OpenApiTests(OpenApiTests.DocumentHost host) : IClassFixture
         Assert.True(exit == 0,
             $"redocly lint of /openapi/v1.json exited {exit} (document kept at {document}; each problem's JSON pointer added in brackets):\n" +
             Annotate(output, host.DocumentText));
+        // The recommended rules warn rather than fail on some problems; the archive's document has none of either.
+        Assert.False(Regex.IsMatch(output, @"^\s*\d+:\d+\s+warning\s", RegexOptions.Multiline),
+            $"redocly lint of /openapi/v1.json warned (document kept at {document}; each problem's JSON pointer added in brackets):\n" +
+            Annotate(output, host.DocumentText));
         work.Delete(recursive: true);
+    }
+
+    [Fact]
+    public void OpenApi_Document_SaysWhatIsRequiredNullableAndAllowedAsTheApiTreatsIt()
+    {
+        var schemas = host.Document["components"]!["schemas"]!.AsObject();
+        JsonObject Schema(string name) => schemas[name] as JsonObject ?? throw new Xunit.Sdk.XunitException($"no schema '{name}'");
+        string[] Required(string name) => (Schema(name)["required"] as JsonArray ?? []).Select(n => n!.GetValue<string>()).Order().ToArray();
+        string Types(string schema, string property) => Schema(schema)["properties"]![property]!["type"]!.ToJsonString();
+        string[] Values(string schema, string property) =>
+            Schema(schema)["properties"]![property]!["enum"]!.AsArray().Where(v => v is not null).Select(v => v!.GetValue<string>()).ToArray();
+
+        // required as the decisions refuse a missing field; a span may be omitted (the quote is then found)
+        Assert.Equal(["actorId", "quote", "quoteKind", "saidOn", "sourceId"], Required("RecordStatementRequest"));
+        Assert.Equal(["reason"], Required("AmendStatementRequest"));
+        Assert.Equal(["reason"], Required("UnlinkStatementRequest"));
+        Assert.Equal(["end", "start"], Required("SpanRequest"));
+        // null only where it is accepted (an optional request field), never in an answer (null fields are left out)
+        Assert.Equal("\"string\"", Types("RecordStatementRequest", "actorId"));
+        Assert.Contains("null", Types("RecordStatementRequest", "occasion"));
+        Assert.Equal("\"string\"", Types("StatementView", "occasion"));
+        Assert.DoesNotContain("occasion", Required("StatementView"));
+        Assert.Contains("quote", Required("StatementView"));
+        // the vocabularies, and the span's unit and end
+        Assert.Equal(["direct", "reported", "joint"], Values("RecordStatementRequest", "quoteKind"));
+        Assert.Equal(["recorded", "verified", "disputed", "retracted"], Values("StatementView", "status"));
+        Assert.Equal(["repeats", "clarifies", "contradicts", "supersedes", "responds-to"], Values("LinkView", "relation"));
+        Assert.Equal(["person", "organisation"], Values("RegisterActorRequest", "kind"));
+        foreach (var span in new[] { "TextSpan", "SpanRequest" })
+        {
+            var description = Schema(span)["description"]!.GetValue<string>();
+            Assert.Contains("Unicode code points", description);
+            Assert.Contains("end is excluded", description);
+        }
+        // errors name their fields, and a refused quote carries its evidence
+        var problem = Schema("ProblemDetails")["properties"]!.AsObject();
+        Assert.All(new[] { "errors", "occurrences", "occurrenceCount", "closest", "atSpan" }, p => Assert.True(problem.ContainsKey(p), p));
+    }
+
+    [Fact]
+    public void OpenApi_Document_RequiresAKeyGloballyAndShowsAnExampleOfEveryWriteBody()
+    {
+        var global = host.Document["security"]!.AsArray();
+        Assert.True(global.Single()!.AsObject().ContainsKey("bearer"));
+        var operations = host.Document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key.ToUpperInvariant()} {path.Key}", Operation: op.Value!.AsObject())))
+            .ToList();
+        var bodies = operations.Where(o => o.Operation["requestBody"] is not null).ToList();
+        Assert.True(bodies.Count >= 20, $"only {bodies.Count} operations take a body");
+        Assert.All(bodies, o => Assert.True(o.Operation["requestBody"]!["content"]!["application/json"]!["example"] is JsonObject, $"{o.Name} has no example body"));
+        Assert.Equal([], operations.Where(o => o.Name.StartsWith("GET /health") && o.Operation["security"]!.AsArray().Count > 0).Select(o => o.Name));
+        var search = operations.Single(o => o.Name == "GET /api/statements").Operation["parameters"]!.AsArray();
+        Assert.Equal("date", search.Single(p => p!["name"]!.GetValue<string>() == "saidFrom")!["schema"]!["format"]!.GetValue<string>());
+        Assert.Contains(search, p => p!["name"]!.GetValue<string>() == "minPosition");
     }
 
     /// <summary>

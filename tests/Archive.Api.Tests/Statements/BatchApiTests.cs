@@ -6,7 +6,8 @@ namespace Archive.Api.Tests;
 
 public sealed class BatchApiTests : ApiTest
 {
-    private sealed record ItemResult(int Index, int Status, string? Id, long? Version, long? Position, Dictionary<string, string[]>? Errors);
+    private sealed record ItemResult(int Index, int Status, string? Id, long? Version, long? Position, Dictionary<string, string[]>? Errors,
+        JsonElement? Span = null, string? Quote = null);
 
     private sealed record BatchResult(List<ItemResult> Items);
 
@@ -52,8 +53,11 @@ public sealed class BatchApiTests : ApiTest
         Assert.Equal(200, status);
         var answers = body!.Items;
         Assert.Equal(Enumerable.Range(0, 8), answers.Select(a => a.Index));
-        Assert.Equal([201, 201, 400, 400, 404, 400, 200, 201], answers.Select(a => a.Status));
-        Assert.Contains("span", answers[2].Errors!.Keys);
+        Assert.Equal([201, 201, 201, 400, 404, 400, 200, 201], answers.Select(a => a.Status));
+        // the item without a span is recorded where its quote occurs, and says where
+        Assert.Equal(source.Span(2).Start, answers[2].Span!.Value.GetProperty("start").GetInt32());
+        Assert.Equal(source.Span(2).End, answers[2].Span!.Value.GetProperty("end").GetInt32());
+        Assert.Equal(source.Sentences[2], answers[2].Quote);
         Assert.Contains("quote", answers[3].Errors!.Keys);
         Assert.Contains("actorId", answers[4].Errors!.Keys);
         Assert.Contains("body", answers[5].Errors!.Keys);
@@ -65,7 +69,7 @@ public sealed class BatchApiTests : ApiTest
         foreach (var recorded in answers.Where(a => a.Status == 201))
             Assert.Equal(["cpec"], (await Client.Get<Statement>($"/api/statements/{recorded.Id}")).Body!.Topics);
         var listed = await Client.Get<Page>("/api/statements?topic=cpec&limit=50");
-        Assert.Equal(3, listed.Body!.Items.Count);
+        Assert.Equal(4, listed.Body!.Items.Count);
     }
 
     [Theory]
