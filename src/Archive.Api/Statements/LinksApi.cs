@@ -36,13 +36,13 @@ public static class LinksApi
         IReadOnlyCollection<string> superseded = target is not null && request.Relation == LinkRelations.Supersedes
             ? await SupersededFrom(target, session, http.RequestAborted)
             : [];
-        return await StatementsApi.OnSpeaker(id, grains, session, http, (actor, _, ctx) =>
+        return await StatementsApi.OnSpeaker(id, grains, session, http, (actor, ctx) =>
             actor.LinkStatement(new LinkStatement(id, request.TargetId!, request.Relation!), target?.ActorId ?? "", superseded, ctx));
     }
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Unlink(
         string id, string targetId, [FromBody] UnlinkStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        StatementsApi.OnSpeaker(id, grains, session, http, (actor, _, ctx) =>
+        StatementsApi.OnSpeaker(id, grains, session, http, (actor, ctx) =>
             actor.UnlinkStatement(new UnlinkStatement(id, targetId, request.Reason!, request.Relation), ctx));
 
     /// <summary>

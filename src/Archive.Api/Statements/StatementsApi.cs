@@ -62,7 +62,7 @@ public static class StatementsApi
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Verify(
         string id, VerifyStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.VerifyStatement(new VerifyStatement(id, request.Method!, request.Note), ctx));
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.VerifyStatement(new VerifyStatement(id, request.Method!, request.Note), ctx));
 
     private static async Task<Results<Ok<StatementWritten>, ProblemHttpResult>> Amend(
         string id, AmendStatementRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
@@ -80,15 +80,15 @@ public static class StatementsApi
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Dispute(
         string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.DisputeStatement(new DisputeStatement(id, request.Reason!), ctx));
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.DisputeStatement(new DisputeStatement(id, request.Reason!), ctx));
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Retract(
         string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.RetractStatement(new RetractStatement(id, request.Reason!), ctx));
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.RetractStatement(new RetractStatement(id, request.Reason!), ctx));
 
     private static Task<Results<Ok<WriteResponse>, ProblemHttpResult>> Reinstate(
         string id, ReasonRequest request, IGrainFactory grains, IQuerySession session, HttpContext http) =>
-        OnSpeaker(id, grains, session, http, (actor, _, ctx) => actor.ReinstateStatement(new ReinstateStatement(id, request.Reason!), ctx));
+        OnSpeaker(id, grains, session, http, (actor, ctx) => actor.ReinstateStatement(new ReinstateStatement(id, request.Reason!), ctx));
 
     /// <summary>The write with where the statement now stands in its source: its view is committed with the write.</summary>
     private static async Task<StatementWritten?> Written(WriteResult result, IQuerySession session, HttpContext http) =>
@@ -145,10 +145,10 @@ public static class StatementsApi
 
     /// <summary>Finds the statement's speaker (the inline view is committed with the statement) and asks its grain.</summary>
     internal static async Task<Results<Ok<WriteResponse>, ProblemHttpResult>> OnSpeaker(
-        string id, IGrainFactory grains, IQuerySession session, HttpContext http, Func<IActorGrain, StatementView, WriteContext, Task<WriteResult>> write)
+        string id, IGrainFactory grains, IQuerySession session, HttpContext http, Func<IActorGrain, WriteContext, Task<WriteResult>> write)
     {
         var statement = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementView>(id, http.RequestAborted) : null;
         if (statement is null) return Problems.NotFound("id", $"statement '{id}' is not recorded");
-        return Problems.Applied(await write(grains.GetGrain<IActorGrain>(statement.ActorId), statement, http.WriteContext()));
+        return Problems.Applied(await write(grains.GetGrain<IActorGrain>(statement.ActorId), http.WriteContext()));
     }
 }

@@ -72,7 +72,9 @@ public sealed class QuoteLocatingTests(SharedHost host) : SharedHostTest(host)
         var item = Assert.Single(located.Body.GetProperty("items").EnumerateArray());
         Assert.Equal(expected, Span(item.GetProperty("span")));
         Assert.Equal(inSource, item.GetProperty("text").GetString());
-        Assert.NotEqual(Text.IndexOf(inSource, StringComparison.Ordinal), expected.Start);
+        var utf16 = Text.IndexOf(inSource, StringComparison.Ordinal);
+        Assert.NotEqual(utf16, expected.Start);
+        Assert.NotEqual(System.Text.Encoding.UTF8.GetByteCount(Text[..utf16]), expected.Start);
         Assert.Equal(201, recorded.Status);
         Assert.Equal(expected, Span(recorded.Body.GetProperty("span")));
         Assert.Equal(inSource, recorded.Body.GetProperty("quote").GetString());
