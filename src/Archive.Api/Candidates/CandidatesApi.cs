@@ -1,4 +1,5 @@
 using Archive.Api.Http;
+using Archive.Api.Reads;
 using Archive.Api.Security;
 using Archive.Extraction;
 using Archive.Grains.Interfaces;
@@ -23,10 +24,11 @@ public static class CandidatesApi
         var group = app.MapGroup("/api/sources/{id}/candidates").WithTags("Candidates");
         group.MapGet("/", List).WithName("ListCandidates")
             .WithSummary("The extractor's candidate statements in a source; include=recorded also lists those already recorded, marked")
-            .ProducesProblems(400, 404, 503).ForReaders().AddEndpointFilter<Reads.ReadYourWrites>();
+            .ProducesProblems(400, 404, 503).ForReaders().ReadsFrom("sources", "actors", "topics", "statements");
         group.MapPost("/accept", Accept).WithName("AcceptCandidate")
             .WithSummary("Record a candidate (chosen by index or span, with any field edited) as a statement (idempotent)")
-            .ProducesProblems(400, 404, 409).ForArchivists();
+            .ProducesProblems(400, 404, 409).ForArchivists()
+            .WithBodyExample(new { index = 3, saidOn = "2026-01-04", occasion = "Regular press conference" });
         return app;
     }
 

@@ -25,6 +25,8 @@ public static class OpenApiOperations
         ["Actors"] = "The people and organisations who speak: registration, roles, aliases, profiles and timelines.",
         ["Topics"] = "The subjects statements are filed under: opening, renaming, merging, filing and timelines.",
         ["Sources"] = "The documents statements are taken from: registration, corrections of their description, and finding a quote in them.",
+        ["Candidates"] = "The statements the extractor proposes in a source, and accepting one as a recorded statement.",
+        ["Export"] = "Every statement for other tools: schema.org JSON-LD with Web Annotation selectors, and CSV.",
     };
 
     public static OpenApiOptions DescribeOperations(this OpenApiOptions options)
