@@ -118,7 +118,8 @@ public sealed class StatementWritesTests(DecisionsArchive given) : IClassFixture
         var outcome = await _archive.Run("amend", id, "--said-on", "2025-02-27", "--occasion", "a radio interview", "--reason", "the interview aired earlier", "--show");
 
         Assert.Equal((0, ""), (outcome.Exit, outcome.Error));
-        Assert.Matches(@"^st-[0-9a-f]{20}  amended \(version \d+, position \d+\)\n", outcome.Output);
+        // the archive answers an amendment with where the statement stands in its source, which the line shows
+        Assert.Matches(@"^st-[0-9a-f]{20}  amended \d+–\d+ “the rail link needs more money” \(version \d+, position \d+\)\n", outcome.Output);
         Assert.Contains("2025-02-27", outcome.Output);
         Assert.Contains("a radio interview", outcome.Output);
     }
