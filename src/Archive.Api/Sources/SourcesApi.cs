@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Archive.Api.Sources;
 
 public sealed record RegisterSourceRequest(
-    [property: Required] string? Title, [property: Required] string? Text, string? Outlet, string? Url, DateOnly? PublishedOn, string? Language);
+    [property: Required] string? Title, [property: Required] string? Text, string? Outlet, string? Url, DateOnly? PublishedOn, string? Language,
+    string? ContentType = null);
 
 /// <summary>Only the fields given are corrected; the text never is (a different text is a different source).</summary>
 public sealed record CorrectSourceRequest(
@@ -41,7 +42,11 @@ public static class SourcesApi
     private static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> Register(
         RegisterSourceRequest request, IGrainFactory grains, IQuerySession session, HttpContext http)
     {
-        var command = new RegisterSource(request.Title!, request.Text!, request.Outlet, request.Url, request.PublishedOn, request.Language);
+        if (HtmlSource.ContentTypeProblem(request.ContentType) is { } contentType) return Problems.Invalid("contentType", contentType);
+        // An HTML page registers as its main text, described by its metadata where the request leaves a field out (Sources/HtmlSource.cs).
+        var command = HtmlSource.IsHtml(request.ContentType) && request.Text is { } page
+            ? HtmlSource.Registration(page, request.Title, request.Outlet, request.Url, request.PublishedOn, request.Language)
+            : new RegisterSource(request.Title!, request.Text!, request.Outlet, request.Url, request.PublishedOn, request.Language);
         // Without a text there is no id (it derives from the text): the decision's checks still report every bad field.
         if (request.Text is null || request.Text.Trim().Length == 0)
             return Problems.From([.. Requests.InvalidFields(RegisterSource.Handle(SourceState.Empty, command, http.CommandContext()))]);

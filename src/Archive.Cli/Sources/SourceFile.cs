@@ -8,13 +8,10 @@ public static class SourceFile
 {
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml"];
 
-    public static string Read(string path, bool htmlAsText)
+    public static string Read(string path)
     {
         if (Directory.Exists(path)) throw CliException.Usage($"{path} is a folder, not a document");
         if (!File.Exists(path)) throw CliException.Usage($"{path} does not exist");
-        // An HTML page registered as it is would keep its markup in the text forever (a source's text never changes):
-        // its main text is to be extracted first, which the archive does not do yet.
-        if (!htmlAsText && HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())) throw HtmlRefused(path);
         string text;
         try
         {
@@ -24,13 +21,17 @@ public static class SourceFile
         {
             throw CliException.Failure($"{path} is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)");
         }
-        var start = text.TrimStart('\uFEFF').TrimStart();
-        if (!htmlAsText && (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)))
-            throw HtmlRefused(path);
         return text;
     }
 
-    private static CliException HtmlRefused(string path) =>
-        CliException.Usage($"{path} is an HTML page; the archive registers text documents for now: save the page's text as a .txt file, " +
-                           "or pass --as-text to register the file's markup as its text");
+    /// <summary>
+    /// An HTML page (by its extension, or a text that starts like one): registered as it is, its markup would be its text
+    /// forever (a source's text never changes), so the archive is asked to extract its main text instead.
+    /// </summary>
+    public static bool IsHtml(string path, string text)
+    {
+        var start = text.TrimStart('\uFEFF').TrimStart();
+        return HtmlExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())
+            || start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -24,18 +24,21 @@ public static class SourcesCommands
     private static Command AddCommand(Writer writer)
     {
         var file = new Argument<string>("file") { Description = "A UTF-8 text file holding the document" };
-        var asText = new Option<bool>("--as-text") { Description = "Register an HTML file's markup as it is (its text is not extracted)" };
+        var asText = new Option<bool>("--as-text") { Description = "Register an HTML file's markup as it is (its main text is not extracted)" };
         var description = new SourceDescription(correcting: false);
         var command = new Command("add", "Register a document and print its id (derived from its text: adding it again changes nothing)") { file, asText };
         foreach (var option in description.All) command.Add(option);
         command.SetAction(async (parsed, ct) =>
         {
             var path = parsed.GetRequiredValue(file);
-            var text = SourceFile.Read(path, parsed.GetValue(asText));
+            var text = SourceFile.Read(path);
+            // A page is sent as HTML: the archive stores its main text (Archive.Store/Sources/HtmlSource.cs), titled as the page is.
+            var page = !parsed.GetValue(asText) && SourceFile.IsHtml(path, text) ? Archive.Store.Sources.HtmlSource.Read(text) : null;
             var body = new
             {
-                Title = parsed.GetValue(description.Title) ?? Path.GetFileNameWithoutExtension(path),
+                Title = parsed.GetValue(description.Title) ?? page?.Title ?? Path.GetFileNameWithoutExtension(path),
                 Text = text,
+                ContentType = page is null ? null : Archive.Store.Sources.HtmlSource.ContentType,
                 Outlet = parsed.GetValue(description.Outlet),
                 Url = parsed.GetValue(description.SourceUrl),
                 PublishedOn = parsed.GetValue(description.PublishedOn),
@@ -44,7 +47,7 @@ public static class SourcesCommands
             using var server = writer.Server(parsed);
             var reply = await writer.Send(server, parsed, new WriteRequest(HttpMethod.Post, "/api/sources", body), ct, refused =>
                 refused.Status == 409
-                    ? $"to change the description the archive holds: archive sources correct {SourceText.IdFor(SourceText.Normalise(text))} --reason …"
+                    ? $"to change the description the archive holds: archive sources correct {SourceText.IdFor(SourceText.Normalise(page?.Text ?? text))} --reason …"
                     : null);
             return await writer.Report(server, parsed, reply, "registered", "already registered", show: false, ct);
         });

@@ -26,6 +26,12 @@ public static class HtmlSource
     public static bool IsHtml(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals(ContentType, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Why a registration's content type cannot be registered (<c>text/plain</c>, the default, or <c>text/html</c>), or null.</summary>
+    public static string? ContentTypeProblem(string? contentType) =>
+        contentType is null || IsHtml(contentType) || contentType.Split(';')[0].Trim().Equals("text/plain", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "must be text/plain (the text as it is) or text/html (a page whose main text is extracted)";
+
     /// <summary>
     /// The registration of <paramref name="html"/>: what the caller gives wins over what the page says, so an archivist
     /// can correct a page's title or date while registering it.

@@ -82,6 +82,23 @@ public sealed class HtmlSourceTests : ApiTest
     }
 
     [Fact]
+    public async Task RegisterSource_ContentTypeHtml_StoresTheMainTextDescribedByThePage()
+    {
+        var registered = await Client.Post<Written>("/api/sources", new { text = Page, contentType = "text/html; charset=utf-8", outlet = "Courier" });
+        var again = await Client.Post<Written>("/api/sources", new { text = Page, contentType = "text/html", outlet = "Courier" });
+        var unknown = await Client.Post<Problem>("/api/sources", new { title = "T", text = Page, contentType = "application/pdf" });
+
+        Assert.Equal((201, 200), (registered.Status, again.Status));
+        var source = (await Client.Get<JsonElement>($"/api/sources/{registered.Body!.Id}")).Body;
+        Assert.Equal(HtmlSource.Read(Page).Text, source.GetProperty("text").GetString());
+        Assert.Equal(("Selland to reopen Kell crossing to freight", "Courier", "2026-06-02", "https://courier.example/world/2026/06/02/kell-crossing"),
+            (source.GetProperty("title").GetString(), source.GetProperty("outlet").GetString(), source.GetProperty("publishedOn").GetString(),
+             source.GetProperty("url").GetString()));
+        Assert.Equal(400, unknown.Status);
+        Assert.Contains("contentType", unknown.Body!.Errors!.Keys);
+    }
+
+    [Fact]
     public async Task RegisteredPage_StoredTextIsTheMainText_AndCandidatesIndexIt()
     {
         // given the page's registration as the archive receives it

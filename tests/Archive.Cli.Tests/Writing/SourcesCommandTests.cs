@@ -66,22 +66,21 @@ public sealed class SourcesCommandTests(ArchiveHost archive) : IClassFixture<Arc
     }
 
     [Theory]
-    [InlineData("page.html", "<p>The minister spoke.</p>")]
-    [InlineData("page.txt", "<!DOCTYPE html><html><body>The minister spoke.</body></html>")]
-    public async Task SourcesAdd_HtmlPage_ExitsTwoUnlessAsText(string name, string content)
+    [InlineData("page.html", "<html><head><title>Briefing</title></head><body><nav>Home</nav><p>The minister spoke.</p></body></html>")]
+    [InlineData("page.txt", "<!DOCTYPE html><html><head><title>Briefing</title></head><body><p>The minister spoke.</p></body></html>")]
+    public async Task SourcesAdd_HtmlPage_RegistersItsMainTextUnlessAsText(string name, string content)
     {
         using var folder = new TempFolder();
         var file = folder.File(name, content);
 
-        var refused = await archive.Run("sources", "add", file);
+        var page = await archive.Run("sources", "add", file);
         var asText = await archive.Run("sources", "add", file, "--as-text");
 
-        Assert.Equal(2, refused.Exit);
-        Assert.Equal($"archive: {file} is an HTML page; the archive registers text documents for now: save the page's text as a .txt file, " +
-                     "or pass --as-text to register the file's markup as its text", Assert.Single(refused.ErrorLines));
-        Assert.Equal("", refused.Output);
-        Assert.Equal(0, asText.Exit);
-        Assert.StartsWith("src-", asText.Output);
+        Assert.Equal((0, 0), (page.Exit, asText.Exit));
+        var source = await archive.Json("sources", "show", page.Output.Split(' ')[0].Trim());
+        Assert.Equal(("The minister spoke.", "Briefing"), (source.GetProperty("text").GetString(), source.GetProperty("title").GetString()));
+        var markup = await archive.Json("sources", "show", asText.Output.Split(' ')[0].Trim());
+        Assert.Equal(content, markup.GetProperty("text").GetString());
     }
 
     [Fact]
