@@ -55,6 +55,15 @@ fi
 if command -v promtool >/dev/null 2>&1; then export PROMTOOL="${PROMTOOL:-$(command -v promtool)}"; fi
 # --- end promtool ---
 
+# --- chromium (the workspace's browser tests drive Debian's chromium through Playwright, whose own download is not reachable) ---
+if [ ! -x "${ARCHIVE_CHROMIUM:-/usr/bin/chromium}" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing chromium (Debian package chromium)" >&2
+  chromium_install() { DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq chromium >/dev/null 2>&1; }
+  chromium_install || { timeout 300 apt-get update -qq >/dev/null 2>&1 && chromium_install; } \
+    || echo "test.sh: could not install the chromium package; the workspace's browser tests will fail" >&2
+fi
+# --- end chromium ---
+
 # CI leaves no build servers behind; on a developer machine they make the next build faster.
 build_flags=()
 if [ -n "${CI:-}" ]; then build_flags+=(-nodeReuse:false); fi

@@ -4,6 +4,7 @@ using Archive.Grains.Cluster;
 using Archive.Store;
 using Archive.Store.Audit;
 using Archive.Store.Cluster;
+using Archive.Web;
 
 // The one composition root of an API process. The local default co-hosts a silo in this process; with
 // ARCHIVE_CLUSTERING=postgres the API is a client of the silos registered in PostgreSQL (docs/operations.md).
@@ -27,6 +28,7 @@ else
 }
 
 builder.AddArchiveApi(settings);
+builder.AddArchiveWorkspace(); // the archivists' pages, served by this process (docs/workspace.md)
 builder.Build().UseArchiveApi().Run();
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>

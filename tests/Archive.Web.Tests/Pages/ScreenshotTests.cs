@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Archive.Web.Tests.Pages;
+
+/// <summary>
+/// The pictures of the main pages in docs/screenshots: taken by this test from data of the seeds' kind, written to the
+/// test's output folder, and copied to the folder named by ARCHIVE_SCREENSHOTS when it is set (docs/workspace.md says how).
+/// </summary>
+[Collection(WorkspaceCollection.Name)]
+public sealed class ScreenshotTests(WorkspaceHost host, Browser browser) : IClassFixture<Browser>
+{
+    [Fact]
+    public async Task MainPages_Screenshots_AreTakenAsPngs()
+    {
+        // given a source with a recorded, disputed statement and a second one nested in it
+        await host.RegisterActor("li-hua", "Li Hua", "Minister Li");
+        await host.AssignRole("li-hua", "minister", "Ministry of Commerce", new DateOnly(2023, 3, 1));
+        await host.OpenTopic("tariffs", "Tariffs");
+        const string text = "Press conference, 12 March 2026.\n\nThe minister opened with figures on exports. Li Hua said: “We will answer every new tariff in kind – and at once.” Asked whether talks would resume, she said the door “remains open”.\n\nReporters then asked about shipping.";
+        var source = await host.RegisterSource("Commerce ministry press conference", text, "2026-03-12", "Daily Ledger");
+        var quote = "We will answer every new tariff in kind – and at once.";
+        var start = text.IndexOf(quote, StringComparison.Ordinal);
+        var id = await host.RecordStatement("li-hua", source, quote, start, start + quote.Length, "2026-03-12");
+        await host.RecordStatement("li-hua", source, "every new tariff", start + 15, start + 31, "2026-03-12");
+        await host.Post("/api/topics/tariffs/statements", new { statementId = id });
+        await host.Post($"/api/statements/{id}/dispute", new { reason = "the ministry's transcript says “in due course”" });
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var docs = Environment.GetEnvironmentVariable("ARCHIVE_SCREENSHOTS");
+        async Task Shoot(IPage page, string name)
+        {
+            var file = Path.Combine(folder, name + ".png");
+            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.True(bytes.Length > 10_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{name}: not a picture of a page");
+            if (docs is { Length: > 0 }) File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
+        }
+
+        // when the main pages are opened and photographed
+        var signIn = await browser.Open(host);
+        await signIn.GotoAsync("/sign-in");
+        await Shoot(signIn, "sign-in");
+        var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
+        await Shoot(page, "sources");
+        await page.GotoAsync($"/sources/{source}");
+        await Selection.Select(page, "the door “remains open”");
+        await Shoot(page, "source");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
+        await page.GetByLabel("Speaker", new() { Exact = true }).FillAsync("li-hua");
+        await page.GetByLabel("Quote kind", new() { Exact = true }).SelectOptionAsync("reported");
+        await Shoot(page, "record");
+        await page.GotoAsync($"/statements/{id}");
+        await page.Locator("details[data-action='verify'] > summary").ClickAsync();
+        await Shoot(page, "statement");
+
+        // then each is a picture of its page
+        await Expect(page.Locator("[data-history] > li")).ToHaveCountAsync(3);
+        Assert.Equal(5, Directory.GetFiles(folder, "*.png").Length);
+    }
+}
