@@ -9,6 +9,9 @@ public sealed class ArchiveProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    // Errors are kept apart from the tail: a failover prints hundreds of warnings that would push them out of it.
+    private readonly ConcurrentQueue<string> _errors = new();
+    private int _errorLinesLeft;
 
     private ArchiveProcess(string name, Process process)
     {
@@ -50,10 +53,18 @@ public sealed class ArchiveProcess : IAsyncDisposable
         if (line is null) return;
         _output.Enqueue(line);
         while (_output.Count > 400) _output.TryDequeue(out _);
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            Interlocked.Exchange(ref _errorLinesLeft, 40);
+        if (Interlocked.Decrement(ref _errorLinesLeft) < 0) return;
+        _errors.Enqueue(line);
+        while (_errors.Count > 200) _errors.TryDequeue(out _);
     }
 
-    /// <summary>The last lines the process printed.</summary>
-    public string Output => $"--- {Name} (pid {_process.Id}{(_process.HasExited ? $", exited {_process.ExitCode}" : "")}) ---\n" + string.Join("\n", _output.TakeLast(60));
+    /// <summary>The errors the process logged (each with the lines after it), then the last lines it printed.</summary>
+    public string Output =>
+        $"--- {Name} (pid {_process.Id}{(_process.HasExited ? $", exited {_process.ExitCode}" : "")}) ---\n"
+        + (_errors.IsEmpty ? "" : "errors:\n" + string.Join("\n", _errors.TakeLast(120)) + "\nlast lines:\n")
+        + string.Join("\n", _output.TakeLast(60));
 
     /// <summary>SIGTERM: the host stops cleanly (an Orleans silo leaves the cluster).</summary>
     public async Task Stop(TimeSpan deadline)

@@ -76,6 +76,9 @@ public static class Unavailability
                 case SiloUnavailableException:
                 case OrleansMessageRejectionException:
                 case TimeoutException:
+                // The grains report refusals as results and throw nothing of their own, so any other exception of the
+                // Orleans runtime (placement or directory lookups while membership changes) is the cluster recovering.
+                case OrleansException:
                     return "silo";
             }
             // Exceptions the silo could not send as themselves arrive as a fallback that keeps the type's name.
