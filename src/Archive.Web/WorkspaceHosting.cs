@@ -1,3 +1,4 @@
+using Archive.Web.Audit;
 using Archive.Web.Sessions;
 using Archive.Web.Shell;
 using Archive.Web.Sources;
@@ -26,6 +27,7 @@ public static class WorkspaceHosting
         SourcePages.Map(routes);
         RecordPages.Map(routes);
         StatementPages.Map(routes);
+        AuditPages.Map(routes);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<IStartupFilter, WorkspaceStartup>();
         return builder;

@@ -1,6 +1,7 @@
 using System.Text;
 using Archive.Domain.Sources;
 using Archive.Grains.Interfaces;
+using Archive.Store.Sources;
 using Archive.Web.Shell;
 
 namespace Archive.Web.Sources;
@@ -9,7 +10,10 @@ public sealed record SourceForm(string? Title, string? Outlet, string? Url, stri
 
 public sealed record RegisterSourceModel(Chrome Chrome, SourceForm Form, FieldErrors Errors);
 
-/// <summary>Registering a source by pasting its text or uploading a .txt file; the archive derives its id from the text.</summary>
+/// <summary>
+/// Registering a source by pasting its text or uploading a .txt file, or an .html page whose main text and description
+/// are read as the API reads <c>contentType: text/html</c> (the store's <see cref="HtmlSource"/>); the archive derives its id from the text.
+/// </summary>
 public static class RegisterSourcePages
 {
     public static void Map(WorkspaceRoutes routes) => routes
@@ -25,17 +29,23 @@ public static class RegisterSourcePages
             request.Field("language"), request.Field("text"));
         var errors = new FieldErrors();
         var text = form.Text;
+        var html = false;
         if (request.Form.Files.GetFile("file") is { Length: > 0 } file)
         {
+            html = IsHtml(file);
             if (text is not null) errors.Add("text", "paste the text or upload a file, not both");
             else text = await Read(file, errors, request.Aborted);
         }
-        else if (text is null) errors.Add("text", "paste the text or upload a .txt file");
+        else if (text is null) errors.Add("text", "paste the text or upload a .txt or .html file");
         var publishedOn = Dates.ParseDay(form.PublishedOn);
         if (form.PublishedOn is not null && publishedOn is null) errors.Add("publishedOn", "must be a date (YYYY-MM-DD)");
+        // A page is described by its metadata where the form leaves a field empty: what the archivist typed wins.
+        var command = html && text is not null
+            ? HtmlSource.Registration(text, form.Title, form.Outlet, form.Url, publishedOn, form.Language)
+            : new RegisterSource(form.Title ?? "", text ?? "", form.Outlet, form.Url, publishedOn, form.Language);
+        if (html && text is not null && command.Text.Trim().Length == 0) errors.Add("file", "the page holds no text the archive could read as its article");
         if (errors.Any) return Refused(request, form, errors);
 
-        var command = new RegisterSource(form.Title!, text!, form.Outlet, form.Url, publishedOn, form.Language);
         var result = await request.Service<IGrainFactory>().GetGrain<ISourceGrain>(command.SourceId).Register(command, request.WriteContext());
         if (!result.Succeeded) return Refused(request, form, FieldErrors.From(result.Errors, f => f is "id" or "sourceId" ? "text" : f));
         return request.Wrote(result, $"/sources/{command.SourceId}");
@@ -44,7 +54,11 @@ public static class RegisterSourcePages
     private static IResult Refused(WorkspaceRequest request, SourceForm form, FieldErrors errors) =>
         Pages.Html<RegisterSourcePage>(new RegisterSourceModel(request.Chrome("Register a source"), form, errors), errors.Status);
 
-    // A .txt upload is read as UTF-8 (with or without its byte order mark); anything else is refused, never guessed at.
+    private static bool IsHtml(IFormFile file) =>
+        HtmlSource.IsHtml(file.ContentType) || file.FileName.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+        || file.FileName.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+    // A .txt or .html upload is read as UTF-8 (with or without its byte order mark); anything else is refused, never guessed at.
     private static async Task<string?> Read(IFormFile file, FieldErrors errors, CancellationToken ct)
     {
         await using var stream = file.OpenReadStream();

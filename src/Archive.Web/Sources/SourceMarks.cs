@@ -2,7 +2,8 @@ namespace Archive.Web.Sources;
 
 /// <summary>A recorded statement's place in its source: code points <c>[Start, End)</c> of the stored text.</summary>
 /// <param name="Label">What the statement's link says to a screen reader (its speaker), besides its id.</param>
-public sealed record MarkedSpan(string StatementId, int Start, int End, string Status = "recorded", string Label = "");
+/// <param name="Candidate">For an extractor's candidate instead of a statement: its index in the source's candidates (no link).</param>
+public sealed record MarkedSpan(string StatementId, int Start, int End, string Status = "recorded", string Label = "", int? Candidate = null);
 
 /// <summary>A piece of the marked-up text: a run of characters, or a mark around pieces.</summary>
 public abstract record MarkNode;

@@ -35,11 +35,21 @@ public sealed class SourceText : ComponentBase
                 case TextRun run:
                     builder.AddContent(10, run.Text);
                     break;
+                case StatementLink { Span.Candidate: not null }:
+                    break;
                 case StatementLink link:
                     builder.OpenElement(20, "a");
                     builder.AddAttribute(21, "href", $"/statements/{link.Span.StatementId}");
                     builder.AddAttribute(22, "class", "to-statement");
                     builder.AddAttribute(23, "aria-label", $"Statement {link.Span.StatementId}{(link.Span.Label.Length > 0 ? " by " + link.Span.Label : "")}");
+                    builder.CloseElement();
+                    break;
+                case Mark { Span.Candidate: { } index } mark:
+                    // a candidate is not a statement: drawn apart, and without a link (its review is in the list of candidates)
+                    builder.OpenElement(40, "mark");
+                    builder.AddAttribute(41, "data-candidate-index", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    builder.AddAttribute(42, "class", "candidate");
+                    Render(builder, mark.Children);
                     builder.CloseElement();
                     break;
                 case Mark mark:

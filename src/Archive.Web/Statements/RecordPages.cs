@@ -3,6 +3,8 @@ using Archive.Domain.Common;
 using Archive.Domain.Statements;
 using Archive.Grains.Interfaces;
 using Archive.Store.Sources;
+using Archive.Api.Candidates;
+using Archive.Web.Candidates;
 using Archive.Web.Shell;
 using Marten;
 
@@ -10,10 +12,11 @@ namespace Archive.Web.Statements;
 
 public sealed record RecordForm(
     string? Quote, int? Start, int? End, string? Speaker, string QuoteKind, string? SaidOn, string? Occasion,
-    IReadOnlyList<string> Topics, IReadOnlyList<string> CoSpeakers);
+    IReadOnlyList<string> Topics, IReadOnlyList<string> CoSpeakers, int? Candidate = null);
 
 public sealed record RecordModel(
-    Chrome Chrome, SourceView Source, RecordForm Form, IReadOnlyList<ActorChoice> Actors, IReadOnlyList<TopicChoice> Topics, FieldErrors Errors);
+    Chrome Chrome, SourceView Source, RecordForm Form, IReadOnlyList<ActorChoice> Actors, IReadOnlyList<TopicChoice> Topics, FieldErrors Errors,
+    CandidateItem? Proposal = null);
 
 /// <summary>
 /// Recording a statement from a source: the form opens on the passage selected in the source (its span in code points,
@@ -29,6 +32,8 @@ public static class RecordPages
     private static async Task<IResult> Form(WorkspaceRequest request)
     {
         if (await Source(request) is not { } source) return Missing(request);
+        if (Number(request.Query("candidate")) is { } index && await CandidateReview.Prefill(request, source, index) is { } proposed)
+            return await Page(request, source, proposed.Form, FieldErrors.None, proposed.Candidate);
         var (start, end) = (Number(request.Query("start")), Number(request.Query("end")));
         string? quote = null;
         var length = source.Length;
@@ -48,7 +53,7 @@ public static class RecordPages
         if (await Source(request) is not { } source) return Missing(request);
         var form = new RecordForm(request.Form["quote"].FirstOrDefault(), Number(request.Field("start")), Number(request.Field("end")),
             request.Field("speaker"), request.Field("quoteKind") ?? "", request.Field("saidOn"), request.Field("occasion"),
-            request.Fields("topics"), request.Fields("coSpeakers"));
+            request.Fields("topics"), request.Fields("coSpeakers"), Number(request.Field("candidate")));
         var actors = await Speakers.All(request.Service<IQuerySession>(), request.Aborted);
         var errors = new FieldErrors();
         var (actorId, problem) = Speakers.Resolve(actors, form.Speaker);
@@ -62,7 +67,10 @@ public static class RecordPages
         var span = form is { Start: { } start, End: { } end } ? new TextSpan(start, end) : null;
         var command = new RecordStatement(actorId!, source.Id, form.Quote ?? "", span, form.QuoteKind, saidOn, form.Occasion,
             form.Topics, null, coSpeakers);
-        var result = await request.Service<IGrainFactory>().GetGrain<IActorGrain>(actorId!).RecordStatement(command, request.WriteContext());
+        // a reviewed candidate is recorded through the candidates' accept path, so its events name the rule that proposed it
+        var result = form.Candidate is { } reviewed
+            ? await CandidateReview.Record(request, source, reviewed, form, actorId!, saidOn, coSpeakers)
+            : await request.Service<IGrainFactory>().GetGrain<IActorGrain>(actorId!).RecordStatement(command, request.WriteContext());
         if (!result.Succeeded) return await Page(request, source, form, FieldErrors.From(result.Errors, FieldOf));
         return request.Wrote(result, $"/statements/{result.Id}");
     }
@@ -81,11 +89,11 @@ public static class RecordPages
         _ => field,
     };
 
-    private static async Task<IResult> Page(WorkspaceRequest request, SourceView source, RecordForm form, FieldErrors errors)
+    private static async Task<IResult> Page(WorkspaceRequest request, SourceView source, RecordForm form, FieldErrors errors, CandidateItem? proposal = null)
     {
         var session = request.Service<IQuerySession>();
         var model = new RecordModel(request.Chrome($"Record a statement from “{source.Title}”"), source, form,
-            await Speakers.All(session, request.Aborted), await Speakers.Topics(session, request.Aborted), errors);
+            await Speakers.All(session, request.Aborted), await Speakers.Topics(session, request.Aborted), errors, proposal);
         return Pages.Html<RecordPage>(model, errors.Any ? errors.Status : StatusCodes.Status200OK);
     }
 

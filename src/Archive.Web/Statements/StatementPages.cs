@@ -27,6 +27,7 @@ public static class StatementPages
     public static void Map(WorkspaceRoutes routes)
     {
         routes.Get("statements/{id}", Access.Reader, Show);
+        AmendQuotePages.Map(routes); // first: its post would otherwise be taken for an action named "amend-quote"
         StatementActions.Map(routes);
     }
 

@@ -61,4 +61,45 @@ public sealed class AccessibilityTests(WorkspaceHost host, Browser browser) : IC
         // then axe found nothing serious
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public async Task AuditCorrectionCandidateAndAmendPages_Axe_NoSeriousOrCriticalViolation()
+    {
+        // given a source with a candidate and a statement
+        await host.RegisterActor("ada-lee", "Ada Lee");
+        const string text = "LUNDE, May 4 – Ada Lee, the chair of the board, said on Monday that every page would be checked.\n\n\"No page will ship without a keyboard test,\" Lee told staff.";
+        var source = await host.RegisterSource("Keyboard pledge", text, publishedOn: "2026-05-04");
+        var id = await host.RecordStatement("ada-lee", source, "every page would be checked", text.IndexOf("every page", StringComparison.Ordinal),
+            text.IndexOf("every page", StringComparison.Ordinal) + 27);
+
+        var failures = new List<string>();
+        var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
+        async Task Check(string path, string heading, Func<Task>? then = null)
+        {
+            await page.GotoAsync(path);
+            if (then is not null) await then();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            var result = await page.RunAxe();
+            failures.AddRange(result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{path}: {v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
+        }
+
+        // when each new page is checked as an archivist, forms open and one refused
+        await Check($"/sources/{source}", "Keyboard pledge", async () =>
+        {
+            var form = page.Locator("details[data-action='correct']");
+            await form.Locator("summary").ClickAsync();
+            await form.GetByLabel("Reason for the correction", new() { Exact = true }).FillAsync("checking");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+            await Expect(form.Locator("[data-error-for='correct-form']")).ToBeVisibleAsync();
+        });
+        await Check($"/sources/{source}/record?candidate=0", "Record a statement");
+        await Check($"/statements/{id}/amend-quote", "Amend the quote");
+        await Check($"/statements/{id}/amend-quote?start=0&end=5", "Amend the quote");
+        await Check("/audit", "Audit");
+        await Check($"/statements/{id}/verify", "Verify the statement by Ada Lee");
+
+        // then axe found nothing serious
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

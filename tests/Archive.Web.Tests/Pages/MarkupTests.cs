@@ -51,6 +51,42 @@ public sealed class MarkupTests(WorkspaceHost host, Browser browser) : IClassFix
         Assert.True(browser.ErrorsOf(page).Count == 0, string.Join("\n", browser.ErrorsOf(page)));
     }
 
+    [Fact]
+    public async Task StoredMarkup_OnTheAuditCorrectionCandidateAndAmendPages_RendersAsTextAndRunsNothing()
+    {
+        // given a speaker, a source and its correction's reason, a quote made of markup, and a candidate in the same text
+        var battery = string.Join(" | ", Battery);
+        await host.RegisterActor("mark-two", $"Marker {Battery[1]}");
+        var text = $"OSTBY, May 4 – Marker, the clerk, said on Monday: \"{battery}\" The session closed.";
+        var source = await host.RegisterSource($"Second title {battery}", text, outlet: $"Outlet {Battery[2]}");
+        await host.Post($"/api/sources/{source}/corrections", new { outlet = $"Corrected {Battery[4]}", reason = battery });
+        var start = text.IndexOf(Battery[0], StringComparison.Ordinal);
+        var id = await host.RecordStatement("mark-two", source, battery, start, start + battery.Length);
+
+        // when an archivist opens each new page that shows them
+        var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
+        var paths = new Dictionary<string, string[]>
+        {
+            [$"/sources/{source}"] = Battery,
+            [$"/sources/{source}/record?candidate=0"] = [],
+            [$"/statements/{id}/amend-quote"] = Battery,
+            [$"/statements/{id}/amend-quote?start={start}&end={start + 5}"] = Battery,
+            [$"/statements/{id}/verify"] = [Battery[1]],
+            ["/audit"] = [],
+        };
+        foreach (var (path, shown) in paths)
+        {
+            await page.GotoAsync(path);
+
+            // then no script ran, no element of theirs exists, and their characters are on the page as text
+            Assert.Null(await page.EvaluateAsync<string?>("() => window.__pwned ?? null"));
+            await Expect(page.Locator("main img, main svg, main iframe, main script, body > script:not([src])")).ToHaveCountAsync(0);
+            var content = await page.Locator("body").EvaluateAsync<string>("b => b.textContent + ' ' + [...b.querySelectorAll('input, textarea, option')].map(e => e.value + ' ' + e.textContent).join(' ')");
+            foreach (var markup in shown) Assert.Contains(markup, content);
+        }
+        Assert.True(browser.ErrorsOf(page).Count == 0, string.Join("\n", browser.ErrorsOf(page)));
+    }
+
     private static async Task<ILocator> GotoSource(IPage page, string source)
     {
         await page.GotoAsync($"/sources/{source}");

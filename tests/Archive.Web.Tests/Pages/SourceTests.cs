@@ -22,7 +22,7 @@ public sealed class SourceTests(WorkspaceHost host, Browser browser) : IClassFix
         // when it is uploaded with a title and a date
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Uploaded statement");
         await page.GetByLabel("Published on", new() { Exact = true }).FillAsync("2026-02-01");
-        await page.GetByLabel("Text file (.txt, UTF-8)", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "statement.txt", MimeType = "text/plain", Buffer = file });
+        await page.GetByLabel("File (.txt or .html, UTF-8)", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "statement.txt", MimeType = "text/plain", Buffer = file });
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
 
         // then its page shows the stored text exactly: trimmed, \n line ends, no byte order mark
@@ -44,7 +44,7 @@ public sealed class SourceTests(WorkspaceHost host, Browser browser) : IClassFix
         await page.GotoAsync("/sources/new");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Both at once");
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync("Pasted words.");
-        await page.GetByLabel("Text file (.txt, UTF-8)", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "a.txt", MimeType = "text/plain", Buffer = "Uploaded words."u8.ToArray() });
+        await page.GetByLabel("File (.txt or .html, UTF-8)", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "a.txt", MimeType = "text/plain", Buffer = "Uploaded words."u8.ToArray() });
 
         // when it is sent
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
