@@ -1,7 +1,10 @@
+using Archive.Web.Actors;
+using Archive.Web.Find;
 using Archive.Web.Sessions;
 using Archive.Web.Shell;
 using Archive.Web.Sources;
 using Archive.Web.Statements;
+using Archive.Web.Topics;
 
 namespace Archive.Web;
 
@@ -26,6 +29,9 @@ public static class WorkspaceHosting
         SourcePages.Map(routes);
         RecordPages.Map(routes);
         StatementPages.Map(routes);
+        SearchPages.Map(routes);
+        ActorPages.Map(routes);
+        TopicPages.Map(routes);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<IStartupFilter, WorkspaceStartup>();
         return builder;
