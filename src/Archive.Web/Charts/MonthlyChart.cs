@@ -29,10 +29,12 @@ public sealed record MonthlyChartModel(
         get
         {
             if (IsEmpty) return "No statements.";
-            var busiest = Enumerable.Range(0, Months.Count).MaxBy(i => Totals[i]);
+            var most = Totals.Max();
+            var busiest = Enumerable.Range(0, Months.Count).Where(i => Totals[i] == most).ToList();
             var span = Months.Count == 1 ? $"in {Month(Months[0])}" : $"from {Month(Months[0])} to {Month(Months[^1])}";
+            var peak = busiest.Count == 1 || Months.Count == 1 ? $"the most in {Month(Months[busiest[0]])} ({most})" : $"at most {most} in a month";
             var series = string.Join("; ", Series.Select(s => $"{s.Label}: {s.Total}"));
-            return $"{Statements} {Plural(Statements)} {span}; the most in {Month(Months[busiest])} ({Totals[busiest]}). By {SeriesName}: {series}.";
+            return $"{Statements} {Plural(Statements)} {span}; {peak}. By {SeriesName}: {series}.";
         }
     }
 

@@ -27,6 +27,13 @@ public sealed class MonthlyChartTests
     }
 
     [Fact]
+    public void Summary_SeveralBusiestMonths_SaysTheMostInAMonth()
+    {
+        var chart = Build(("2025-01-03", ["trade"]), ("2025-03-20", ["water"]));
+        Assert.Equal("2 statements from Jan 2025 to Mar 2025; at most 1 in a month. By topic: Trade: 1; Water: 1.", chart.Summary);
+    }
+
+    [Fact]
     public void Build_MoreSeriesThanColours_TheSmallestAreOneSeriesCountingEachStatementOnce()
     {
         // given eight topics in one month, the last statement under two of the smallest
