@@ -1,8 +1,11 @@
 using Archive.Web.Audit;
+using Archive.Web.Actors;
+using Archive.Web.Find;
 using Archive.Web.Sessions;
 using Archive.Web.Shell;
 using Archive.Web.Sources;
 using Archive.Web.Statements;
+using Archive.Web.Topics;
 
 namespace Archive.Web;
 
@@ -28,6 +31,9 @@ public static class WorkspaceHosting
         RecordPages.Map(routes);
         StatementPages.Map(routes);
         AuditPages.Map(routes);
+        SearchPages.Map(routes);
+        ActorPages.Map(routes);
+        TopicPages.Map(routes);
         builder.Services.AddSingleton(routes);
         builder.Services.AddSingleton<IStartupFilter, WorkspaceStartup>();
         return builder;

@@ -34,7 +34,7 @@ public sealed record WorkspaceRoute(string Method, string Template, Access Acces
 public sealed class WorkspaceRoutes
 {
     /// <summary>The paths the workspace answers (and answers 404 under); everything else goes on to the API.</summary>
-    private static readonly string[] Prefixes = ["/sign-in", "/sign-out", "/sources", "/statements", "/speakers", "/assets", "/audit"];
+    private static readonly string[] Prefixes = ["/sign-in", "/sign-out", "/sources", "/statements", "/speakers", "/assets", "/search", "/actors", "/topics", "/audit"];
 
     private readonly List<WorkspaceRoute> _routes = [];
 
