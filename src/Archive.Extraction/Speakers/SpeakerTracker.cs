@@ -20,7 +20,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
 
     public IReadOnlyList<string> Parties => parties.All;
 
-    public Speaker? Resolve(string mention, DateOnly? on)
+    /// <param name="near">Governments named just before the mention, which "the two sides" mean when there are enough.</param>
+    public Speaker? Resolve(string mention, DateOnly? on, IReadOnlyList<string>? near = null)
     {
         mention = mention.Trim().TrimEnd(',');
         switch (MentionKinds.Classify(mention))
@@ -30,15 +31,22 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
             case MentionKind.ItPronoun: return lastOrganisation;
             case MentionKind.FirstPerson: return FirstPerson;
-            case MentionKind.Joint: return Joint(mention, parties.For(mention));
+            case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
         }
         if (MentionKinds.Conjuncts(mention) is { } conjuncts)
         {
-            var ids = conjuncts.Select(c => index.Match(c)?.Id).ToList();
-            if (ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+            var actors = conjuncts.Select(index.Match).ToList();
+            // "Kestria's finance minister, Ravi Osei": commas alone set a title beside a name, not two speakers.
+            var coordinated = mention.Contains(" and ", StringComparison.Ordinal) || actors.All(a => a is not null && !ActorIndex.IsPerson(a));
+            var ids = actors.Select(a => a?.Id).ToList();
+            if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
         }
+        // "Orland, the largest exporter of steel to Valdoria, has said": the name before an apposition is the speaker.
+        var comma = mention.IndexOf(',');
+        if (comma > 0 && MentionKinds.RoleWord(mention[..comma]) is null && index.Match(mention[..comma]) is not null) mention = mention[..comma].Trim();
         var role = MentionKinds.RoleWord(mention);
         var actor = index.Match(mention);
+        var demonym = actor is null ? index.ByDemonym(mention) : null;
         if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
             return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
         if (actor is not null)
@@ -47,9 +55,18 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             if (role is not null && speaker.IsPerson) roleAntecedents[role] = speaker;
             return speaker;
         }
-        if (role is not null) return ByRole(mention, role, on, null);
+        // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective.
+        if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } c ? new HashSet<string> { c } : null);
+        if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
+    }
+
+    // The government of the country the answerer or author speaks for: one of "the two sides" in their own words.
+    private string? OwnGovernment()
+    {
+        var country = index.ById(FirstPerson?.ActorId)?.Country;
+        return country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == country)?.Id;
     }
 
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
@@ -62,6 +79,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         var all = index.ByRole(role, on);
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
         if (holders.Count == 0) holders = all.ToList();
+        if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
@@ -109,6 +127,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         var comma = mention.IndexOf(',');
         return (comma > 0 ? mention[..comma] : mention).Trim();
     }
+
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
     [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]

@@ -23,6 +23,7 @@ public static class Report
         foreach (var split in new[] { "dev", "held-out" })
         {
             var inSplit = results.Where(r => r.Document.Split == split).ToList();
+            if (inSplit.Count == 0) continue;
             foreach (var shape in inSplit.Select(r => r.Document.Shape).Distinct().Order(StringComparer.Ordinal))
                 Row(table, split, shape, inSplit.Where(r => r.Document.Shape == shape).ToList());
             Row(table, split, "**all**", inSplit);
