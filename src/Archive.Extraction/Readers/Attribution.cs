@@ -100,6 +100,22 @@ internal static class Attribution
             : null;
     }
 
+    /// <summary>
+    /// "Calder later posted a photograph online with the words “…”": a quotation given as the words of something the
+    /// subject posted, wrote or sent. The subject is what stands before the sentence's first past-tense verb.
+    /// </summary>
+    public static Frame? WithTheWords(string text, int sentenceStart, int quoteStart)
+    {
+        var head = text[sentenceStart..quoteStart];
+        if (!Lexicon.WithTheWords().IsMatch(head)) return null;
+        var verb = Lexicon.PastVerb().Match(head);
+        if (!verb.Success) return null;
+        var lead = Lexicon.LeadingAdverbial().Match(head[..verb.Index]);
+        var subject = Lexicon.TrailingModifiers().Replace(head[lead.Length..verb.Index], "").Trim();
+        if (subject.Length == 0 || QuoteRegion.WordCount(subject, new Segment(0, subject.Length)) > MaxSubjectWords) return null;
+        return new Frame(subject, sentenceStart + lead.Length, sentenceStart + verb.Index + verb.Length, quoteStart, false);
+    }
+
     /// <summary>The attribution right before an opening quotation mark: "The ambassador said, “…".</summary>
     public static Frame? Before(string text, int sentenceStart, int quoteStart)
     {

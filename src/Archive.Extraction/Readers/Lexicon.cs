@@ -45,6 +45,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^.*,\s+(?:where|when|at which|during which|while)\s+")]
     public static partial Regex RelativeClause();
 
+    [GeneratedRegex(@"\b(?:with|under|and) the (?:words|message|caption|comment)\b[^\p{L}\p{N}]*$")]
+    public static partial Regex WithTheWords();
+
     [GeneratedRegex(@",\s+saying\b(?:\s+that\b)?\s*")]
     public static partial Regex Saying();
 
@@ -58,8 +61,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"\G(?:\s+\S+){1,3}")]
     public static partial Regex ThreeWords();
 
-    // ", the ambassador said on Saturday, describing …" and ", said Paul Andersen, who led …" closing a sentence.
-    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,\s+(?:[a-z]+ing|who|which)\b.*)?[.!?]?[”""]?$")]
+    // ", the ambassador said on Saturday, describing …", ", Brenner said yesterday after meeting …" and ", said Paul
+    // Andersen, who led …" closing a sentence.
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*)?[.!?]?[”""]?$")]
     public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".

@@ -90,7 +90,7 @@ internal sealed class ActorIndex
             .Select(w => w.StartsWith("minist", StringComparison.OrdinalIgnoreCase) ? "ministr" : w.TrimEnd('s'))
             .ToList();
         if (words.Count == 0) return holders;
-        int Score(KnownActor a) => a.Roles.Where(r => Holds(r, on) && FindWord(r.Role, role, 0) >= 0)
+        int Score(KnownActor a) => a.Roles.Where(r => Holds(r, on) && Names(r.Role, role))
             .Select(r => words.Count(w => $"{r.Role} {r.Organisation}".Contains(w, StringComparison.OrdinalIgnoreCase))).DefaultIfEmpty(0).Max();
         var best = holders.Max(Score);
         return best == 0 ? holders : holders.Where(a => Score(a) == best).ToList();
@@ -111,10 +111,14 @@ internal sealed class ActorIndex
     /// <summary>Actors who held a role named by the word on the date (any date when none), then those whose aliases name it.</summary>
     public IReadOnlyList<KnownActor> ByRole(string roleWord, DateOnly? on)
     {
-        var byRole = Actors.Where(a => a.Roles.Any(r => FindWord(r.Role, roleWord, 0) >= 0 && Holds(r, on))).ToList();
+        var byRole = Actors.Where(a => a.Roles.Any(r => Names(r.Role, roleWord) && Holds(r, on))).ToList();
         if (byRole.Count > 0) return byRole;
         return Actors.Where(a => a.Roles.Count == 0 && a.Aliases.Any(alias => FindWord(alias, roleWord, 0) >= 0)).ToList();
     }
+
+    // A spokesman, a spokeswoman and a spokesperson hold the same office.
+    private static bool Names(string role, string word) =>
+        FindWord(role, word, 0) >= 0 || (word == "spokesperson" && (FindWord(role, "spokesman", 0) >= 0 || FindWord(role, "spokeswoman", 0) >= 0));
 
     private static bool Holds(KnownRole role, DateOnly? on) =>
         on is null || ((role.From is null || role.From <= on) && (role.To is null || on <= role.To));

@@ -37,7 +37,7 @@ internal static partial class MentionKinds
     {
         var lower = mention.ToLowerInvariant();
         foreach (var role in RoleWords)
-            if (Regex.IsMatch(lower, $@"\b{role}\b")) return role;
+            if (Regex.IsMatch(lower, $@"\b{role}\b")) return role is "spokesman" or "spokeswoman" ? "spokesperson" : role;
         return null;
     }
 

@@ -42,6 +42,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
         }
         // "Orland, the largest exporter of steel to Valdoria, has said": the name before an apposition is the speaker.
+        var appositionRole = MentionKinds.RoleWord(mention);
         var comma = mention.IndexOf(',');
         if (comma > 0 && MentionKinds.RoleWord(mention[..comma]) is null && index.Match(mention[..comma]) is not null) mention = mention[..comma].Trim();
         var role = MentionKinds.RoleWord(mention);
@@ -52,7 +53,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         if (actor is not null)
         {
             var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
-            if (role is not null && speaker.IsPerson) roleAntecedents[role] = speaker;
+            // "Hana Petrov, the spokeswoman of …" is who "the spokeswoman" means next.
+            if ((role ?? appositionRole) is { } held && speaker.IsPerson) roleAntecedents[held] = speaker;
             return speaker;
         }
         // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective.

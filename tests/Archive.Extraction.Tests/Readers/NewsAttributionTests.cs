@@ -86,4 +86,24 @@ public sealed class NewsAttributionTests
         Assert.Equal("This is the cheapest railway we will ever build", candidates.Starting("This is the cheapest").Quote);
         Assert.Equal("ines-calder", candidates.Starting("The question is").Speaker.ActorId);
     }
+
+    [Fact]
+    public void Extract_QuoteGivenAsTheWordsOfAPost_IsThePostersDirectStatement()
+    {
+        var text = "Ines Calder later posted a photograph of the first locomotive online with the words “Next stop: a new era for travel.”";
+
+        var candidate = Assert.Single(Given.Extract(text, Tuesday));
+
+        Assert.Equal(("ines-calder", QuoteKinds.Direct, "Next stop: a new era for travel."), (candidate.Speaker.ActorId, candidate.QuoteKind, candidate.Quote));
+    }
+
+    [Fact]
+    public void Extract_TrailingAttributionFollowedByCircumstance_IsTheSpeakersNotAJointStatement()
+    {
+        var text = "Valdoria and Kestria will build a second bridge, Ines Calder said yesterday after meeting the Kestrian governor.";
+
+        var candidate = Assert.Single(Given.Extract(text, Tuesday));
+
+        Assert.Equal(("ines-calder", QuoteKinds.Reported, new DateOnly(2026, 3, 2)), (candidate.Speaker.ActorId, candidate.QuoteKind, candidate.SaidOn));
+    }
 }

@@ -34,7 +34,8 @@ internal static class NewsReader
             foreach (var quote in inSentence)
             {
                 // A quotation split around its attribution ("…,” she said, “…”) reads the attribution after the first part.
-                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, from, quote.Outer.Start);
+                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, from, quote.Outer.Start)
+                    ?? Attribution.WithTheWords(text, from, quote.Outer.Start);
                 from = quote.Outer.End;
                 var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
                 if (speaker is not null)
