@@ -124,11 +124,17 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     }
 
     // "Maria Keller, a trade analyst at Northgate" is named by the part before the apposition.
+    // "Ana Ruiz of the Lake Orra Alliance" likewise by the part before what she belongs to.
     private static string NamePart(string mention)
     {
         var comma = mention.IndexOf(',');
-        return (comma > 0 ? mention[..comma] : mention).Trim();
+        var name = (comma > 0 ? mention[..comma] : mention).Trim();
+        var of = Affiliation().Match(name);
+        return of.Success && of.Index > 0 ? name[..of.Index] : name;
     }
+
+    [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
+    private static partial Regex Affiliation();
 
     [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();

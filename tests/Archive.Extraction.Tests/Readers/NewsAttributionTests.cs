@@ -106,4 +106,23 @@ public sealed class NewsAttributionTests
 
         Assert.Equal(("ines-calder", QuoteKinds.Reported, new DateOnly(2026, 3, 2)), (candidate.Speaker.ActorId, candidate.QuoteKind, candidate.SaidOn));
     }
+
+    [Fact]
+    public void Extract_ListUnderItsSpeaker_EachItemIsAJointStatement()
+    {
+        var text = "Joint Press Release of Valdoria and Kestria\n\nThe Ministers:\n- welcomed the opening of the rail link;\n- agreed to meet again in Selva next year.";
+
+        var candidates = Given.Extract(text, Tuesday);
+
+        Assert.Equal(["welcomed the opening of the rail link", "agreed to meet again in Selva next year"], candidates.Select(c => c.Quote).ToArray());
+        Assert.All(candidates, c => Assert.Equal((QuoteKinds.Joint, 2), (c.QuoteKind, c.CoSpeakers.Count + 1)));
+    }
+
+    [Fact]
+    public void Extract_UnknownSpeakerWithAffiliation_KeepsTheNameAsMention()
+    {
+        var candidate = Assert.Single(Given.Extract("“A fund is only as good as its projects,” said Ana Ruiz of the Lake Orra Alliance.", Tuesday));
+
+        Assert.Equal((null, "Ana Ruiz"), (candidate.Speaker.ActorId, candidate.Speaker.Mention));
+    }
 }

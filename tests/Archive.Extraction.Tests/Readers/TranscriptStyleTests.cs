@@ -70,4 +70,15 @@ public sealed class TranscriptStyleTests
         Assert.Equal(QuoteKinds.Joint, joint.QuoteKind);
         Assert.Equal(["government-of-kestria", "government-of-valdoria"], joint.CoSpeakers.Append(joint.Speaker.ActorId!).Order().ToArray());
     }
+
+    [Fact]
+    public void Extract_HeaderLineWithColonAndGuestIntroduction_AreNotStatements()
+    {
+        var text = "Regular press conference, 5 May 2026\nSpokesperson: Tomas Reyes\n\nTomas Reyes: Good afternoon. Ambassador Ines Calder is with us today to brief you on the rail link. Ambassador, the floor is yours.\n\nInes Calder: Thank you. The line will open to freight in June.\n\nQ: And passengers?\n\nInes Calder: Passenger trains will follow in the autumn.";
+
+        var candidates = Given.Extract(text);
+
+        Assert.Equal(["The line will open to freight in June.", "Passenger trains will follow in the autumn."], candidates.Select(c => c.Quote).ToArray());
+        Assert.All(candidates, c => Assert.Equal("ines-calder", c.Speaker.ActorId));
+    }
 }

@@ -18,6 +18,7 @@ internal static class NewsReader
 
     public static void Read(ReadingContext context, Segment paragraph, bool jointDocument)
     {
+        if (Lists.Read(context, paragraph, jointDocument)) return;
         var text = context.Text;
         var allQuotes = Quotes.Find(text, paragraph);
         var quotes = allQuotes.Where(q => q.Words(text) >= MinAttributedWords).ToList();

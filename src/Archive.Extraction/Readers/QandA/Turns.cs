@@ -29,13 +29,19 @@ internal static partial class Turns
         var turns = new List<Turn>();
         foreach (var paragraph in document.Paragraphs)
         {
-            if (StartsTurn(document.Text, paragraph, out var prefix, out var prefixRange, out var bodyStart))
-                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(document.Text, bodyStart, paragraph.End)]));
+            var text = document.Text;
+            if (StartsTurn(text, paragraph, out var prefix, out var prefixRange, out var bodyStart)
+                && !(turns.Count == 0 && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
+                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(text, bodyStart, paragraph.End)]));
             else if (turns.Count == 0) header.Add(paragraph);
             else turns[^1].Paragraphs.Add(paragraph);
         }
         return (header, turns);
     }
+
+    // "Spokesperson: Tomas Reyes" above the first turn names who briefs; it is the header, not a turn.
+    private static bool IsHeaderLine(string text, Segment body) =>
+        QuoteRegion.WordCount(text, body) <= 6 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”');
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
 
