@@ -32,6 +32,9 @@ public static class Report
                 foreach (var batch in batches)
                     Row(table, split, $"batch {batch}", inSplit.Where(r => Batch(r.Document) == batch).ToList());
         }
+        // Every batch whatever its split now, so a batch's figures can be followed from before its errors were read.
+        foreach (var batch in results.Select(r => Batch(r.Document)).Distinct().Order(StringComparer.Ordinal))
+            Row(table, "any", $"batch {batch}", results.Where(r => Batch(r.Document) == batch).ToList());
         return table.ToString();
     }
 

@@ -22,6 +22,7 @@ internal static partial class Lists
         var subject = verb.Success ? words[..verb.Index].Trim() : words.Trim();
         var speaker = subject.Length == 0 ? null : context.Resolve(subject, intro);
         if (speaker is null) return false;
+        var drafts = new List<Draft>();
         foreach (var line in lines.Skip(1))
         {
             var item = Item(text, line);
@@ -29,9 +30,11 @@ internal static partial class Lists
             if (item.Length == 0 || !itemVerb.Success || (!verb.Success && itemVerb.Index != item.Start)) continue;
             if (JointRules.Classify(context, speaker, !Lexicon.SpeechVerb().IsMatch(itemVerb.Value), jointDocument) is not var (kind, rule, said)) continue;
             var confidence = speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
-            context.Add(new Draft(item, kind, said, rule + ".list", confidence, intro));
+            drafts.Add(new Draft(item, kind, said, rule + ".list", confidence, intro));
         }
-        return true;
+        // Items that are not the speaker's words ("The Ministers:" over a list of names) leave the paragraph to be read as prose.
+        foreach (var draft in drafts) context.Add(draft);
+        return drafts.Count > 0;
     }
 
     private static List<Segment> Lines(string text, Segment paragraph)

@@ -17,7 +17,7 @@ internal static partial class Courtesy
         @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
         @"|(?:With that|And with that|Now|So),? (?:I(?:'ll|’ll| will| am happy to| would be happy to|'m happy to|’m happy to)|let me) (?:take|turn to|open the floor to) (?:your |the )?questions?[.]" +
         @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
-        @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us|here)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
+        @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
         @"|(?:\w+, )?the floor is yours[.]" +
         @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();

@@ -41,7 +41,8 @@ internal static partial class Turns
 
     // "Spokesperson: Tomas Reyes" above the first turn names who briefs; it is the header, not a turn.
     private static bool IsHeaderLine(string text, Segment body) =>
-        QuoteRegion.WordCount(text, body) <= 6 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”');
+        QuoteRegion.WordCount(text, body) <= 5 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
+        && text[body.Start..body.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
 
