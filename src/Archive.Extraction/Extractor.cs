@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-1";
+    public const string Version = "rules-2";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -46,16 +46,20 @@ public static class Extractor
                 AuthoredReader.Read(context, author, header);
                 break;
             case SourceShape.Joint:
-                foreach (var paragraph in document.Paragraphs) JointReader.Read(context, WithoutHeader(paragraph, header, input.Text));
+                foreach (var paragraph in Body(document, header)) JointReader.Read(context, paragraph);
                 break;
             default:
-                foreach (var paragraph in document.Paragraphs) NewsReader.Read(context, WithoutHeader(paragraph, header, input.Text), jointDocument: false);
+                foreach (var paragraph in Body(document, header)) NewsReader.Read(context, paragraph, jointDocument: false);
                 break;
         }
         context.Drafts.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : a.Range.End.CompareTo(b.Range.End));
         SaidOnResolver.Assign(context, shape, documentDate, authorId);
         return Finish(context, input, shape);
     }
+
+    // Headlines and subheadings are no one's words.
+    private static IEnumerable<Segment> Body(Document document, Segment? header) =>
+        document.Paragraphs.Select(p => WithoutHeader(p, header, document.Text)).Where(p => p.Length > 0 && !Document.IsHeading(document.Text, p));
 
     private static Segment WithoutHeader(Segment paragraph, Segment? header, string text)
     {

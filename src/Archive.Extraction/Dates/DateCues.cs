@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Archive.Extraction.Dates;
 
 /// <summary>A date expression found in a text: where, the words, and the date once resolved against a reference.</summary>
-internal sealed record DateCue(int Index, string Words, DateOnly? Date);
+/// <see cref="Vague"/> cues ("last week", "recently") place the saying before the publication without naming the day.
+internal sealed record DateCue(int Index, string Words, DateOnly? Date, bool Vague = false);
 
 /// <summary>Finds explicit dates, yearless dates, weekday words and "yesterday"/"today", and resolves them.</summary>
 internal static partial class DateCues
@@ -13,7 +14,7 @@ internal static partial class DateCues
     {
         var cues = new List<DateCue>();
         foreach (Match m in Pattern().Matches(text))
-            cues.Add(new DateCue(m.Index, m.Value.Trim(), Resolve(m, reference)));
+            cues.Add(new DateCue(m.Index, m.Value.Trim(), m.Groups["vague"].Success ? null : Resolve(m, reference), m.Groups["vague"].Success));
         return cues;
     }
 
@@ -33,7 +34,7 @@ internal static partial class DateCues
             return r.AddDays(-(((int)r.DayOfWeek - (int)wanted + 7) % 7));
         }
         if (m.Groups["relative"].Success)
-            return reference?.AddDays(m.Groups["relative"].Value.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 : 0);
+            return reference?.AddDays(Yesterday().IsMatch(m.Groups["relative"].Value) ? -1 : 0);
         var monthName = m.Groups["m1"].Success ? m.Groups["m1"].Value : m.Groups["m2"].Value;
         var month = Month(monthName);
         var day = int.Parse(m.Groups["d1"].Success ? m.Groups["d1"].Value : m.Groups["d2"].Value, CultureInfo.InvariantCulture);
@@ -52,6 +53,9 @@ internal static partial class DateCues
 
     private const string MonthName = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
 
-    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<m1>" + MonthName + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|today)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<m1>" + MonthName + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|last night|today|earlier today|this morning|this afternoon|this evening|tonight)\b|\b(?<vague>last week|last month|earlier this (?:week|month|year)|recently|last year|a few days ago|days ago|weeks ago)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex("^(?:yesterday|last night)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Yesterday();
 }

@@ -6,9 +6,11 @@ using Archive.Extraction.Text;
 namespace Archive.Extraction.Dates;
 
 /// <summary>
-/// When each statement was said. A date in the words around the speech verb ("Jiang Zaidong Monday said") wins;
-/// a transcript's header dates all its turns; a joint statement's meeting date dates its agreements; in a report a
-/// speaker keeps the occasion first given for them, else the publication date stands.
+/// When each statement was said. A date in the words around the speech verb ("Jiang Zaidong Monday said") wins, and
+/// a vague one ("said last week") leaves the day to the archivist; a transcript's header dates all its turns (not what
+/// an answer reports others to have said); a joint statement's meeting date dates its agreements; in a report a
+/// speaker keeps the occasion first given for them (by a saying or by the narrative: "Stan struck a conciliatory tone
+/// on Tuesday"), other speakers the report's opening occasion, else the publication date.
 /// </summary>
 internal static partial class SaidOnResolver
 {
@@ -18,16 +20,22 @@ internal static partial class SaidOnResolver
         var occasion = new Dictionary<string, (DateOnly, string)>(StringComparer.Ordinal);
         (DateOnly, string)? lede = null;
         var drafts = context.Drafts;
+        var narrative = context.Occasions.OrderBy(o => o.Position).ToList();
+        var next = 0;
         for (var i = 0; i < drafts.Count; i++)
         {
             var draft = drafts[i];
+            for (; next < narrative.Count && narrative[next].Position < draft.Range.Start; next++)
+                occasion[narrative[next].ActorId] = (narrative[next].Date, narrative[next].Cue);
             var key = draft.Speaker.ActorId ?? draft.Speaker.Mention;
-            (DateOnly, string)? cue = null;
-            if (draft.Frame is { } frame)
-                foreach (var found in DateCues.Find(text[frame.Start..frame.End], context.Reference))
-                    if (found.Date is { } d) { cue = (d, found.Words); break; }
+            var found = draft.Frame is { } frame
+                ? DateCues.Find(text[frame.Start..frame.End], context.Reference).FirstOrDefault(c => c.Date is not null || c.Vague)
+                : null;
+            (DateOnly, string)? cue = found?.Date is { } d ? (d, found.Words) : null;
+            var reportedInAnswer = shape == SourceShape.QandA && draft.Rule != "qa.answer";
             (DateOnly, string)? chosen = shape switch
             {
+                _ when found is { Vague: true } || reportedInAnswer => cue,
                 SourceShape.QandA => documentDate ?? FromReference(context),
                 SourceShape.Authored when draft.Speaker.ActorId is not null && draft.Speaker.ActorId == author => documentDate ?? FromReference(context),
                 SourceShape.Authored => cue,
@@ -36,7 +44,7 @@ internal static partial class SaidOnResolver
             };
             // Only the report's opening statement dates the occasion for speakers the report gives no date of their own.
             if (cue is { } c) { occasion[key] = c; if (i == 0) lede = c; }
-            drafts[i] = draft with { SaidOn = chosen?.Item1, SaidOnCue = chosen?.Item2 };
+            drafts[i] = draft with { SaidOn = chosen?.Item1, SaidOnCue = chosen?.Item2 ?? (found is { Vague: true } ? found.Words : null) };
         }
     }
 

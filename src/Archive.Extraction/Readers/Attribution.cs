@@ -22,6 +22,11 @@ internal static class Attribution
             var at = sentence.Start + m.Index;
             if (quotes.Any(q => q.Outer.Contains(at))) return null;
             var prefix = s[..m.Index];
+            // "…at the council in Port Aven, where Valdoria's trade minister Jonas Vik has called for …": the speaker
+            // is the subject of the relative clause that holds the verb.
+            var clause = QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords ? Lexicon.RelativeClause().Match(prefix) : Match.Empty;
+            var skip = clause.Success ? clause.Index + clause.Length : 0;
+            prefix = prefix[skip..];
             if (QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords) return null;
             var lead = Lexicon.LeadingAdverbial().Match(prefix);
             var subject = Lexicon.TrailingModifiers().Replace(prefix[lead.Length..], "").Trim();
@@ -31,7 +36,7 @@ internal static class Attribution
             var contentStart = complement.Success && complement.Index == afterVerb ? afterVerb + complement.Length : afterVerb;
             if (QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End)) < 3) return null;
             var jointOnly = !Lexicon.SpeechVerb().IsMatch(m.Value);
-            return new Frame(subject, sentence.Start + lead.Length, afterVerb, contentStart, jointOnly);
+            return new Frame(subject, sentence.Start + skip + lead.Length, afterVerb, contentStart, jointOnly);
         }
         return null;
     }
@@ -49,6 +54,39 @@ internal static class Attribution
         return new Frame(subject.Value.Trim(), sentence.Start + subject.Index, sentence.End, sentence.Start, false);
     }
 
+    /// <summary>
+    /// "Kestria's government on Monday defended the fees, saying the money was needed …": a subject, a verb that is
+    /// no speech verb, and ", saying" giving the content. The subject is what stands before the first past-tense verb.
+    /// </summary>
+    public static Frame? Saying(string text, Segment sentence, IReadOnlyList<QuoteRegion> quotes)
+    {
+        var s = text[sentence.Start..sentence.End];
+        var saying = Lexicon.Saying().Match(s);
+        if (!saying.Success || quotes.Any(q => q.Outer.Contains(sentence.Start + saying.Index))) return null;
+        var verb = Lexicon.PastVerb().Match(s[..saying.Index]);
+        if (!verb.Success) return null;
+        var prefix = s[..verb.Index];
+        var lead = Lexicon.LeadingAdverbial().Match(prefix);
+        var subject = Lexicon.TrailingModifiers().Replace(prefix[lead.Length..], "").Trim();
+        if (subject.Length == 0 || QuoteRegion.WordCount(subject, new Segment(0, subject.Length)) > MaxSubjectWords || subject.Contains('“') || subject.Contains('"')) return null;
+        var contentStart = sentence.Start + saying.Index + saying.Length;
+        if (QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End)) < 3) return null;
+        return new Frame(subject, sentence.Start + lead.Length, sentence.Start + verb.Index + verb.Length, contentStart, false);
+    }
+
+    /// <summary>
+    /// Where the words about the saying end and what was said begins, for dating: at "that" when it comes within a few
+    /// words of the verb ("told reporters in Port Aven on Wednesday that …"), else three words on ("said on Monday the").
+    /// </summary>
+    public static int DateWindowEnd(string text, int verbEnd, int contentStart, int sentenceEnd)
+    {
+        if (contentStart > verbEnd) return contentStart;
+        var m = Lexicon.WordsBeforeThat().Match(text, verbEnd, Math.Min(sentenceEnd - verbEnd, 120));
+        if (m.Success) return m.Index + m.Length;
+        var words = Lexicon.ThreeWords().Match(text, verbEnd, sentenceEnd - verbEnd);
+        return words.Success ? words.Index + words.Length : verbEnd;
+    }
+
     /// <summary>The attribution right after a closing quotation mark: "…,” Lin Jian said" or "…,” said the minister".</summary>
     public static Frame? After(string text, int from, int sentenceEnd)
     {
@@ -60,6 +98,22 @@ internal static class Attribution
         return m.Success
             ? new Frame(m.Groups["subj"].Value.Trim(), from + m.Groups["subj"].Index, from + m.Length, sentenceEnd, false)
             : null;
+    }
+
+    /// <summary>
+    /// "Calder later posted a photograph online with the words “…”": a quotation given as the words of something the
+    /// subject posted, wrote or sent. The subject is what stands before the sentence's first past-tense verb.
+    /// </summary>
+    public static Frame? WithTheWords(string text, int sentenceStart, int quoteStart)
+    {
+        var head = text[sentenceStart..quoteStart];
+        if (!Lexicon.WithTheWords().IsMatch(head)) return null;
+        var verb = Lexicon.PastVerb().Match(head);
+        if (!verb.Success) return null;
+        var lead = Lexicon.LeadingAdverbial().Match(head[..verb.Index]);
+        var subject = Lexicon.TrailingModifiers().Replace(head[lead.Length..verb.Index], "").Trim();
+        if (subject.Length == 0 || QuoteRegion.WordCount(subject, new Segment(0, subject.Length)) > MaxSubjectWords) return null;
+        return new Frame(subject, sentenceStart + lead.Length, sentenceStart + verb.Index + verb.Length, quoteStart, false);
     }
 
     /// <summary>The attribution right before an opening quotation mark: "The ambassador said, “…".</summary>

@@ -13,7 +13,11 @@ internal static partial class Lexicon
         "observed|pledged|pledges|promised|vowed|vows|welcomed|welcomes|thanked|thanks|hoped|hopes|believes|believed|assured|" +
         "condemned|condemns|denied|denies|described|recalled|replied|responded|commented|suggested|proposed|admitted|commended|" +
         "voiced|wrote|writes|agreed|agree|appreciated|appreciates|recogni[sz]ed|congratulated|reassured|rejected|rejects|dismissed|" +
-        "critici[sz]ed|praised|hailed|lauded|calling for|went on to say|made clear|made it clear";
+        "critici[sz]ed|praised|hailed|lauded|calling for|went on to say|made clear|made it clear|" +
+        // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
+        "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
+        "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
+        "objected|appealed|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
 
     private const string JointOnly =
         "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|exchanged views|" +
@@ -27,7 +31,7 @@ internal static partial class Lexicon
     public static partial Regex AnyVerb();
 
     // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
-    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|also|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
@@ -37,8 +41,29 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
     public static partial Regex Complementiser();
 
-    // ", the ambassador said on Saturday, describing …" and ", said Paul Andersen, who led …" closing a sentence.
-    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,\s+(?:[a-z]+ing|who|which)\b.*)?[.!?]?[”""]?$")]
+    // A relative or temporal clause whose subject speaks: "…, where Valdoria's trade minister Jonas Vik has called for".
+    [GeneratedRegex(@"^.*,\s+(?:where|when|at which|during which|while)\s+")]
+    public static partial Regex RelativeClause();
+
+    [GeneratedRegex(@"\b(?:with|under|and) the (?:words|message|caption|comment)\b[^\p{L}\p{N}]*$")]
+    public static partial Regex WithTheWords();
+
+    [GeneratedRegex(@",\s+saying\b(?:\s+that\b)?\s*")]
+    public static partial Regex Saying();
+
+    // The first past-tense verb of a clause, which ends its subject: "Kestria's government on Monday defended".
+    [GeneratedRegex(@"\b(?:(?:has|have|had) )?(?:[a-z]{3,}ed|made|gave|took|held|struck|spoke|sent|kept|set|put|hit|cut|led|met|won|lost|rose|fell|went|came|began|brought|sought|stood|told|wrote|drew|chose|broke|laid|paid|sold|spent|left|shut)\b")]
+    public static partial Regex PastVerb();
+
+    [GeneratedRegex(@"\G(?:\s+[^\s.;:“”""]+){0,8}?\s+that\b")]
+    public static partial Regex WordsBeforeThat();
+
+    [GeneratedRegex(@"\G(?:\s+\S+){1,3}")]
+    public static partial Regex ThreeWords();
+
+    // ", the ambassador said on Saturday, describing …", ", Brenner said yesterday after meeting …" and ", said Paul
+    // Andersen, who led …" closing a sentence.
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*)?[.!?]?[”""]?$")]
     public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".

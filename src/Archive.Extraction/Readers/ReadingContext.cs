@@ -4,6 +4,9 @@ using Archive.Extraction.Text;
 
 namespace Archive.Extraction.Readers;
 
+/// <summary>A day the narrative gives for a person's occasion, at a position in the text.</summary>
+internal sealed record Occasion(int Position, string ActorId, DateOnly Date, string Cue);
+
 /// <summary>What a reader carries through a document: the text, the speakers met so far, and the drafts made.</summary>
 internal sealed class ReadingContext(Document document, SpeakerTracker tracker, DateOnly? reference, IReadOnlyList<string> parties)
 {
@@ -21,7 +24,13 @@ internal sealed class ReadingContext(Document document, SpeakerTracker tracker, 
 
     public List<Draft> Drafts { get; } = [];
 
+    /// <summary>Days the narrative gives a person's occasion ("Stan struck a conciliatory tone on Tuesday"), by position.</summary>
+    public List<Occasion> Occasions { get; } = [];
+
     public Speaker? LastSpeaker { get; private set; }
+
+    /// <summary>The speaker a paragraph ending "… he said:" hands to the quotation in the next paragraph.</summary>
+    public Speaker? Introduced { get; set; }
 
     public void Add(Draft draft)
     {
@@ -30,13 +39,29 @@ internal sealed class ReadingContext(Document document, SpeakerTracker tracker, 
         LastSpeaker = draft.Speaker;
     }
 
-    public Speaker? Resolve(string mention) => Tracker.Resolve(mention, Reference);
+    public Speaker? Resolve(string mention) => Tracker.Resolve(mention, Reference, null);
 
-    /// <summary>Resolves at the date the frame gives ("the ambassador said on Friday"): roles change hands.</summary>
+    /// <summary>
+    /// Resolves at the date the frame gives ("the ambassador said on Friday"): roles change hands. "The two sides" are
+    /// the governments named just before the frame, in its paragraph and the one before, when there are enough of them.
+    /// </summary>
     public Speaker? Resolve(string mention, Segment frame)
     {
         var on = DateCues.Find(Text[frame.Start..frame.End], Reference).Select(c => c.Date).FirstOrDefault(d => d is not null);
-        return Tracker.Resolve(mention, on ?? Reference);
+        var before = Text.IndexOf(mention.Trim(), frame.Start, frame.Length, StringComparison.Ordinal);
+        var near = MentionKinds.Classify(mention) == MentionKind.Joint ? NearbyGovernments(before >= 0 ? before : frame.Start) : null;
+        return Tracker.Resolve(mention, on ?? Reference, near);
+    }
+
+    private List<string> NearbyGovernments(int at)
+    {
+        var paragraphs = Document.Paragraphs;
+        var index = 0;
+        while (index + 1 < paragraphs.Count && paragraphs[index + 1].Start <= at) index++;
+        var from = paragraphs[Math.Max(0, index - 1)].Start;
+        return Tracker.Index.Occurrences(Text[from..at])
+            .Where(o => !ActorIndex.IsPerson(o.Actor) && o.Actor.Country is not null)
+            .OrderBy(o => o.Index).Select(o => o.Actor.Id).Distinct().ToList();
     }
 
     /// <summary>A government speaking inside a joint document speaks with the other parties.</summary>

@@ -11,7 +11,10 @@ internal sealed class ActorIndex
         var named = Actors.SelectMany(a => a.Aliases.Prepend(a.Name).Where(s => s.Trim().Length >= 2).Select(s => (s.Trim(), a))).ToList();
         surfaces = named.Concat(Surnames(Actors, named))
             .OrderByDescending(s => s.Item1.Length).ThenBy(s => s.Item1, StringComparer.Ordinal).ToList();
+        demonyms = Demonyms(Actors);
     }
+
+    private readonly Dictionary<string, KnownActor> demonyms;
 
     public IReadOnlyList<KnownActor> Actors { get; }
 
@@ -31,12 +34,13 @@ internal sealed class ActorIndex
 
     /// <summary>
     /// The actor a mention names. When several are named ("China's Foreign Minister Wang Yi") the one ending last wins:
-    /// English puts the head of the noun phrase last.
+    /// English puts the head of the noun phrase last. A person outranks a government named around them ("Foreign
+    /// Minister Elena Sorel of Orland", "Sorel, who spoke in the Orland capital"): the country only qualifies them.
     /// </summary>
     public KnownActor? Match(string mention)
     {
-        KnownActor? best = null;
-        int bestEnd = -1, bestLength = 0;
+        KnownActor? best = null, person = null;
+        int bestEnd = -1, bestLength = 0, personEnd = -1, personLength = 0;
         foreach (var (surface, actor) in surfaces)
         {
             var at = FindWord(mention, surface, 0);
@@ -45,11 +49,56 @@ internal sealed class ActorIndex
                 var end = at + surface.Length;
                 if (end > bestEnd || (end == bestEnd && surface.Length > bestLength))
                     (best, bestEnd, bestLength) = (actor, end, surface.Length);
+                if (IsPerson(actor) && (end > personEnd || (end == personEnd && surface.Length > personLength)))
+                    (person, personEnd, personLength) = (actor, end, surface.Length);
                 at = FindWord(mention, surface, at + 1);
             }
         }
-        return best;
+        return person ?? best;
     }
+
+    /// <summary>The government of a country a mention names by its adjective ("the Kestrian side", "Chinese").</summary>
+    public KnownActor? ByDemonym(string mention)
+    {
+        foreach (var word in mention.Split([' ', ',', '’', '\''], StringSplitOptions.RemoveEmptyEntries))
+            if (word.Length >= 5 && char.IsUpper(word[0]) && demonyms.TryGetValue(word, out var actor)) return actor;
+        return null;
+    }
+
+    // Kestria → Kestrian, China → Chinese, Pakistan → Pakistani: the regular ways English makes a country's adjective.
+    private static Dictionary<string, KnownActor> Demonyms(IReadOnlyList<KnownActor> actors)
+    {
+        var result = new Dictionary<string, KnownActor>(StringComparer.OrdinalIgnoreCase);
+        foreach (var actor in actors.Where(a => !IsPerson(a) && a.Country is not null))
+            foreach (var place in actor.Aliases.Prepend(actor.Name).Select(n => n.Trim()).Where(n => n.Length >= 4 && !n.Contains(' ')))
+                foreach (var suffix in DemonymSuffixes)
+                {
+                    result.TryAdd(place + suffix, actor);
+                    if (place[^1] is 'a' or 'e' or 'o' or 'y') result.TryAdd(place[..^1] + suffix, actor);
+                }
+        return result;
+    }
+
+    /// <summary>
+    /// Of several holders of a role, those whose role or organisation carries the mention's other words ("the energy
+    /// minister" is the Minister of Energy, "the foreign ministry spokesperson" speaks for the Ministry of Foreign Affairs).
+    /// </summary>
+    public List<KnownActor> Qualified(List<KnownActor> holders, string mention, string role, DateOnly? on)
+    {
+        var words = mention.Split([' ', ',', '’', '\'', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 4 && !role.Contains(w, StringComparison.OrdinalIgnoreCase) && FindWord(Filler, w, 0) < 0)
+            .Select(w => w.StartsWith("minist", StringComparison.OrdinalIgnoreCase) ? "ministr" : w.TrimEnd('s'))
+            .ToList();
+        if (words.Count == 0) return holders;
+        int Score(KnownActor a) => a.Roles.Where(r => Holds(r, on) && Names(r.Role, role))
+            .Select(r => words.Count(w => $"{r.Role} {r.Organisation}".Contains(w, StringComparison.OrdinalIgnoreCase))).DefaultIfEmpty(0).Max();
+        var best = holders.Max(Score);
+        return best == 0 ? holders : holders.Where(a => Score(a) == best).ToList();
+    }
+
+    private static readonly string[] DemonymSuffixes = ["n", "an", "ian", "ese", "i", "ish", "ic"];
+
+    private const string Filler = "the this that their with from said also then';";
 
     /// <summary>Every occurrence of any actor's name or alias in a text, by position.</summary>
     public IEnumerable<(int Index, int Length, KnownActor Actor)> Occurrences(string text)
@@ -62,10 +111,14 @@ internal sealed class ActorIndex
     /// <summary>Actors who held a role named by the word on the date (any date when none), then those whose aliases name it.</summary>
     public IReadOnlyList<KnownActor> ByRole(string roleWord, DateOnly? on)
     {
-        var byRole = Actors.Where(a => a.Roles.Any(r => FindWord(r.Role, roleWord, 0) >= 0 && Holds(r, on))).ToList();
+        var byRole = Actors.Where(a => a.Roles.Any(r => Names(r.Role, roleWord) && Holds(r, on))).ToList();
         if (byRole.Count > 0) return byRole;
         return Actors.Where(a => a.Roles.Count == 0 && a.Aliases.Any(alias => FindWord(alias, roleWord, 0) >= 0)).ToList();
     }
+
+    // A spokesman, a spokeswoman and a spokesperson hold the same office.
+    private static bool Names(string role, string word) =>
+        FindWord(role, word, 0) >= 0 || (word == "spokesperson" && (FindWord(role, "spokesman", 0) >= 0 || FindWord(role, "spokeswoman", 0) >= 0));
 
     private static bool Holds(KnownRole role, DateOnly? on) =>
         on is null || ((role.From is null || role.From <= on) && (role.To is null || on <= role.To));

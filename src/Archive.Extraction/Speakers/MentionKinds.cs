@@ -25,6 +25,7 @@ internal static partial class MentionKinds
             case "we" or "i": return MentionKind.FirstPerson;
         }
         if (IsJointPhrase(m)) return MentionKind.Joint;
+        if (GenericHead().IsMatch(m)) return MentionKind.Generic;
         if (GenericGroup().IsMatch(m) && !HasProperName(m)) return MentionKind.Generic;
         return MentionKind.Named;
     }
@@ -36,7 +37,7 @@ internal static partial class MentionKinds
     {
         var lower = mention.ToLowerInvariant();
         foreach (var role in RoleWords)
-            if (Regex.IsMatch(lower, $@"\b{role}\b")) return role;
+            if (Regex.IsMatch(lower, $@"\b{role}\b")) return role is "spokesman" or "spokeswoman" ? "spokesperson" : role;
         return null;
     }
 
@@ -50,11 +51,15 @@ internal static partial class MentionKinds
     private static bool HasProperName(string mention) =>
         mention.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => char.IsUpper(w[0]));
 
-    [GeneratedRegex(@"^(?:the |both |all )?(?:two |both )?(?:sides|countries|governments|leaders|parties|nations|delegations|foreign ministers|ministers)$|^(?:the |a |this )?(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|(?:press )?communiqu[ée]|dialogue|talks|meeting|readout)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the |both |all )?(?:two |both |three |four |all )?(?:sides|countries|governments|leaders|parties|nations|delegations|foreign ministers|ministers)$|^(?:the |a |this )?(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|(?:press )?communiqu[ée]|dialogue|talks|meeting|readout)$", RegexOptions.IgnoreCase)]
     private static partial Regex JointPhrase();
 
     [GeneratedRegex(@"\b(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|speakers|representatives|organi[sz]ers|speaker|participant|official|source|observer|expert|analyst|reports?|studies|data|figures)\b", RegexOptions.IgnoreCase)]
     private static partial Regex GenericGroup();
+
+    // "Critics in Kestria", "Chinese officials": an anonymous group, wherever it is from.
+    [GeneratedRegex(@"^(?:the |some |many |several |other |most |\w+ )?(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|organi[sz]ers|lawmakers|legislators|commentators|economists|businesses|traders|farmers|activists)\b(?:\s+(?:in|at|from|of|within|close to|familiar with)\b.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex GenericHead();
 
     [GeneratedRegex(@",?\s+and\s+|\s*,\s*(?=[A-Z])")]
     private static partial Regex Conjunction();

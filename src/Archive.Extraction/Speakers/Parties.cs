@@ -21,9 +21,20 @@ internal sealed class Parties
     /// <summary>Every party, the most named first.</summary>
     public IReadOnlyList<string> All => byWeight.Select(p => p.Id).ToList();
 
-    /// <summary>The parties a joint phrase speaks for, in the order the text first names them.</summary>
-    public IReadOnlyList<string> For(string mention) =>
-        byWeight.Take(Count(mention)).OrderBy(p => p.First).Select(p => p.Id).ToList();
+    /// <summary>
+    /// The parties a joint phrase speaks for, in the order the text first names them. "The two sides" in a passage
+    /// that has just named two governments (with the speaker's own, <paramref name="own"/>) are those two, whoever
+    /// else the document names more; otherwise the document's most named.
+    /// </summary>
+    public IReadOnlyList<string> For(string mention, IReadOnlyList<string> near, string? own)
+    {
+        var count = Count(mention);
+        var local = (own is null ? near : near.Prepend(own)).Distinct().ToList();
+        var chosen = count != int.MaxValue && local.Count == count ? local : byWeight.Take(count).Select(p => p.Id).ToList();
+        return chosen.OrderBy(First).ThenBy(id => id, StringComparer.Ordinal).ToList();
+    }
+
+    private int First(string id) => byWeight.FirstOrDefault(p => p.Id == id) is { Id: not null } p ? p.First : int.MaxValue;
 
     private static int Count(string mention)
     {

@@ -20,7 +20,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
 
     public IReadOnlyList<string> Parties => parties.All;
 
-    public Speaker? Resolve(string mention, DateOnly? on)
+    /// <param name="near">Governments named just before the mention, which "the two sides" mean when there are enough.</param>
+    public Speaker? Resolve(string mention, DateOnly? on, IReadOnlyList<string>? near = null)
     {
         mention = mention.Trim().TrimEnd(',');
         switch (MentionKinds.Classify(mention))
@@ -30,26 +31,44 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
             case MentionKind.ItPronoun: return lastOrganisation;
             case MentionKind.FirstPerson: return FirstPerson;
-            case MentionKind.Joint: return Joint(mention, parties.For(mention));
+            case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
         }
         if (MentionKinds.Conjuncts(mention) is { } conjuncts)
         {
-            var ids = conjuncts.Select(c => index.Match(c)?.Id).ToList();
-            if (ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+            var actors = conjuncts.Select(index.Match).ToList();
+            // "Kestria's finance minister, Ravi Osei": commas alone set a title beside a name, not two speakers.
+            var coordinated = mention.Contains(" and ", StringComparison.Ordinal) || actors.All(a => a is not null && !ActorIndex.IsPerson(a));
+            var ids = actors.Select(a => a?.Id).ToList();
+            if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
         }
+        // "Orland, the largest exporter of steel to Valdoria, has said": the name before an apposition is the speaker.
+        var appositionRole = MentionKinds.RoleWord(mention);
+        var comma = mention.IndexOf(',');
+        if (comma > 0 && MentionKinds.RoleWord(mention[..comma]) is null && index.Match(mention[..comma]) is not null) mention = mention[..comma].Trim();
         var role = MentionKinds.RoleWord(mention);
         var actor = index.Match(mention);
+        var demonym = actor is null ? index.ByDemonym(mention) : null;
         if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
             return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
         if (actor is not null)
         {
             var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
-            if (role is not null && speaker.IsPerson) roleAntecedents[role] = speaker;
+            // "Hana Petrov, the spokeswoman of …" is who "the spokeswoman" means next.
+            if ((role ?? appositionRole) is { } held && speaker.IsPerson) roleAntecedents[held] = speaker;
             return speaker;
         }
-        if (role is not null) return ByRole(mention, role, on, null);
+        // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective.
+        if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } c ? new HashSet<string> { c } : null);
+        if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
+    }
+
+    // The government of the country the answerer or author speaks for: one of "the two sides" in their own words.
+    private string? OwnGovernment()
+    {
+        var country = index.ById(FirstPerson?.ActorId)?.Country;
+        return country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == country)?.Id;
     }
 
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
@@ -62,6 +81,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         var all = index.ByRole(role, on);
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
         if (holders.Count == 0) holders = all.ToList();
+        if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
@@ -104,11 +124,20 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     }
 
     // "Maria Keller, a trade analyst at Northgate" is named by the part before the apposition.
+    // "Ana Ruiz of the Lake Orra Alliance" likewise by the part before what she belongs to.
     private static string NamePart(string mention)
     {
         var comma = mention.IndexOf(',');
-        return (comma > 0 ? mention[..comma] : mention).Trim();
+        var name = (comma > 0 ? mention[..comma] : mention).Trim();
+        var of = Affiliation().Match(name);
+        return of.Success && of.Index > 0 ? name[..of.Index] : name;
     }
+
+    [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
+    private static partial Regex Affiliation();
+
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
     [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]

@@ -61,6 +61,11 @@ internal sealed class Document
         return lastLine > previous.Start && IsListItem(text, new Segment(lastLine + 1, previous.End));
     }
 
+    /// <summary>A headline or subheading: a short line that ends without a full stop. Nobody is quoted saying it.</summary>
+    public static bool IsHeading(string text, Segment paragraph) =>
+        paragraph.Length > 0 && text[paragraph.End - 1] is not ('.' or '!' or '?' or '”' or '"' or '’' or '\'' or '…' or ':' or ';' or '»' or '」' or '。')
+        && QuoteRegion.WordCount(text, paragraph) <= 14;
+
     public static Segment Trim(string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start])) start++;

@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace Archive.Extraction.Eval.Evaluation;
 
-/// <summary>One labelled document: where its text is, its metadata, its shape and split, and every statement in it.</summary>
+/// <summary>
+/// One labelled document: where its text is, its metadata (what registering the source would store: title and
+/// publication date, null when neither the text nor its origin states one), its shape and split, and every statement
+/// in it. <see cref="Batch"/> names when the document joined the set, so documents written later are measured apart.
+/// </summary>
 public sealed record LabelledDocument(
     string Document,
     string TextFile,
@@ -12,7 +16,8 @@ public sealed record LabelledDocument(
     string Language,
     string Shape,
     string Split,
-    IReadOnlyList<Label> Statements)
+    IReadOnlyList<Label> Statements,
+    string? Batch = null)
 {
     public string Text { get; init; } = "";
 }
@@ -76,8 +81,10 @@ public static class DevSet
         return new LabelledArchive([.. seeds.Actors, .. own.Actors], [.. seeds.Topics, .. own.Topics]);
     }
 
-    public static ExtractionInput Input(LabelledDocument document, LabelledArchive archive) =>
-        new(document.Text, document.PublishedOn, document.Language, archive.Actors, archive.Topics, [], document.Title);
+    /// <summary>What the archive passes for a registered source; <paramref name="metadata"/> false withholds its title and date.</summary>
+    public static ExtractionInput Input(LabelledDocument document, LabelledArchive archive, bool metadata = true) =>
+        new(document.Text, metadata ? document.PublishedOn : null, document.Language, archive.Actors, archive.Topics, [],
+            metadata ? document.Title : null);
 
     // The archive stores NFC text with LF line ends, trimmed; spans count code points into that form.
     public static string Normalise(string raw) =>

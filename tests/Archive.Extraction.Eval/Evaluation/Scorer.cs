@@ -35,8 +35,7 @@ public static class Scorer
         {
             var right = candidates.Where(c => RightSpeaker(c, label)).Select(c => c.Span).ToList();
             if (Covered(label.Span, right) * 10 >= Length(label.Span) * 6) recalled++;
-            var best = candidates.OrderByDescending(c => Overlap(c.Span, label.Span)).ThenBy(c => c.Span.Start).FirstOrDefault();
-            if (best is null || Overlap(best.Span, label.Span) * 2 < Length(label.Span)) continue;
+            if (Best(label, candidates) is not { } best) continue;
             matched++;
             var speakerOk = RightSpeaker(best, label);
             if (speakerOk) rightSpeaker++;
@@ -53,6 +52,13 @@ public static class Scorer
             if (labels.Any(l => l.Span == candidate.Span)) exact++;
         }
         return new Score(labels.Count, candidates.Count, recalled, precise, exact, matched, rightSpeaker, dated, rightDate, rightKind);
+    }
+
+    /// <summary>The candidate overlapping a label most, when it covers at least half of it: the one its accuracies judge.</summary>
+    public static Candidate? Best(Label label, IReadOnlyList<Candidate> candidates)
+    {
+        var best = candidates.OrderByDescending(c => Overlap(c.Span, label.Span)).ThenBy(c => c.Span.Start).FirstOrDefault();
+        return best is null || Overlap(best.Span, label.Span) * 2 < Length(label.Span) ? null : best;
     }
 
     /// <summary>Joint statements are the same when the same governments make them, whoever is named first.</summary>

@@ -66,4 +66,32 @@ public sealed class SaidOnTests
         Assert.Equal(new DateOnly(2025, 2, 24), candidate.SaidOn);
         Assert.StartsWith("Ambassador", candidate.Quote);
     }
+
+    [Fact]
+    public void Extract_DayBetweenVerbAndThat_DatesTheSaying()
+    {
+        // Thursday 14 May 2026: "on Wednesday" is the 13th, though it stands after "told reporters in Port Aven".
+        var candidate = Assert.Single(Given.Extract("Amara Diallo told reporters in Port Aven on Wednesday that the grids were not yet compatible.", new DateOnly(2026, 5, 14)));
+
+        Assert.Equal((new DateOnly(2026, 5, 13), "Wednesday"), (candidate.SaidOn, candidate.SaidOnCue));
+    }
+
+    [Fact]
+    public void Extract_VagueCue_LeavesTheDayToTheArchivist()
+    {
+        var candidate = Assert.Single(Given.Extract("Amara Diallo said last week that Kestria would decide by the autumn.", new DateOnly(2026, 5, 14)));
+
+        Assert.Null(candidate.SaidOn);
+        Assert.Equal("last week", candidate.SaidOnCue);
+    }
+
+    [Fact]
+    public void Extract_NarrativeDatesPersonsOccasion_QuotedWordsAfterTakeThatDay()
+    {
+        var text = "Ines Calder said on Monday that the line was ready.\n\nAmara Diallo struck a warmer tone on Tuesday.\n\n“We are partners, and partners finish what they start,” Diallo said.";
+
+        var quote = Given.Extract(text, new DateOnly(2026, 3, 4)).Starting("We are partners");
+
+        Assert.Equal(new DateOnly(2026, 3, 3), quote.SaidOn);
+    }
 }

@@ -70,4 +70,39 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("Priya Nandakumar", candidate.Speaker.Mention);
         Assert.Equal(Confidences.Low, candidate.Confidence);
     }
+
+    [Fact]
+    public void Extract_RoleWithQualifier_ResolvesToTheHolderWhoseRoleCarriesIt()
+    {
+        var energy = Given.Person("marta-lindqvist", "Marta Lindqvist", "VD", new KnownRole("Minister of Energy", "Government of Valdoria", new(2025, 9, 1), null));
+        var trade = Given.Person("jonas-vik", "Jonas Vik", "VD", new KnownRole("Minister of Trade", "Government of Valdoria", new(2024, 5, 1), null));
+        var input = Given.Input("Valdoria's energy minister said on Monday that the grids were not yet compatible.", new DateOnly(2026, 5, 14))
+            with { Actors = [.. Given.Actors, energy, trade] };
+
+        var candidate = Assert.Single(Extractor.Extract(input));
+
+        Assert.Equal("marta-lindqvist", candidate.Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_CountryAdjectiveSide_IsThatGovernmentInAJointStatement()
+    {
+        var text = "Joint Statement between Valdoria and Kestria\n\nThe Kestrian side expressed its readiness to expand the container terminal for Valdoria's exports.";
+
+        var candidate = Assert.Single(Given.Extract(text, new DateOnly(2026, 6, 23)));
+
+        Assert.Equal(("government-of-kestria", QuoteKinds.Joint), (candidate.Speaker.ActorId, candidate.QuoteKind));
+        Assert.Equal(["government-of-valdoria"], candidate.CoSpeakers);
+    }
+
+    [Fact]
+    public void Extract_ThreeSides_AreThreeGovernments()
+    {
+        var text = "Valdoria, Kestria and Orland met in Selva. Kestria hosted. Orland and Valdoria attended.\n\nThe three sides agreed to publish the water levels of the lake every day.";
+
+        var candidate = Given.Extract(text, new DateOnly(2026, 6, 2)).Starting("The three sides");
+
+        Assert.Equal(QuoteKinds.Joint, candidate.QuoteKind);
+        Assert.Equal(3, candidate.CoSpeakers.Count + 1);
+    }
 }

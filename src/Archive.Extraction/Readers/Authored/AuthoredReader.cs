@@ -52,8 +52,7 @@ internal static partial class AuthoredReader
     private static bool IsHeading(ReadingContext context, Segment paragraph, Segment? header)
     {
         if (header is { } h && paragraph.Start < h.End && paragraph.End <= h.End) return true;
-        var last = context.Text[paragraph.End - 1];
-        return last is not ('.' or '!' or '?' or '”' or '"' or '…' or ':' or ';') && QuoteRegion.WordCount(context.Text, paragraph) <= 14;
+        return Document.IsHeading(context.Text, paragraph);
     }
 
     [GeneratedRegex(@"\b(?:article|op-ed|opinion piece|commentary|column|essay|signed article|letter)\s+by\s+(?<who>[^,()]+?)\s*(?:\)|$|,)", RegexOptions.IgnoreCase)]

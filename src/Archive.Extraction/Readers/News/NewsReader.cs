@@ -18,19 +18,26 @@ internal static class NewsReader
 
     public static void Read(ReadingContext context, Segment paragraph, bool jointDocument)
     {
+        if (Lists.Read(context, paragraph, jointDocument)) return;
         var text = context.Text;
         var allQuotes = Quotes.Find(text, paragraph);
         var quotes = allQuotes.Where(q => q.Words(text) >= MinAttributedWords).ToList();
         var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
         Speaker? paragraphSpeaker = null;
         var orphans = new List<QuoteRegion>();
+        var introduced = context.Introduced;
+        context.Introduced = null;
         foreach (var sentence in sentences)
         {
             var inSentence = quotes.Where(q => sentence.Contains(q.Outer.Start)).ToList();
             var handled = false;
+            var from = sentence.Start;
             foreach (var quote in inSentence)
             {
-                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, sentence.Start, quote.Outer.Start);
+                // A quotation split around its attribution ("…,” she said, “…”) reads the attribution after the first part.
+                var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, from, quote.Outer.Start)
+                    ?? Attribution.WithTheWords(text, from, quote.Outer.Start);
+                from = quote.Outer.End;
                 var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
                 if (speaker is not null)
                 {
@@ -50,24 +57,36 @@ internal static class NewsReader
             if (handled) continue;
             if (ReadReported(context, sentence, allQuotes, jointDocument) is { } reported) { paragraphSpeaker = reported; continue; }
             if (AccordingTo.Read(context, sentence) is { } according) { paragraphSpeaker = according; continue; }
-            Remarks.Note(context, text[sentence.Start..sentence.End]);
+            if (inSentence.Count == 0 && Introduces(context, sentence) is { } next) { context.Introduced = next; continue; }
+            Remarks.Note(context, sentence);
         }
-        // A quotation with no attribution of its own continues the paragraph's speaker, else the previous one's.
+        // A quotation with no attribution of its own continues the paragraph's speaker, else the one the previous
+        // paragraph introduced ("In a statement, he said:"), else the previous speaker.
         foreach (var quote in orphans)
         {
-            var speaker = paragraphSpeaker ?? context.LastSpeaker;
+            var speaker = paragraphSpeaker ?? introduced ?? context.LastSpeaker;
             if (speaker is null) continue;
             context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.continued", Confidences.Medium, null));
         }
+    }
+
+    // "In a statement posted on his website, he said:" ending a paragraph gives the next paragraph's quotation its speaker.
+    private static Speaker? Introduces(ReadingContext context, Segment sentence)
+    {
+        if (context.Text[sentence.End - 1] != ':') return null;
+        var frame = Attribution.Before(context.Text, sentence.Start, sentence.End);
+        return frame is null ? null : context.Resolve(frame.Subject, new Segment(sentence.Start, sentence.End));
     }
 
     private static Speaker? ReadReported(ReadingContext context, Segment sentence, IReadOnlyList<QuoteRegion> quotes, bool jointDocument)
     {
         // "Valdoria and Kestria will …, the ambassador said": an attribution closing the sentence outranks a joint "will".
         var frame = Attribution.Leading(context.Text, sentence, quotes);
-        if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? frame;
+        if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? Attribution.Saying(context.Text, sentence, quotes) ?? frame;
         if (frame is null) return null;
-        var frameRange = frame.ContentStart > sentence.Start ? new Segment(sentence.Start, frame.ContentStart) : new Segment(frame.SubjectStart, sentence.End);
+        var frameRange = frame.ContentStart > sentence.Start
+            ? new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End))
+            : new Segment(frame.SubjectStart, sentence.End);
         var speaker = context.Resolve(frame.Subject, frameRange);
         if (speaker is null) return null;
         if (JointRules.Classify(context, speaker, frame.JointOnly, jointDocument) is not var (kind, rule, said)) return null;

@@ -1,18 +1,25 @@
 using System.Text.RegularExpressions;
+using Archive.Extraction.Dates;
 using Archive.Extraction.Speakers;
+using Archive.Extraction.Text;
 
 namespace Archive.Extraction.Readers.News;
 
 /// <summary>
-/// Narrative sentences still matter: they introduce the next "he", and "Spokesperson Lin Jian made the remarks…"
-/// tells who voiced what the report first gave to a government ("China has said that …").
+/// Narrative sentences still matter: they introduce the next "he", "Spokesperson Lin Jian made the remarks…" tells
+/// who voiced what the report first gave to a government ("China has said that …"), and "Prime Minister Stan struck
+/// a conciliatory tone on Tuesday" dates what he is quoted as saying next.
 /// </summary>
 internal static partial class Remarks
 {
-    public static void Note(ReadingContext context, string sentence)
+    public static void Note(ReadingContext context, Segment sentence)
     {
-        var person = context.Tracker.NoteNarrative(sentence);
-        if (person?.ActorId is null || !MadeTheRemarks().IsMatch(sentence)) return;
+        var words = context.Text[sentence.Start..sentence.End];
+        var person = context.Tracker.NoteNarrative(words);
+        if (person?.ActorId is null) return;
+        if (DateCues.Find(words, context.Reference).FirstOrDefault(c => c.Date is not null) is { Date: { } on } cue)
+            context.Occasions.Add(new Occasion(sentence.Start, person.ActorId, on, cue.Words));
+        if (!MadeTheRemarks().IsMatch(words)) return;
         var country = context.Tracker.Index.ById(person.ActorId)?.Country;
         for (var i = 0; i < context.Drafts.Count; i++)
         {

@@ -46,6 +46,11 @@ internal static class QandAReader
         int? ownStart = null, ownEnd = null;
         foreach (var sentence in sentences)
         {
+            if (Courtesy.IsCourtesy(text[sentence.Start..sentence.End]))
+            {
+                Flush(context, answerer, ref ownStart, ref ownEnd);
+                continue;
+            }
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
                 Flush(context, answerer, ref ownStart, ref ownEnd);
@@ -66,9 +71,9 @@ internal static class QandAReader
         if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
-        var speaker = context.Resolve(frame.Subject);
-        if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
         var segment = new Segment(sentence.Start, frame.ContentStart);
+        var speaker = context.Resolve(frame.Subject, segment);
+        if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
         return speaker.IsJoint
             ? new Draft(sentence, QuoteKinds.Joint, speaker, "qa.answer.joint", Confidences.High, segment)
             : new Draft(sentence, QuoteKinds.Reported, speaker, "qa.answer.reported", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, segment);

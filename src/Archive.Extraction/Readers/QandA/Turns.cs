@@ -18,7 +18,8 @@ internal static partial class Turns
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
-        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix) && !Capitals().IsMatch(prefix);
+        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix)
+            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix));
     }
 
     /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
@@ -28,17 +29,28 @@ internal static partial class Turns
         var turns = new List<Turn>();
         foreach (var paragraph in document.Paragraphs)
         {
-            if (StartsTurn(document.Text, paragraph, out var prefix, out var prefixRange, out var bodyStart))
-                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(document.Text, bodyStart, paragraph.End)]));
+            var text = document.Text;
+            if (StartsTurn(text, paragraph, out var prefix, out var prefixRange, out var bodyStart)
+                && !(turns.Count == 0 && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
+                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(text, bodyStart, paragraph.End)]));
             else if (turns.Count == 0) header.Add(paragraph);
             else turns[^1].Paragraphs.Add(paragraph);
         }
         return (header, turns);
     }
 
-    public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(prefix);
+    // "Spokesperson: Tomas Reyes" above the first turn names who briefs; it is the header, not a turn.
+    private static bool IsHeaderLine(string text, Segment body) =>
+        QuoteRegion.WordCount(text, body) <= 5 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
+        && text[body.Start..body.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
 
-    [GeneratedRegex(@"\G(?<who>(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)\s*[:：]\s*")]
+    public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
+
+    [GeneratedRegex(@"\s*\([^()]*\)$")]
+    private static partial Regex Outlet();
+
+    // "Lena Brook (Port Aven Post):" and "Q (Reuters):" name the asker's outlet in brackets.
+    [GeneratedRegex(@"\G(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
@@ -51,4 +63,8 @@ internal static partial class Turns
     // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
     [GeneratedRegex(@"^[A-Z]{5,}(?:[ ,][A-Z]{2,})*$|^[A-Z]{2,} [A-Z]{2,}")]
     private static partial Regex Capitals();
+
+    // Transcripts set in capitals ("MS TANAKA:", "QUESTION:") name a title or the asker, which no dateline does.
+    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?")]
+    private static partial Regex CapitalTurn();
 }

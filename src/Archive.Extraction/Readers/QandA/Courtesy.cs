@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Archive.Extraction.Readers.QandA;
+
+/// <summary>
+/// Greetings and the running of the briefing ("Good afternoon.", "I have two announcements to start with.", "With that,
+/// I'll take your questions.") are said at a briefing but say nothing an archivist would record.
+/// </summary>
+internal static partial class Courtesy
+{
+    public static bool IsCourtesy(string sentence) => Pattern().IsMatch(sentence.Trim());
+
+    [GeneratedRegex(@"^(?:" +
+        @"(?:Good (?:morning|afternoon|evening)|Hello|Hi|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here))*[.!]" +
+        @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
+        @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?[.]" +
+        @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
+        @"|(?:With that|And with that|Now|So),? (?:I(?:'ll|’ll| will| am happy to| would be happy to|'m happy to|’m happy to)|let me) (?:take|turn to|open the floor to) (?:your |the )?questions?[.]" +
+        @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
+        @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
+        @"|(?:\w+, )?the floor is yours[.]" +
+        @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.])$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}
