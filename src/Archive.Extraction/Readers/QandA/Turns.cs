@@ -18,7 +18,8 @@ internal static partial class Turns
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
-        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix)
+        // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
+        return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
             && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix));
     }
 
@@ -31,8 +32,8 @@ internal static partial class Turns
         {
             var text = document.Text;
             if (StartsTurn(text, paragraph, out var prefix, out var prefixRange, out var bodyStart)
-                && !(turns.Count == 0 && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
-                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(text, bodyStart, paragraph.End)]));
+                && !(turns.Count == 0 && bodyStart < paragraph.End && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
+                turns.Add(new Turn(prefix, prefixRange, bodyStart < paragraph.End ? [Document.Trim(text, bodyStart, paragraph.End)] : []));
             else if (turns.Count == 0) header.Add(paragraph);
             else turns[^1].Paragraphs.Add(paragraph);
         }
@@ -45,6 +46,12 @@ internal static partial class Turns
         && text[body.Start..body.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
+
+    /// <summary>"A:" answers for whoever the header names as briefing.</summary>
+    public static bool IsAnswerPrefix(string prefix) => AnswerPrefix().IsMatch(Outlet().Replace(prefix, ""));
+
+    [GeneratedRegex(@"^(?:A\d*|Answer|Response|Reply)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerPrefix();
 
     [GeneratedRegex(@"\s*\([^()]*\)$")]
     private static partial Regex Outlet();
