@@ -99,4 +99,47 @@ public sealed class BriefingLayoutTests
             Assert.Contains("Halvorsen", answer.Speaker.Mention);
         }
     }
+
+    private const string Visit = """
+        Foreign Office of Orland – Press Briefing
+        Tuesday, 10 March 2026
+        Briefers: Spokesperson Tomas Reyes; Foreign Minister Amara Diallo
+
+        Tomas Reyes: Welcome, everyone. Foreign Minister Amara Diallo will open today's briefing with a statement, and then we will take your questions.
+
+        Amara Diallo: The talks ended with an agreement on the fisheries.
+
+        Q: Did Valdoria support it?
+
+        Amara Diallo: Tomas Reyes told me on Sunday that Valdoria would support it.
+
+        Tomas Reyes: Thank you, that concludes today's briefing.
+        """;
+
+    [Fact]
+    public void Extract_HeaderLineListingBriefers_IsNotATurn()
+    {
+        var candidates = Given.Extract(Visit, new DateOnly(2026, 3, 10));
+
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Briefers") || c.Quote.StartsWith("Spokesperson Tomas Reyes;", StringComparison.Ordinal));
+        Assert.Equal("amara-diallo", candidates.Starting("The talks ended").Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_OpeningAndClosingOfBriefing_AreNotStatements()
+    {
+        var candidates = Given.Extract(Visit, new DateOnly(2026, 3, 10));
+
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Welcome") || c.Quote.Contains("open today's briefing") || c.Quote.Contains("concludes"));
+    }
+
+    [Fact]
+    public void Extract_ReportedSayingInAnswerWithItsOwnDay_IsDatedByIt()
+    {
+        var candidates = Given.Extract(Visit, new DateOnly(2026, 3, 10));
+
+        var reported = candidates.Starting("Tomas Reyes told me on Sunday");
+        Assert.Equal(("tomas-reyes", QuoteKinds.Reported), (reported.Speaker.ActorId, reported.QuoteKind));
+        Assert.Equal(new DateOnly(2026, 3, 8), reported.SaidOn);
+    }
 }

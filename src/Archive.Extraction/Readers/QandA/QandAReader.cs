@@ -80,7 +80,8 @@ internal static class QandAReader
         if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
-        var segment = new Segment(sentence.Start, frame.ContentStart);
+        // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
+        var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
         if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
         return speaker.IsJoint

@@ -41,9 +41,12 @@ internal static partial class Turns
     }
 
     // "Spokesperson: Tomas Reyes" above the first turn names who briefs; it is the header, not a turn.
+    // "Briefers: Spokesperson Mei Tanaka; Foreign Minister Elena Sorel" lists several, joined by ';', ',' or 'and'.
     private static bool IsHeaderLine(string text, Segment body) =>
-        QuoteRegion.WordCount(text, body) <= 5 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
-        && text[body.Start..body.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
+        QuoteRegion.WordCount(text, body) <= 12 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
+        && text[body.Start..body.End].Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)
+            .All(w => char.IsUpper(w[0]) || w is "and" or "of" or "the" or "&")
+        && (QuoteRegion.WordCount(text, body) <= 5 || text.AsSpan(body.Start, body.Length).IndexOfAny(';', ',') >= 0);
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
 
