@@ -142,4 +142,34 @@ public sealed class BriefingLayoutTests
         Assert.Equal(("tomas-reyes", QuoteKinds.Reported), (reported.Speaker.ActorId, reported.QuoteKind));
         Assert.Equal(new DateOnly(2026, 3, 8), reported.SaidOn);
     }
+
+    private const string BareRole = """
+        Briefing by Tomas Reyes, Spokesperson of the Ministry of Foreign Affairs of Valdoria
+        Port Aven, 10 March 2026
+
+        Spokesperson: Good morning. Foreign Minister Amara Diallo is here to answer your questions on the floods.
+
+        Reporter: Has Kestria asked for help?
+
+        Spokesperson: Kestria informed us on Friday that it needs water pumps. We are sending them today.
+        """;
+
+    [Fact]
+    public void Extract_BareRoleLabel_IsTheBrieferHoldingThatRole()
+    {
+        var candidates = Given.Extract(BareRole, new DateOnly(2026, 3, 10));
+
+        Assert.Equal("tomas-reyes", candidates.Starting("We are sending them").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("here to answer"));
+    }
+
+    [Fact]
+    public void Extract_GovernmentInformingTheAnswerer_IsItsReportedStatementDatedByItsDay()
+    {
+        var candidates = Given.Extract(BareRole, new DateOnly(2026, 3, 10));
+
+        var reported = candidates.Starting("Kestria informed us");
+        Assert.Equal(("government-of-kestria", QuoteKinds.Reported), (reported.Speaker.ActorId, reported.QuoteKind));
+        Assert.Equal(new DateOnly(2026, 3, 6), reported.SaidOn);
+    }
 }

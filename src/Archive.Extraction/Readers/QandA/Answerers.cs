@@ -30,6 +30,8 @@ internal static partial class Answerers
     public static Speaker Of(ReadingContext context, Turn turn, Speaker? briefer)
     {
         if (Turns.IsAnswerPrefix(turn.Prefix)) return briefer ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+        // A bare "Spokesperson:" is the briefer the header names when the briefer holds that role.
+        if (briefer is not null && IsRoleOnly(turn.Prefix) && HoldsRole(context, briefer, turn.Prefix)) return briefer;
         var speaker = context.Resolve(turn.Prefix);
         if (speaker is null) return Speaker.Unresolved(turn.Prefix, isPerson: true);
         var words = Outlet().Replace(turn.Prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -40,6 +42,14 @@ internal static partial class Answerers
             return speaker;
         return Speaker.Unresolved(FullName(context.Text, surname) ?? turn.Prefix, isPerson: true);
     }
+
+    private static bool IsRoleOnly(string prefix) =>
+        Outlet().Replace(prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(w => MentionKinds.RoleWord(w) is not null || Title().IsMatch(w) || w is "The" or "the");
+
+    private static bool HoldsRole(ReadingContext context, Speaker briefer, string prefix) =>
+        MentionKinds.RoleWord(prefix) is { } role && context.Tracker.Index.ById(briefer.ActorId) is { } actor
+        && actor.Roles.Any(r => MentionKinds.RoleWord(r.Role) is { } held && (held.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(held, StringComparison.Ordinal)));
 
     // "Today we are joined by Deputy Spokesperson Aino Kask": the given name before the surname, titles left out.
     private static string? FullName(string text, string surname)

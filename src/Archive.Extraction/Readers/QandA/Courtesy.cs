@@ -24,6 +24,7 @@ internal static partial class Courtesy
         @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
         @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
         @"|(?:\w+, )?the floor is yours[.]" +
+        @"|[^.]*\bis (?:also )?here (?:today )?to (?:answer|take) (?:your |the )?questions[^.]*[.]" +
         @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.]" +
         @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
         @"|We have (?:time for )?(?:one|two|three|a few|a couple of|time for one) (?:more|last|final|other) questions?[^.]*[.]" +
