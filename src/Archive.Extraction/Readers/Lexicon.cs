@@ -17,7 +17,7 @@ internal static partial class Lexicon
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
-        "objected|appealed|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
+        "objected|appealed|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
 
     private const string JointOnly =
         "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|exchanged views|" +

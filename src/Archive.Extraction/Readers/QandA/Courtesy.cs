@@ -8,10 +8,15 @@ namespace Archive.Extraction.Readers.QandA;
 /// </summary>
 internal static partial class Courtesy
 {
-    public static bool IsCourtesy(string sentence) => Pattern().IsMatch(sentence.Trim());
+    // "Thank you, that concludes today's briefing.": a thanks may open the closing words.
+    public static bool IsCourtesy(string sentence) =>
+        Pattern().IsMatch(sentence.Trim()) || Thanks().Match(sentence.Trim()) is { Success: true } m && Pattern().IsMatch(sentence.Trim()[m.Length..]);
+
+    [GeneratedRegex(@"^(?:Thank you|Thanks|OK|Okay|All right|Right|Well)(?: (?:all|everyone|everybody|very much|again))?, ", RegexOptions.IgnoreCase)]
+    private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(?:" +
-        @"(?:Good (?:morning|afternoon|evening)|Hello|Hi|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here))*[.!]" +
+        @"(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here))*[.!]" +
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
         @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?[.]" +
         @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
@@ -19,6 +24,11 @@ internal static partial class Courtesy
         @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
         @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
         @"|(?:\w+, )?the floor is yours[.]" +
-        @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.])$", RegexOptions.IgnoreCase)]
+        @"|[^.]*\bis (?:also )?here (?:today )?to (?:answer|take) (?:your |the )?questions[^.]*[.]" +
+        @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.]" +
+        @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
+        @"|We have (?:time for )?(?:one|two|three|a few|a couple of|time for one) (?:more|last|final|other) questions?[^.]*[.]" +
+        @"|[^.]*\bwill (?:open|begin|start) (?:today's|today’s|this|the) (?:briefing|press conference)\b[^.]*[.]" +
+        @"|The next (?:regular )?(?:briefing|press (?:briefing|conference)) will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

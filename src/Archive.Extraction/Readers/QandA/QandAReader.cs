@@ -12,12 +12,19 @@ internal static class QandAReader
 {
     public static void Read(ReadingContext context)
     {
-        var (_, turns) = Turns.Parse(context.Document);
+        var (header, turns) = Turns.Parse(context.Document);
         MarkQuestions(context, turns);
+        var briefer = Answerers.Briefer(context, header);
+        // Announcements with no label before the first question are the briefer's, as the answers marked "A:" are.
+        if (briefer is not null && turns.Count > 0 && (turns[0].IsQuestion || Turns.IsAnswerPrefix(turns[0].Prefix)))
+        {
+            context.Tracker.FirstPerson = briefer;
+            foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p))) ReadAnswer(context, paragraph, briefer);
+        }
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) continue;
-            var answerer = context.Resolve(turn.Prefix) ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+            var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
         }
@@ -41,6 +48,8 @@ internal static class QandAReader
     private static void ReadAnswer(ReadingContext context, Segment paragraph, Speaker answerer)
     {
         var text = context.Text;
+        paragraph = Answerers.WithoutStageNotes(text, paragraph);
+        if (paragraph.Length == 0) return;
         var quotes = Quotes.Find(text, paragraph);
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;
@@ -71,7 +80,8 @@ internal static class QandAReader
         if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
-        var segment = new Segment(sentence.Start, frame.ContentStart);
+        // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
+        var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
         if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
         return speaker.IsJoint

@@ -18,7 +18,8 @@ internal static partial class Turns
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
-        return m.Success && bodyStart < paragraph.End && !NotSpeakers().IsMatch(prefix)
+        // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
+        return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
             && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix));
     }
 
@@ -31,8 +32,8 @@ internal static partial class Turns
         {
             var text = document.Text;
             if (StartsTurn(text, paragraph, out var prefix, out var prefixRange, out var bodyStart)
-                && !(turns.Count == 0 && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
-                turns.Add(new Turn(prefix, prefixRange, [Document.Trim(text, bodyStart, paragraph.End)]));
+                && !(turns.Count == 0 && bodyStart < paragraph.End && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
+                turns.Add(new Turn(prefix, prefixRange, bodyStart < paragraph.End ? [Document.Trim(text, bodyStart, paragraph.End)] : []));
             else if (turns.Count == 0) header.Add(paragraph);
             else turns[^1].Paragraphs.Add(paragraph);
         }
@@ -40,11 +41,20 @@ internal static partial class Turns
     }
 
     // "Spokesperson: Tomas Reyes" above the first turn names who briefs; it is the header, not a turn.
+    // "Briefers: Spokesperson Mei Tanaka; Foreign Minister Elena Sorel" lists several, joined by ';', ',' or 'and'.
     private static bool IsHeaderLine(string text, Segment body) =>
-        QuoteRegion.WordCount(text, body) <= 5 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
-        && text[body.Start..body.End].Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => char.IsUpper(w[0]));
+        QuoteRegion.WordCount(text, body) <= 12 && text[body.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”')
+        && text[body.Start..body.End].Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)
+            .All(w => char.IsUpper(w[0]) || w is "and" or "of" or "the" or "&")
+        && (QuoteRegion.WordCount(text, body) <= 5 || text.AsSpan(body.Start, body.Length).IndexOfAny(';', ',') >= 0);
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
+
+    /// <summary>"A:" answers for whoever the header names as briefing.</summary>
+    public static bool IsAnswerPrefix(string prefix) => AnswerPrefix().IsMatch(Outlet().Replace(prefix, ""));
+
+    [GeneratedRegex(@"^(?:A\d*|Answer|Response|Reply)$", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerPrefix();
 
     [GeneratedRegex(@"\s*\([^()]*\)$")]
     private static partial Regex Outlet();

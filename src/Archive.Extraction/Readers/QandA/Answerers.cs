@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Archive.Extraction.Speakers;
+using Archive.Extraction.Text;
+
+namespace Archive.Extraction.Readers.QandA;
+
+/// <summary>
+/// Who answers a turn: the person its label names, or, for a bare "A:", the person the header names as briefing;
+/// and what in a paragraph is a stage note ("[Translation]", "(laughs)") rather than anyone's words.
+/// </summary>
+internal static partial class Answerers
+{
+    /// <summary>The first person the header names ("Regular briefing by Spokesperson Mei Tanaka"), who briefs.</summary>
+    public static Speaker? Briefer(ReadingContext context, IReadOnlyList<Segment> header)
+    {
+        foreach (var paragraph in header)
+        {
+            var found = context.Tracker.Index.Occurrences(context.Document.Slice(paragraph))
+                .Where(o => ActorIndex.IsPerson(o.Actor)).OrderBy(o => o.Index).FirstOrDefault();
+            if (found.Actor is { } actor)
+                return new Speaker(actor.Id, context.Document.Slice(paragraph).Substring(found.Index, found.Length), true, []);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A label naming someone ("Deputy Spokesperson Kask:") is that person even when the archive does not know them
+    /// and its role word would lead to whoever else holds the role; they keep the fullest name the text gives them.
+    /// </summary>
+    public static Speaker Of(ReadingContext context, Turn turn, Speaker? briefer)
+    {
+        if (Turns.IsAnswerPrefix(turn.Prefix)) return briefer ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+        // A bare "Spokesperson:" is the briefer the header names when the briefer holds that role.
+        if (briefer is not null && IsRoleOnly(turn.Prefix) && HoldsRole(context, briefer, turn.Prefix)) return briefer;
+        var speaker = context.Resolve(turn.Prefix);
+        if (speaker is null) return Speaker.Unresolved(turn.Prefix, isPerson: true);
+        var words = Outlet().Replace(turn.Prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var surname = words.Length > 1 ? words[^1] : null;
+        var actor = context.Tracker.Index.ById(speaker.ActorId);
+        if (surname is null || actor is null || !ActorIndex.IsPerson(actor) || MentionKinds.RoleWord(surname) is not null
+            || actor.Aliases.Prepend(actor.Name).Any(n => n.Split(' ').Contains(surname, StringComparer.OrdinalIgnoreCase)))
+            return speaker;
+        return Speaker.Unresolved(FullName(context.Text, surname) ?? turn.Prefix, isPerson: true);
+    }
+
+    private static bool IsRoleOnly(string prefix) =>
+        Outlet().Replace(prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(w => MentionKinds.RoleWord(w) is not null || Title().IsMatch(w) || w is "The" or "the");
+
+    private static bool HoldsRole(ReadingContext context, Speaker briefer, string prefix) =>
+        MentionKinds.RoleWord(prefix) is { } role && context.Tracker.Index.ById(briefer.ActorId) is { } actor
+        && actor.Roles.Any(r => MentionKinds.RoleWord(r.Role) is { } held && (held.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(held, StringComparison.Ordinal)));
+
+    // "Today we are joined by Deputy Spokesperson Aino Kask": the given name before the surname, titles left out.
+    private static string? FullName(string text, string surname)
+    {
+        foreach (Match m in Regex.Matches(text, $@"\b(?<given>[A-Z][\w'’-]+) {Regex.Escape(surname)}\b"))
+            if (MentionKinds.RoleWord(m.Groups["given"].Value) is null && !Title().IsMatch(m.Groups["given"].Value)) return m.Value;
+        return null;
+    }
+
+    /// <summary>The paragraph without the stage notes that open it; empty when it is nothing but a note.</summary>
+    public static Segment WithoutStageNotes(string text, Segment paragraph)
+    {
+        var start = paragraph.Start;
+        for (Match m; (m = StageNote().Match(text, start, paragraph.End - start)).Success && m.Length > 0;) start += m.Length;
+        return start == paragraph.Start ? paragraph : Document.Trim(text, start, paragraph.End);
+    }
+
+    /// <summary>Opening announcements set out before the first question are prose; header lines are not.</summary>
+    public static bool IsProse(string text, Segment paragraph) =>
+        paragraph.Length > 0 && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
+
+    [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\))\s*")]
+    private static partial Regex StageNote();
+
+    [GeneratedRegex(@"\s*\([^()]*\)$")]
+    private static partial Regex Outlet();
+
+    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy)\.?$")]
+    private static partial Regex Title();
+}
