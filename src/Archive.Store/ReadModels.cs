@@ -16,7 +16,9 @@ namespace Archive.Store;
 /// transaction must hold before an event updates it (documents that other streams' events update too).
 /// </summary>
 /// <param name="Locks">The lock keys an event needs for this read model; none for a document only its own stream writes.</param>
-public sealed record ReadModel(string Name, Type Projection, ProjectionLifecycle Lifecycle, Func<object, IEnumerable<string>>? Locks = null)
+/// <param name="BeforeRebuild">SQL (for a schema) the rebuild's host runs before rebuilding it; <paramref name="AfterRebuild"/> after, whatever happened.</param>
+public sealed record ReadModel(string Name, Type Projection, ProjectionLifecycle Lifecycle, Func<object, IEnumerable<string>>? Locks = null,
+    Func<string, string>? BeforeRebuild = null, Func<string, string>? AfterRebuild = null)
 {
     public string LifecycleName => Lifecycle == ProjectionLifecycle.Inline ? "inline" : "async";
 
@@ -34,7 +36,8 @@ public static class ReadModels
     [
         // Inline: a client that was told "recorded" must find the statement on its next read, and the API resolves a
         // statement's speaker from this view before routing a command.
-        new("statements", typeof(StatementViewProjection), ProjectionLifecycle.Inline, StatementLocks),
+        new("statements", typeof(StatementViewProjection), ProjectionLifecycle.Inline, StatementLocks,
+            StatementSearchSql.BeforeRebuild, StatementSearchSql.AfterRebuild),
         // Inline with the view it snapshots, so "as of now" and the current view never disagree; its documents are keyed
         // by statement like the views, so the views' locks cover it.
         new("statement-revisions", typeof(StatementRevisionsProjection), ProjectionLifecycle.Inline),

@@ -5,6 +5,7 @@ using Archive.Benchmarks.Grains;
 using Archive.Benchmarks.Harness;
 using Archive.Benchmarks.Http;
 using Archive.Benchmarks.Payloads;
+using Archive.Benchmarks.PlainMarten;
 using Archive.Benchmarks.Raw;
 
 // deploy/bench.sh runs this: every scenario, then bench-results.json and bench-results.md in the repository root.
@@ -15,6 +16,9 @@ Console.SetOut(Console.Error);
 var quick = args.Contains("--quick");
 var repetitions = Option("--repetitions") is { } r ? int.Parse(r) : 3;
 var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+// --profile P1,P2: a CPU-sampling trace of each named scenario (bench-traces/NAME.nettrace); runs their groups only unless --only says otherwise.
+var profile = Option("--profile")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+only ??= profile.Length == 0 ? null : profile.Select(GroupOf).Distinct().ToArray();
 var repository = Option("--repository") ?? FindRepository();
 var connection = Environment.GetEnvironmentVariable("ARCHIVE_POSTGRES") is { Length: > 0 } cs
     ? cs : throw new InvalidOperationException("ARCHIVE_POSTGRES is not set: run deploy/bench.sh, which provisions PostgreSQL");
@@ -36,7 +40,7 @@ Console.Error.WriteLine($"bench: {sizes.Mode}, {repetitions} repetitions, {Envir
                         $"synchronous_commit={synchronousCommit}, load {Machine.LoadAverage()}");
 var corpus = new Corpus(Path.Combine(repository, "seeds"), sizes.QuotesNeeded);
 machine["corpus"] = $"{corpus.Sources.Count} sources, {corpus.Quotes.Count} distinct quotes per actor";
-var bench = new Bench(connection, repetitions);
+var bench = new Bench(connection, repetitions) { Traced = profile.ToHashSet(), TraceDirectory = Path.Combine(repository, "bench-traces") };
 int? NoChild() => null;
 
 // ---- raw PostgreSQL baseline --------------------------------------------------------------------------------------
@@ -70,6 +74,32 @@ if (Runs("P1"))
         });
         p1.Notes["batching"] = await GrainScenarios.Batching(connection, silo.Schema);
     }, "P1", "P7.lag");
+}
+
+// ---- the same workload through plain Marten, one session per command ------------------------------------------
+if (Runs("M1"))
+{
+    var m1 = bench.Add(new Figure { Name = "M1", Unit = "statements/s", Baseline = "R1",
+        Description = $"plain Marten, the same statements and read models: one session per command (FetchForWriting + append + SaveChanges), " +
+                      $"{Sizes.Callers} concurrent callers over {Sizes.Actors} actors" });
+    await bench.Scenario("M1", NoChild, async () =>
+    {
+        await using var writer = await PlainMartenWriter.Start(connection, SiloHost.NewSchema("m1"));
+        await bench.Repeat(m1, i => PlainMartenScenario.ManyActors(writer, corpus, Sizes.Actors, Sizes.Callers, sizes.ManyActorAppends, i));
+        m1.Notes["batching"] = await GrainScenarios.Batching(connection, writer.Schema);
+        m1.Notes["staleRetries"] = writer.Retries;
+        // The same chain as the grains write, or the comparison would flatter M1. A stale version's failed append leaves
+        // tombstones (Marten's own stream, outside the chains).
+        var chains = (await ChainVerification.Load(connection, writer.Schema)).Where(s => s.Stream != Archive.Audit.Tombstones.Stream).ToList();
+        m1.Notes["chainVerifiedEvents"] = ChainVerification.Run(chains).Notes!["events"];
+    }, "M1");
+    // P1 against M1 (when both ran): P1's repetitions, M1 as the baseline.
+    if (bench.Figures.TryGetValue("P1", out var p1) && p1.Repetitions.Count > 0)
+    {
+        var versus = bench.Add(new Figure { Name = "P1/M1", Unit = p1.Unit, Baseline = "M1", Target = Target.RatioAtLeast(2.0, "M1"),
+            Description = "P1 (grains, group commit) against M1 (plain Marten) on the same workload" });
+        versus.Repetitions.AddRange(p1.Repetitions.Select(r => r with { LatenciesMs = [] }));
+    }
 }
 
 if (Runs("P6"))
@@ -184,6 +214,14 @@ await stdout.WriteLineAsync(markdown);
 return bench.Crashes.Count == 0 ? 0 : 1;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+// The --only group that runs a scenario.
+static string GroupOf(string scenario) => scenario switch
+{
+    "R1" or "R2" or "R3" => "R",
+    "P1" or "M1" or "P6" or "MEM" => scenario,
+    _ => "HTTP",
+};
 
 static string FindRepository()
 {

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Archive.Api.Projections;
 
-public sealed record ProjectionStatus(string Name, string Lifecycle, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
+/// <param name="Position">How far the last rebuild got: the global position of the last event it projected.</param>
+/// <param name="Target">The newest event's position when the last rebuild started (it is done on reaching it).</param>
+public sealed record ProjectionStatus(string Name, string Lifecycle, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    long? Position = null, long? Target = null);
 
 public sealed record ProjectionList(IReadOnlyList<ProjectionStatus> Items);
 
@@ -41,7 +44,7 @@ public static class ProjectionsApi
     {
         var latest = await rebuilds.Latest(ct);
         return new ProjectionList(ReadModels.All.Select(m => latest.TryGetValue(m.Name, out var run)
-                ? new ProjectionStatus(m.Name, m.LifecycleName, run.State, run.StartedAt, run.FinishedAt, run.Error)
+                ? new ProjectionStatus(m.Name, m.LifecycleName, run.State, run.StartedAt, run.FinishedAt, run.Error, run.Position, run.Target)
                 : new ProjectionStatus(m.Name, m.LifecycleName, "idle", null, null, null))
             .ToArray());
     }

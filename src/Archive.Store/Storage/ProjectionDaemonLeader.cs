@@ -1,4 +1,5 @@
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -133,7 +134,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
                     if (!ReadModels.ByName.TryGetValue(projection, out var known))
                         throw new InvalidOperationException($"no read model '{projection}'");
                     log.LogInformation("Rebuilding {Projection}", projection);
-                    await daemon.RebuildProjectionAsync(known.Projection, TimeSpan.FromMinutes(5), ct);
+                    await Rebuild(daemon, id, known, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -147,5 +148,71 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         {
             log.LogWarning(e, "The rebuild queue could not be read; trying again");
         }
+    }
+
+    /// <summary>
+    /// Rebuilds one read model, recording its position every second. No wall-clock limit: Marten's default (five minutes
+    /// per shard) failed every rebuild of a large store ("The operation has timed out."), while the daemon reads and
+    /// writes in batches of its own size, so no single command grows with the store. A rebuild ends when it reaches the
+    /// newest event, fails on an error, or is abandoned when this host stops leading (the next leader marks it failed).
+    /// </summary>
+    private async Task Rebuild(IProjectionDaemon daemon, long id, ReadModel model, CancellationToken ct)
+    {
+        var shards = ((JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>)Activator.CreateInstance(model.Projection)!).Name + ":";
+        var progress = new RebuildProgress(shards);
+        using var watching = daemon.Tracker.Subscribe(progress);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var recording = RecordProgress(id, progress, stop.Token);
+        if (model.BeforeRebuild is { } before) await Execute(before(schema), ct);
+        try
+        {
+            await daemon.RebuildProjectionAsync(model.Projection, Timeout.InfiniteTimeSpan, ct).WaitAsync(ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await recording;
+            if (model.AfterRebuild is { } after) await Execute(after(schema), CancellationToken.None);
+        }
+    }
+
+    private async Task RecordProgress(long id, RebuildProgress progress, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+                if (progress.Position > 0) await _rebuilds.Progress(id, progress.Position, ct);
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception e) { log.LogWarning(e, "Recording a rebuild's progress failed; the rebuild goes on"); }
+    }
+
+    // Proportional to the read model's size (a set-based cleanup after a rebuild): no command timeout.
+    private async Task Execute(string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The furthest position the daemon reported for a projection's shards.</summary>
+    private sealed class RebuildProgress(string shardPrefix) : IObserver<ShardState>
+    {
+        private long _position;
+
+        public long Position => Interlocked.Read(ref _position);
+
+        public void OnNext(ShardState value)
+        {
+            if (!value.ShardName.StartsWith(shardPrefix, StringComparison.Ordinal)) return;
+            long seen;
+            while ((seen = Interlocked.Read(ref _position)) < value.Sequence && Interlocked.CompareExchange(ref _position, value.Sequence, seen) != seen) { }
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
     }
 }

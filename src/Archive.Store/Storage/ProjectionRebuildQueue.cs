@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace Archive.Store.Storage;
 
-public sealed record RebuildRun(string Projection, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
+/// <param name="Position">The global event position the rebuild has projected up to (while running and after).</param>
+/// <param name="Target">The newest event's position when the rebuild started: where it ends.</param>
+public sealed record RebuildRun(string Projection, string State, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    long? Position = null, long? Target = null);
 
 /// <summary>
 /// Rebuild requests, kept in PostgreSQL: any API node queues them, the host that runs the projection daemon (whichever
@@ -26,6 +29,9 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
           host text,
           error text);
         create index if not exists archive_rebuilds_open on {schema}.archive_rebuilds (id) where state in ('queued', 'running');
+        -- progress: how far a rebuild has got, of how far it goes
+        alter table {schema}.archive_rebuilds add column if not exists position bigint;
+        alter table {schema}.archive_rebuilds add column if not exists target bigint;
         """;
 
     /// <summary>Queues the rebuilds unless some are still queued or running; answers whether it queued them.</summary>
@@ -66,7 +72,7 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            select distinct on (projection) projection, state, started_at, finished_at, error
+            select distinct on (projection) projection, state, started_at, finished_at, error, position, target
             from {schema}.archive_rebuilds order by projection, id desc
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -75,7 +81,8 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
             runs[reader.GetString(0)] = new RebuildRun(reader.GetString(0), reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4));
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.IsDBNull(6) ? null : reader.GetInt64(6));
         return runs;
     }
 
@@ -90,7 +97,8 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            update {schema}.archive_rebuilds set state = 'running', started_at = now(), host = @host
+            update {schema}.archive_rebuilds set state = 'running', started_at = now(), host = @host, position = 0,
+              target = (select coalesce(max(seq_id), 0) from {schema}.mt_events)
             where id = (select id from {schema}.archive_rebuilds where state = 'queued' order by id limit 1 for update skip locked)
             returning id, projection
             """, connection);
@@ -99,8 +107,16 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>Daemon host only: records how far a running rebuild has got.</summary>
+    public Task Progress(long id, long position, CancellationToken ct) => Execute(
+        $"update {schema}.archive_rebuilds set position = greatest(coalesce(position, 0), @position) where id = @id", ct, ("id", id), ("position", position));
+
     public Task Finish(long id, string? error, CancellationToken ct) => Execute(
-        $"update {schema}.archive_rebuilds set state = @state, finished_at = now(), error = @error where id = @id", ct,
+        $"""
+        update {schema}.archive_rebuilds set state = @state, finished_at = now(), error = @error,
+          position = case when @state = 'done' then greatest(coalesce(position, 0), coalesce(target, 0)) else position end
+        where id = @id
+        """, ct,
         ("id", id), ("state", error is null ? "done" : "failed"), ("error", (object?)error ?? DBNull.Value));
 
     private async Task Execute(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

@@ -51,6 +51,23 @@ public sealed class RebuildTests() : ApiTest(seeded: true)
     }
 
     [Fact]
+    public async Task Rebuild_Finished_ReportsItsTargetAndThePositionReached()
+    {
+        var newest = await TestDatabase.Scalar($"select max(seq_id) from {Factory.Schema}.mt_events");
+
+        using var start = await Client.PostAsync("/api/projections/statements/rebuild", null);
+        var status = await Eventually.Get(() => Client.GetFromJsonAsync<JsonElement>("/api/projections"),
+            s => s.GetProperty("items").EnumerateArray().All(p => p.GetProperty("state").GetString() is "done" or "failed" or "idle"),
+            TimeSpan.FromMinutes(1), "the rebuild to finish");
+
+        var statements = status.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "statements");
+        Assert.Equal("done", statements.GetProperty("state").GetString());
+        // events appended meanwhile (a seal) may raise the target and the position beyond what was newest before
+        Assert.True(statements.GetProperty("target").GetInt64() >= newest);
+        Assert.True(statements.GetProperty("position").GetInt64() >= statements.GetProperty("target").GetInt64());
+    }
+
+    [Fact]
     public async Task Rebuild_UnknownReadModel_Answers404NamingTheKnownOnes()
     {
         var problem = await Client.PostAsync("/api/projections/everything/rebuild", null);

@@ -57,6 +57,45 @@ public sealed class SearchDocumentTests : ApiTest
         Assert.Equal(1, await TestDatabase.Scalar($"select count(*) from {Factory.Schema}.archive_statement_search"));
     }
 
+    private async Task RebuildViews()
+    {
+        using (var rebuild = await Client.PostAsync("/api/projections/statements/rebuild", null, TestContext.Current.CancellationToken))
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, rebuild.StatusCode);
+        var status = await Eventually.Get(() => Client.GetFromJsonAsync<JsonElement>("/api/projections"),
+            s => s.GetProperty("items").EnumerateArray().All(p => p.GetProperty("state").GetString() is "done" or "failed" or "idle"),
+            TimeSpan.FromMinutes(1), "the rebuild to finish");
+        Assert.Equal("done", status.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "statements")
+            .GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task RebuiltViews_KeepTheSearchRowsOfUnchangedQuotes()
+    {
+        var row = $"select xmin::text::bigint from {Factory.Schema}.archive_statement_search where id = '{_id}'";
+        var before = await TestDatabase.Scalar(row);
+
+        await RebuildViews();
+
+        Assert.Equal(before, await TestDatabase.Scalar(row)); // the same row: its search document was not made again
+        Assert.Equal([_id], await Hits("harbour"));
+    }
+
+    [Fact]
+    public async Task RebuildAfterAmendment_SearchFindsTheAmendedWordsOnly()
+    {
+        Assert.Equal(200, (await Client.Post<Written>($"/api/statements/{_id}/amend", new
+        {
+            reason = "the quote is the next sentence", quote = _source.Sentences[1],
+            span = new { start = _source.Span(1).Start, end = _source.Span(1).End },
+        })).Status);
+
+        await RebuildViews();
+
+        Assert.Equal([_id], await Hits("Sentence 2"));
+        Assert.Empty(await Hits("\"Sentence 1\""));
+        Assert.Equal(1, await TestDatabase.Scalar($"select count(*) from {Factory.Schema}.archive_statement_search"));
+    }
+
     [Fact]
     public async Task ChangeThatKeepsTheQuote_LeavesTheSearchRowAsItWas()
     {

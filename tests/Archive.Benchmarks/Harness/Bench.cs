@@ -9,6 +9,11 @@ public sealed class Bench(string connectionString, int repetitions)
     public List<string> Crashes { get; } = [];
     public int Repetitions => repetitions;
 
+    /// <summary>Scenarios to trace (--profile), each into <see cref="TraceDirectory"/>/NAME.nettrace.</summary>
+    public IReadOnlySet<string> Traced { get; init; } = new HashSet<string>();
+
+    public string TraceDirectory { get; init; } = "bench-traces";
+
     public Figure Add(Figure figure)
     {
         Figures[figure.Name] = figure;
@@ -22,7 +27,10 @@ public sealed class Bench(string connectionString, int repetitions)
         var split = await CpuSplit.Start(connectionString, childPid());
         try
         {
-            await run();
+            var tracePath = Path.Combine(TraceDirectory, $"{name}.nettrace");
+            var trace = Traced.Contains(name) ? ScenarioTrace.Start(childPid() ?? Environment.ProcessId, tracePath) : null;
+            await using (trace) await run();
+            if (trace is not null) Console.Error.WriteLine($"bench: {name} traced into {tracePath}");
             var cpu = await split.Stop();
             foreach (var figure in notesOn) if (Figures.TryGetValue(figure, out var f)) f.Notes["cpu"] = cpu;
             Console.Error.WriteLine($"bench: {name} done: " + string.Join(", ", notesOn.Where(Figures.ContainsKey)
