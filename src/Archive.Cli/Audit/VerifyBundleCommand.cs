@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Archive.Cli.Shell;
 using Archive.Audit;
+using Archive.Store.Audit;
 using Spectre.Console;
 
 namespace Archive.Cli.Audit;
@@ -21,7 +22,7 @@ public static class VerifyBundleCommand
             BundleVerification result;
             // Bytes, not a TextReader: bytes that are not UTF-8 fail at their own line instead of becoming U+FFFD.
             await using (var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-                result = await Task.Run(() => BundleVerifier.Verify(stream, Ed25519.Verify), ct);
+                result = await Task.Run(() => BundleVerifier.Verify(stream, SealKey.Verify), ct);
 
             if (parsed.GetValue(globals.Json))
             {

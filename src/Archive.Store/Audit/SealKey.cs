@@ -52,4 +52,24 @@ public sealed class SealKey
         signer.BlockUpdate(bytes, 0, bytes.Length);
         return Convert.ToBase64String(signer.GenerateSignature());
     }
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> (base64) is an Ed25519 signature of <paramref name="signedText"/> under
+    /// <paramref name="publicKey"/> (base64): false for anything malformed. Offline checks need only the published key.
+    /// </summary>
+    public static bool Verify(string publicKey, string signedText, string signature)
+    {
+        try
+        {
+            var verifier = new Ed25519Signer();
+            verifier.Init(false, new Ed25519PublicKeyParameters(Convert.FromBase64String(publicKey), 0));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(signedText);
+            verifier.BlockUpdate(bytes, 0, bytes.Length);
+            return verifier.VerifySignature(Convert.FromBase64String(signature));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
 }

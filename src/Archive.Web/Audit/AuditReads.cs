@@ -1,9 +1,8 @@
 using Archive.Audit;
 using Archive.Domain.Audit;
+using Archive.Store.Audit;
 using Archive.Store.Events;
 using Npgsql;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
 
 namespace Archive.Web.Audit;
 
@@ -81,26 +80,9 @@ public static class AuditReads
         if (EventRecords.ToEvent(entry) is not SealRecorded seal) return null;
         var signed = seal.Signature is null ? "unsigned"
             : publicKey is null ? "no public key to check it with"
-            : Verify(publicKey, SealText.Signed(seal.Number, seal.FromPosition, seal.ToPosition, seal.Events, seal.MerkleRoot, seal.PreviousSealRoot), seal.Signature)
+            : SealKey.Verify(publicKey, SealText.Signed(seal.Number, seal.FromPosition, seal.ToPosition, seal.Events, seal.MerkleRoot, seal.PreviousSealRoot), seal.Signature)
                 ? "verified" : "does not verify";
         return new SealRow(seal.Number, entry.Version, entry.Position, seal.FromPosition, seal.ToPosition, seal.Events, seal.MerkleRoot,
             seal.PreviousSealRoot, seal.Signature, signed, seal.SealedBy, seal.SealedAt);
-    }
-
-    /// <summary>An Ed25519 signature (base64) of the seal's text under the public key (base64); false for anything malformed.</summary>
-    public static bool Verify(string publicKey, string text, string signature)
-    {
-        try
-        {
-            var verifier = new Ed25519Signer();
-            verifier.Init(false, new Ed25519PublicKeyParameters(Convert.FromBase64String(publicKey), 0));
-            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-            verifier.BlockUpdate(bytes, 0, bytes.Length);
-            return verifier.VerifySignature(Convert.FromBase64String(signature));
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            return false;
-        }
     }
 }

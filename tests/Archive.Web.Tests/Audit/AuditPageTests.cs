@@ -16,22 +16,24 @@ using static Microsoft.Playwright.Assertions;
 namespace Archive.Web.Tests.Audit;
 
 /// <summary>A host of its own that signs its seals, so tampering with its events touches no other test's data.</summary>
-public sealed class SealingHost() : WorkspaceHost(new Dictionary<string, string> { ["ARCHIVE_SEAL_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+public sealed class SealingHost() : WorkspaceHost(new Dictionary<string, string> { ["ARCHIVE_SEAL_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) })
+{
+    /// <summary>Seals what has committed, as the seal grain does on its timer (which this host turns off).</summary>
+    public async Task Seal()
+    {
+        var schema = Services.GetRequiredService<ArchiveSettings>().Schema;
+        var last = await TestDatabase.Scalar($"select coalesce(max(seq_id), 0) from {schema}.mt_events");
+        var progress = Services.GetRequiredService<ProjectionProgress>();
+        await Eventually.Get(() => progress.Read(CancellationToken.None), p => p.HighWaterMark >= last, what: "the high-water mark");
+        var result = await Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key).Seal(new WriteContext("web-auditor", null));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+}
 
 /// <summary>The audit page and a statement's chain links: intact, then an event changed behind the archive's back.</summary>
 public sealed class AuditPageTests(SealingHost host, Browser browser) : IClassFixture<SealingHost>, IClassFixture<Browser>
 {
     private string Schema => host.Services.GetRequiredService<ArchiveSettings>().Schema;
-
-    /// <summary>Seals what has committed, as the seal grain does on its timer (which this host turns off).</summary>
-    private async Task Seal()
-    {
-        var last = await TestDatabase.Scalar($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
-        var progress = host.Services.GetRequiredService<ProjectionProgress>();
-        await Eventually.Get(() => progress.Read(CancellationToken.None), p => p.HighWaterMark >= last, what: "the high-water mark");
-        var result = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key).Seal(new WriteContext("web-auditor", null));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-    }
 
     /// <summary>Runs SQL as the table's owner with the append-only triggers off, as a tamperer with those rights would.</summary>
     private async Task Tamper(string sql)
@@ -53,7 +55,7 @@ public sealed class AuditPageTests(SealingHost host, Browser browser) : IClassFi
         var source = await host.RegisterSource("Ledger notice", text);
         var start = text.IndexOf("The ledger", StringComparison.Ordinal);
         var id = await host.RecordStatement("aud-one", source, "The ledger is open to everyone.", start, start + 31);
-        await Seal();
+        await host.Seal();
         var actorHistory = await host.Get("/api/actors/aud-one/history");
         var registeredHash = actorHistory.GetProperty("items")[0].GetProperty("hash").GetString();
 
@@ -107,7 +109,7 @@ public sealed class AuditPageTests(SealingHost host, Browser browser) : IClassFi
         // given a sealed archive and a signed-in auditor
         await host.RegisterActor("aud-two", "Audrey Two");
         await host.RegisterSource("Second notice", "Audrey Two spoke briefly.");
-        await Seal();
+        await host.Seal();
         using var auditor = new FormClient(host);
         (await auditor.SignIn(WorkspaceHost.Auditor)).Dispose();
 
@@ -119,7 +121,7 @@ public sealed class AuditPageTests(SealingHost host, Browser browser) : IClassFi
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("attachment;", response.Content.Headers.ContentDisposition?.ToString());
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var verification = Archive.Audit.BundleVerifier.Verify(lines, AuditReads.Verify);
+        var verification = Archive.Audit.BundleVerifier.Verify(lines, Archive.Store.Audit.SealKey.Verify);
         Assert.True(verification.Verified, verification.Failure?.ToString());
         Assert.True(verification.Seals >= 1);
         Assert.Equal(host.Services.GetRequiredService<SealKey>().PublicKey,
