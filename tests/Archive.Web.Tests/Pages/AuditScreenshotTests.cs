@@ -1,9 +1,4 @@
-using Archive.Grains.Interfaces;
-using Archive.Store;
-using Archive.Store.Storage;
-using Archive.Testing;
 using Archive.Web.Tests.Audit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -30,45 +25,24 @@ public sealed class AuditScreenshotTests(SealingHost host, Browser browser) : IC
         var id = await host.RecordStatement("noor-haddad", source, quote, start, start + quote.Length, "2026-07-09");
         await host.Post("/api/topics/water-rationing/statements", new { statementId = id });
         await host.Post($"/api/statements/{id}/verify", new { method = "briefing recording", note = "checked against the ministry's video, 00:04:12" });
-        await Seal();
+        await host.Seal();
         const string later = "until the new pipeline is tested";
         var laterAt = text.IndexOf(later, StringComparison.Ordinal);
         await host.RecordStatement("noor-haddad", source, later, laterAt, laterAt + later.Length, "2026-07-09");
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots-audit");
-        Directory.CreateDirectory(folder);
-        var docs = Environment.GetEnvironmentVariable("ARCHIVE_SCREENSHOTS");
-        async Task Shoot(IPage page, string name)
-        {
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(bytes.Length > 10_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{name}: not a picture of a page");
-            if (docs is { Length: > 0 }) File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
-        }
+        var shots = new Screenshots("screenshots-audit");
 
         // when an auditor opens the audit page and the statement's verification and they are photographed
         var page = await browser.SignedIn(host, WorkspaceHost.Auditor);
         await page.GotoAsync("/audit");
         await Expect(page.Locator("[data-audit-result]")).ToHaveAttributeAsync("data-audit-result", "intact");
         await Expect(page.Locator("[data-seal='1'] [data-signature]")).ToHaveAttributeAsync("data-signature", "verified");
-        await Shoot(page, "audit");
+        await shots.Take(page, "audit");
         await page.GotoAsync($"/statements/{id}/verify");
         await Expect(page.Locator("[data-stream-check='actor:noor-haddad']")).ToHaveAttributeAsync("data-intact", "true");
-        await Shoot(page, "verify");
+        await shots.Take(page, "verify");
 
         // then each is a picture of its page
-        Assert.Equal(2, Directory.GetFiles(folder, "*.png").Length);
-    }
-
-    /// <summary>Seals what has committed, as the seal grain does on its timer (which the test host turns off).</summary>
-    private async Task Seal()
-    {
-        var schema = host.Services.GetRequiredService<ArchiveSettings>().Schema;
-        var last = await TestDatabase.Scalar($"select coalesce(max(seq_id), 0) from {schema}.mt_events");
-        var progress = host.Services.GetRequiredService<ProjectionProgress>();
-        await Eventually.Get(() => progress.Read(CancellationToken.None), p => p.HighWaterMark >= last, what: "the high-water mark");
-        var result = await host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key).Seal(new WriteContext("web-auditor", null));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(2, Directory.GetFiles(shots.Folder, "*.png").Length);
     }
 }

@@ -26,29 +26,19 @@ public sealed class FindScreenshotTests(WorkspaceHost host, Browser browser) : I
             new Quote("find-mei-lin", "Talks on shipping and fisheries resume next week.", "2025-04-22", Topics: ["find-shipping", "find-fisheries"]),
             new Quote("find-mei-lin", "No new patrols are planned in the lanes.", "2025-06-03", Topics: ["find-shipping"]));
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots-find");
-        Directory.CreateDirectory(folder);
-        var docs = Environment.GetEnvironmentVariable("ARCHIVE_SCREENSHOTS");
-        async Task Shoot(IPage page, string name)
-        {
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(bytes.Length > 10_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{name}: not a picture of a page");
-            if (docs is { Length: > 0 }) File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
-        }
+        var shots = new Screenshots("screenshots-find");
 
         // when the search, the actor's page and a topic's page are opened and photographed
         var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
         await page.GotoAsync("/search?q=shipping+lanes&actor=find-mei-lin");
         await Expect(page.Locator("[data-results] > li")).ToHaveCountAsync(2);
-        await Shoot(page, "search");
+        await shots.Take(page, "search");
         await page.GotoAsync("/actors/find-mei-lin");
-        await Shoot(page, "actor");
+        await shots.Take(page, "actor");
         await page.GotoAsync("/topics/find-shipping");
-        await Shoot(page, "topic");
+        await shots.Take(page, "topic");
 
         // then each is a picture of its page
-        Assert.Equal(3, Directory.GetFiles(folder, "*.png").Length);
+        Assert.Equal(3, Directory.GetFiles(shots.Folder, "*.png").Length);
     }
 }

@@ -52,46 +52,36 @@ public sealed class ScreenshotTests(WorkspaceHost host, Browser browser) : IClas
         var supportAt = Report.IndexOf(support, StringComparison.Ordinal);
         var supportId = await host.RecordStatement("tomas-reyes", report, support, supportAt, supportAt + support.Length, "2026-05-12");
 
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var docs = Environment.GetEnvironmentVariable("ARCHIVE_SCREENSHOTS");
-        async Task Shoot(IPage page, string name)
-        {
-            var file = Path.Combine(folder, name + ".png");
-            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.True(bytes.Length > 10_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', $"{name}: not a picture of a page");
-            if (docs is { Length: > 0 }) File.Copy(file, Path.Combine(docs, name + ".png"), overwrite: true);
-        }
+        var shots = new Screenshots("screenshots");
 
         // when the main pages are opened and photographed
         var signIn = await browser.Open(host);
         await signIn.GotoAsync("/sign-in");
-        await Shoot(signIn, "sign-in");
+        await shots.Take(signIn, "sign-in");
         var page = await browser.SignedIn(host, WorkspaceHost.Archivist);
-        await Shoot(page, "sources");
+        await shots.Take(page, "sources");
         await page.GotoAsync($"/sources/{source}");
         await Selection.Select(page, "the door “remains open”");
-        await Shoot(page, "source");
+        await shots.Take(page, "source");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
         await page.GetByLabel("Speaker", new() { Exact = true }).FillAsync("li-hua");
         await page.GetByLabel("Quote kind", new() { Exact = true }).SelectOptionAsync("reported");
-        await Shoot(page, "record");
+        await shots.Take(page, "record");
         await page.GotoAsync($"/statements/{id}");
         await page.Locator("details[data-action='verify'] > summary").ClickAsync();
-        await Shoot(page, "statement");
+        await shots.Take(page, "statement");
         await Expect(page.Locator("[data-history] > li")).ToHaveCountAsync(3);
         await page.GotoAsync($"/sources/{report}");
         await Expect(page.Locator("[data-candidates] tr[data-recorded='false']").First).ToBeVisibleAsync();
-        await Shoot(page, "candidates");
+        await shots.Take(page, "candidates");
         await page.GotoAsync($"/statements/{supportId}/amend-quote");
         await Selection.Select(page, "We support the dredging. We will not support a summer without landings,");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use the selected passage" }).ClickAsync();
         await page.GetByLabel("Reason for the amendment", new() { Exact = true }).FillAsync("the quote goes on to the second sentence");
-        await Shoot(page, "amend-quote");
+        await shots.Take(page, "amend-quote");
 
         // then each is a picture of its page
         await Expect(page.GetByLabel("New quote", new() { Exact = true })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^We support the dredging\\. We will not"));
-        Assert.Equal(7, Directory.GetFiles(folder, "*.png").Length);
+        Assert.Equal(7, Directory.GetFiles(shots.Folder, "*.png").Length);
     }
 }
