@@ -12,12 +12,13 @@ public static class Program
     /// <summary>
     /// Runs one command line in process: output on <paramref name="output"/>, one-line errors on
     /// <paramref name="error"/>. Exit codes: 0 ok, 1 failure (verification failed, server error, server unreachable),
-    /// 2 usage error. <paramref name="http"/> replaces the network (the caller keeps ownership of it).
+    /// 2 usage error. <paramref name="http"/> replaces the network (the caller keeps ownership of it); <paramref name="positions"/>
+    /// where the last write's position is remembered between commands (default: from the environment, see <see cref="WritePositions"/>).
     /// </summary>
     public static async Task<int> Run(string[] args, TextWriter output, TextWriter error, HttpMessageHandler? http = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, WritePositions? positions = null)
     {
-        var globals = new GlobalOptions();
+        var globals = new GlobalOptions { Positions = positions ?? WritePositions.FromEnvironment(error) };
         var root = new RootCommand("Statement Archive: register sources, record statements and decide on them, import, browse and search, " +
                                    "verify the hash chain on a server or offline in an exported bundle, export evidence, rebuild read models, " +
                                    "migrate the database.");

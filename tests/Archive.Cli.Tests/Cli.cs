@@ -1,3 +1,4 @@
+using Archive.Cli.Shell;
 using Xunit;
 
 namespace Archive.Cli.Tests;
@@ -10,11 +11,15 @@ public static class Cli
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static async Task<Outcome> Run(HttpMessageHandler? http, params string[] args)
+    /// <summary>Runs one command line; nothing is remembered between runs (many archives share this process).</summary>
+    public static Task<Outcome> Run(HttpMessageHandler? http, params string[] args) => Run(http, WritePositions.None, args);
+
+    /// <summary>Runs one command line that remembers its writes' positions in <paramref name="positions"/>, as a shell's commands do.</summary>
+    public static async Task<Outcome> Run(HttpMessageHandler? http, WritePositions positions, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var exit = await Program.Run(args, output, error, http, TestContext.Current.CancellationToken);
+        var exit = await Program.Run(args, output, error, http, TestContext.Current.CancellationToken, positions);
         return new Outcome(exit, output.ToString(), error.ToString());
     }
 

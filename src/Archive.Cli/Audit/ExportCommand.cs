@@ -25,7 +25,7 @@ public static class ExportCommand
             if (target.Directory is not { Exists: true } directory)
                 throw CliException.Failure($"the folder of {target.FullName} does not exist");
 
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var range = string.Join("&", new[] { first is { } f ? $"from={f}" : null, last is { } l ? $"to={l}" : null }.Where(p => p is not null));
             using var response = await server.Get("/api/audit/export" + (range.Length > 0 ? "?" + range : ""), ct);
             if (response.Content.Headers.ContentType?.MediaType is "text/html")

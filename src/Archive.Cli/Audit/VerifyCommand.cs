@@ -18,7 +18,7 @@ public static class VerifyCommand
         command.SetAction(async (parsed, ct) =>
         {
             var only = parsed.GetValue(stream);
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var report = await server.GetJson<Report>(
                 "/api/audit/verify" + (only is null ? "" : $"?stream={Uri.EscapeDataString(only)}"), Screen.Json, "a verification report", ct);
             var exit = report.Intact && report.Broken.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;

@@ -35,7 +35,7 @@ public static class CandidatesCommand
         });
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var path = $"/api/sources/{Uri.EscapeDataString(parsed.GetRequiredValue(source))}/candidates";
             if (parsed.GetValue(accept) is { Length: > 0 } numbers)
             {

@@ -20,7 +20,7 @@ public static class ImportCommand
             try { seeds = await SeedImporter.Read(file, ct); }
             catch (InvalidDataException e) { throw CliException.Failure(e.Message); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw CliException.Failure($"cannot read {file}: {e.Message}"); }
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var importer = new SeedImporter(new HttpImportTarget(server));
             var json = parsed.GetValue(globals.Json);
 

@@ -28,7 +28,7 @@ public static class ProjectionsCommands
         var command = new Command("status", "List the read models, their lifecycle and their last rebuild");
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var list = await server.GetJson<StatusList>("/api/projections", Screen.Json, "a list of read models", ct);
             if (parsed.GetValue(globals.Json)) await screen.WriteJson(list);
             else Print(screen, list);
@@ -44,7 +44,7 @@ public static class ProjectionsCommands
         command.SetAction(async (parsed, ct) =>
         {
             var which = parsed.GetValue(name)!;
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             using (await server.Post($"/api/projections/{Uri.EscapeDataString(which)}/rebuild", ct)) { }
 
             var deadline = DateTimeOffset.UtcNow + RebuildDeadline;

@@ -64,7 +64,7 @@ public static class RegisterCommands
     private static async Task<int> List(Register register, Paging paging, MinPosition position, GlobalOptions globals, Screen screen, HttpMessageHandler? http,
         ParseResult parsed, CancellationToken ct)
     {
-        using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+        using var server = globals.Server(parsed, http);
         var page = await paging.Fetch(server, parsed, register.Path, [position.Query(parsed)], $"a page of {register.Name}", ct);
         if (parsed.GetValue(globals.Json))
         {
@@ -88,7 +88,7 @@ public static class RegisterCommands
         position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var timeline = await paging.Fetch(server, parsed, $"{register.Path}/{Uri.EscapeDataString(parsed.GetRequiredValue(id))}/timeline",
                 [(register.TimelineFilter, parsed.GetValue(only)), position.Query(parsed)], $"the {register.Singular}'s timeline", ct);
             if (parsed.GetValue(globals.Json))

@@ -16,9 +16,12 @@ public sealed class ArchiveServer : IDisposable
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(10);
     private readonly HttpClient _client;
     private readonly string _base;
+    private readonly WritePositions _positions;
 
-    public ArchiveServer(Uri baseUrl, string? key, HttpMessageHandler? handler)
+    /// <param name="positions">Where the last write's position is remembered, so later requests wait for it (none: <see cref="WritePositions.None"/>).</param>
+    public ArchiveServer(Uri baseUrl, string? key, HttpMessageHandler? handler, WritePositions? positions = null)
     {
+        _positions = positions ?? WritePositions.None;
         // user info is dropped: HttpClient never sends it, and it must not appear in messages
         _base = new UriBuilder(baseUrl) { UserName = "", Password = "" }.Uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _client = handler is null
@@ -30,6 +33,37 @@ public sealed class ArchiveServer : IDisposable
     }
 
     public string Describe => _base;
+
+    public const string MinPositionHeader = "Archive-Min-Position";
+
+    /// <summary>The remembered position the last request carried, to explain a 503 that waited for it.</summary>
+    private long? _waitedFor;
+
+    // The file is read once and written once (on Dispose), not per request: an import makes thousands of writes.
+    private (bool Loaded, long? Position, bool Changed) _lastWrite;
+    private readonly Lock _gate = new();
+
+    private long? LastWrite
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (!_lastWrite.Loaded) _lastWrite = (true, _positions.LastWrite(Describe), false);
+                return _lastWrite.Position;
+            }
+        }
+    }
+
+    private void Wrote(long position)
+    {
+        lock (_gate)
+        {
+            // one command's writes may overlap (an import sends several at once): the furthest is the one to wait for
+            var known = LastWrite;
+            if (!_lastWrite.Changed || known is null || position > known) _lastWrite = (true, position, true);
+        }
+    }
 
     /// <summary>Sends a GET and returns the successful response, headers read and body not yet; the caller disposes it.</summary>
     public Task<HttpResponseMessage> Get(string pathAndQuery, CancellationToken ct) => Send(HttpMethod.Get, pathAndQuery, ct);
@@ -81,7 +115,11 @@ public sealed class ArchiveServer : IDisposable
         {
             try
             {
-                if (await response.Content.ReadFromJsonAsync<JsonObject>(ct) is { } answer && valid(answer)) return new Reply(status, answer, null, null);
+                if (await response.Content.ReadFromJsonAsync<JsonObject>(ct) is { } answer && valid(answer))
+                {
+                    if (answer["position"] is JsonValue at && at.TryGetValue(out long position)) Wrote(position);
+                    return new Reply(status, answer, null, null);
+                }
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
             {
@@ -95,7 +133,7 @@ public sealed class ArchiveServer : IDisposable
         }
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) throw CliException.Failure(await Refusal(response, ct));
         var (statusLine, detail, problem) = await Explain(response, ct);
-        return new Reply(status, null, detail is null ? statusLine : $"{statusLine}: {detail}", problem);
+        return new Reply(status, null, (detail is null ? statusLine : $"{statusLine}: {detail}") + WaitHint(response), problem);
     }
 
     private static readonly JsonSerializerOptions WriteOptions = new(JsonSerializerDefaults.Web)
@@ -119,6 +157,9 @@ public sealed class ArchiveServer : IDisposable
         try
         {
             using var request = new HttpRequestMessage(method, url) { Content = content };
+            // An explicit minPosition in the query wins over the remembered one (the archive reads the query first).
+            _waitedFor = LastWrite;
+            if (_waitedFor is { } last) request.Headers.Add(MinPositionHeader, last.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
@@ -159,8 +200,19 @@ public sealed class ArchiveServer : IDisposable
             HttpStatusCode.Forbidden => " (the key's role may not do this)",
             _ => "",
         };
-        return $"the archive at {Describe} answered {status}{hint}" + (detail is null ? "" : $": {detail}");
+        return $"the archive at {Describe} answered {status}{hint}" + (detail is null ? "" : $": {detail}") + WaitHint(response);
     }
+
+    /// <summary>
+    /// A 503 to a request that carried the remembered position: say whose position it was and how to read without it, since
+    /// the person did not type it (an archive reset since that write never reaches it).
+    /// </summary>
+    private string WaitHint(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.ServiceUnavailable && _waitedFor is { } position
+        && !(response.RequestMessage?.RequestUri?.Query.Contains("minPosition=", StringComparison.Ordinal) ?? false)
+            ? $" (the request waited for position {position}, the last write from this machine to this archive, remembered in {_positions.File}; " +
+              "retry shortly, or pass --min-position 0 to read without waiting)"
+            : "";
 
     private static async Task<(string Status, string? Detail, JsonObject? Problem)> Explain(HttpResponseMessage response, CancellationToken ct)
     {
@@ -211,5 +263,9 @@ public sealed class ArchiveServer : IDisposable
     private static string Reason(HttpRequestException e) =>
         e.InnerException is SocketException socket ? socket.Message : e.Message;
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        if (_lastWrite is { Changed: true, Position: { } position }) _positions.Remember(Describe, position);
+        _client.Dispose();
+    }
 }

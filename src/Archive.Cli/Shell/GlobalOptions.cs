@@ -28,6 +28,12 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>The last write's position per archive, remembered between commands (see <see cref="WritePositions"/>).</summary>
+    public WritePositions Positions { get; init; } = WritePositions.None;
+
+    /// <summary>The archive the command line names, with the key it gives and the remembered position of the last write.</summary>
+    public ArchiveServer Server(ParseResult parsed, HttpMessageHandler? http) => new(ResolveUrl(parsed), ResolveKey(parsed), http, Positions);
+
     public void AddTo(RootCommand root)
     {
         root.Add(Url);

@@ -35,7 +35,7 @@ public static class StatementsCommands
         position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var page = await paging.Fetch(server, parsed, "/api/statements", [("q", parsed.GetRequiredValue(text)), .. filters.Query(parsed), position.Query(parsed)], "a page of statements", ct);
             if (parsed.GetValue(globals.Json)) await screen.WriteJson(page);
             else
@@ -61,7 +61,7 @@ public static class StatementsCommands
         position.AddTo(command);
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var page = await paging.Fetch(server, parsed, "/api/statements", [.. filters.Query(parsed), position.Query(parsed)], "a page of statements", ct);
             if (parsed.GetValue(globals.Json)) await screen.WriteJson(page);
             else
@@ -101,7 +101,7 @@ public static class StatementsCommands
             if (parsed.GetValue(asOf) is { } instant) query.Add("asOf=" + Uri.EscapeDataString(instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)));
             if (parsed.GetValue(version) is { } n) query.Add($"version={n}");
             if (position.Query(parsed) is (var name, { } at)) query.Add($"{name}={at}");
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var statement = await server.GetJson<JsonObject>(
                 $"/api/statements/{Uri.EscapeDataString(parsed.GetRequiredValue(id))}" + (query.Count == 0 ? "" : "?" + string.Join("&", query)),
                 Screen.Json, "a statement", ct);
@@ -143,7 +143,7 @@ public static class StatementsCommands
         var command = new Command("history", "Every event of a statement in order: who, when, why, and its hash") { id };
         command.SetAction(async (parsed, ct) =>
         {
-            using var server = new ArchiveServer(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+            using var server = globals.Server(parsed, http);
             var events = await server.GetJson<JsonArray>($"/api/statements/{Uri.EscapeDataString(parsed.GetRequiredValue(id))}/history",
                 Screen.Json, "a statement's history", ct);
             if (parsed.GetValue(globals.Json))

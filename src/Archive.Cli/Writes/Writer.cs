@@ -17,7 +17,7 @@ public sealed class Writer(GlobalOptions globals, Screen screen, HttpMessageHand
 {
     public Screen Screen => screen;
 
-    public ArchiveServer Server(ParseResult parsed) => new(globals.ResolveUrl(parsed), globals.ResolveKey(parsed), http);
+    public ArchiveServer Server(ParseResult parsed) => globals.Server(parsed, http);
 
     public bool Json(ParseResult parsed) => parsed.GetValue(globals.Json);
 
