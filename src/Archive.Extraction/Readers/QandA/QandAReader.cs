@@ -79,11 +79,16 @@ internal static class QandAReader
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
-        if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
+        if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
         if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
+        // "As President Okafor said on Sunday, “…”": the quotation is their words as said, dated by the words before it.
+        if (!speaker.IsJoint && quotes.FirstOrDefault(q => q.Outer.Start >= frame.VerbEnd && sentence.Contains(q.Outer.Start)
+                && Lexicon.QuoteFollows().IsMatch(context.Text[frame.VerbEnd..q.Outer.Start])) is { } quote)
+            return new Draft(quote.Content, QuoteKinds.Direct, speaker, "qa.answer.quoted", speaker.ActorId is null ? Confidences.Low : Confidences.Medium,
+                new Segment(sentence.Start, quote.Outer.Start));
         return speaker.IsJoint
             ? new Draft(sentence, QuoteKinds.Joint, speaker, "qa.answer.joint", Confidences.High, segment)
             : new Draft(sentence, QuoteKinds.Reported, speaker, "qa.answer.reported", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, segment);
