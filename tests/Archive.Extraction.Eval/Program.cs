@@ -15,7 +15,8 @@ if (show is not null)
 {
     var document = documents.Single(d => d.Document == show);
     if (document.Split != "dev" && !args.Contains("--held-out")) { Console.Error.WriteLine($"{show} is held out: its candidates are not shown."); return 2; }
-    Details.Print(document, Extractor.Extract(DevSet.Input(document, archive)));
+    // --bare withholds the title and publication date, as for a source registered without them.
+    Details.Print(document, Extractor.Extract(DevSet.Input(document, archive, metadata: !args.Contains("--bare"))));
     return 0;
 }
 
