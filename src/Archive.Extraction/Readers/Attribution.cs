@@ -89,6 +89,15 @@ internal static class Attribution
     public static int DateWindowEnd(string text, int verbEnd, int contentStart, int sentenceEnd)
     {
         if (contentStart > verbEnd) return contentStart;
+        // "welcomed the decision in a statement on Wednesday evening, calling it …": a position's object and the
+        // occasion that follows it, up to the comma, a quotation or a "that" giving its content.
+        var verbStart = verbEnd;
+        while (verbStart > 0 && char.IsLetter(text[verbStart - 1])) verbStart--;
+        if (Lexicon.PositionVerb().IsMatch(text[verbStart..verbEnd]))
+        {
+            var position = Lexicon.PositionObject().Match(text, verbEnd, Math.Min(sentenceEnd - verbEnd, 120));
+            if (position.Success) return position.Index + position.Length;
+        }
         var m = Lexicon.WordsBeforeThat().Match(text, verbEnd, Math.Min(sentenceEnd - verbEnd, 120));
         if (m.Success) return m.Index + m.Length;
         var words = Lexicon.ThreeWords().Match(text, verbEnd, sentenceEnd - verbEnd);

@@ -52,6 +52,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^(?:welcomed|welcomes|rejected|rejects|condemned|condemns|denied|denies|praised|criticised|criticized|backed|endorsed|defended|opposed)$")]
     public static partial Regex PositionVerb();
 
+    [GeneratedRegex(@"\G(?:(?!\s+that\b)[^,;:“”""])*")]
+    public static partial Regex PositionObject();
+
     // Coordinated clauses before a verb: "Orland accepted the new fees for containers, and we (agreed)".
     [GeneratedRegex(@"^.*(?:,\s+(?:and|but)|;)\s+")]
     public static partial Regex Coordination();
@@ -79,7 +82,7 @@ internal static partial class Lexicon
 
     // ", the ambassador said on Saturday, describing …", ", Brenner said yesterday after meeting …" and ", said Paul
     // Andersen, who led …" closing a sentence.
-    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*|,\s+(?:and|but)\s+(?:will|would|could|should|might|may|had|has|have|was|were|is|are)\b.*)?[.!?]?[”""]?$")]
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:(?:hours|days|weeks|months|shortly|soon|a day|a week) (?:after|before)|[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*|,\s+(?:and|but)\s+(?:will|would|could|should|might|may|had|has|have|was|were|is|are)\b.*)?[.!?]?[”""]?$")]
     public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".
