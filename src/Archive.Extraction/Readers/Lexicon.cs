@@ -31,7 +31,7 @@ internal static partial class Lexicon
     public static partial Regex AnyVerb();
 
     // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
-    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".

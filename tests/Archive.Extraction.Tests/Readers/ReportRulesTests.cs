@@ -93,4 +93,24 @@ public sealed class ReportRulesTests
         Assert.Equal(QuoteKinds.Joint, candidate.QuoteKind);
         Assert.Equal(["government-of-kestria", "government-of-valdoria"], new[] { candidate.Speaker.ActorId! }.Concat(candidate.CoSpeakers).Order());
     }
+
+    [Fact]
+    public void Extract_DescriptionThenNameInApposition_KeepsTheNameAsMention()
+    {
+        var text = "Valdoria's delegation described the meeting as constructive. Its head, Karin Holt, told journalists that Valdoria had offered to share its data.";
+
+        var candidate = Given.Extract(text, Thursday).Starting("Its head");
+
+        Assert.Equal((null, "Karin Holt", QuoteKinds.Reported), (candidate.Speaker.ActorId, candidate.Speaker.Mention, candidate.QuoteKind));
+    }
+
+    [Fact]
+    public void Extract_SidesThatDidAgree_IsJoint()
+    {
+        var text = "Valdoria and Kestria failed to settle the fees. The two sides did agree to publish their measurements on a common website.";
+
+        var candidate = Given.Extract(text, Thursday).Starting("The two sides did agree");
+
+        Assert.Equal(QuoteKinds.Joint, candidate.QuoteKind);
+    }
 }
