@@ -36,7 +36,8 @@ internal static partial class SaidOnResolver
             var reportedInAnswer = shape == SourceShape.QandA && draft.Rule != "qa.answer";
             (DateOnly, string)? chosen = shape switch
             {
-                _ when found is { Vague: true } || reportedInAnswer => cue,
+                _ when found is { Vague: true } => cue,
+                _ when reportedInAnswer => cue ?? (draft.Speaker.ActorId is { } id && context.AskedAbout.TryGetValue(id, out var asked) ? asked : null),
                 SourceShape.QandA => documentDate ?? FromReference(context),
                 SourceShape.Authored when draft.Speaker.ActorId is not null && draft.Speaker.ActorId == author => documentDate ?? FromReference(context),
                 SourceShape.Authored => cue,

@@ -87,4 +87,24 @@ public sealed class AnswerRulesTests
         Assert.Equal(("amara-diallo", QuoteKinds.Direct, new DateOnly(2026, 11, 1)), (quoted.Speaker.ActorId, quoted.QuoteKind, quoted.SaidOn));
         Assert.Equal("tomas-reyes", candidates.Starting("We are grateful").Speaker.ActorId);
     }
+
+    [Fact]
+    public void Extract_AnswerReportingRemarksTheQuestionDated_TakesTheQuestionsDay()
+    {
+        var text = "Briefing, 3 November 2026\n\nQ: Foreign Minister Diallo said on Friday that talks could resume in May. Will Valdoria attend?\n\nTomas Reyes: We received the invitation. Minister Diallo underlined that the talks would be held at expert level first.\n\nQ: Thank you.";
+
+        var reported = Given.Extract(text, Briefing).Starting("Minister Diallo underlined");
+
+        Assert.Equal(("amara-diallo", new DateOnly(2026, 10, 30)), (reported.Speaker.ActorId, reported.SaidOn));
+    }
+
+    [Fact]
+    public void Extract_AnswerReportingSomeoneTheQuestionDidNotDate_HasNoSaidOn()
+    {
+        var text = "Briefing, 3 November 2026\n\nQ: Will Valdoria attend the talks in May?\n\nTomas Reyes: We received the invitation. Minister Diallo underlined that the talks would be held at expert level first.\n\nQ: Thank you.";
+
+        var reported = Given.Extract(text, Briefing).Starting("Minister Diallo underlined");
+
+        Assert.Null(reported.SaidOn);
+    }
 }
