@@ -42,7 +42,7 @@ public sealed class CandidatesApiTests : ApiTest
         // then the quotes are attributed, dated to that Monday, filed under the topic they name, and spans slice the stored text
         var brandt = Assert.Single(page.Items, c => c.Speaker.ActorId == "tomas-brandt" && c.QuoteKind == "direct");
         Assert.Equal(("2026-06-01", "Monday"), (brandt.SaidOn, brandt.SaidOnCue));
-        var volk = Assert.Single(page.Items, c => c.Speaker.ActorId == "irena-volk");
+        var volk = Assert.Single(page.Items, c => c.Speaker.ActorId == "irena-volk" && c.QuoteKind == "direct");
         Assert.Contains("drava-river", volk.Topics);
         Assert.All(page.Items, c => Assert.Equal(Slice(text, c.Span), c.Quote));
         Assert.All(page.Items, c => Assert.Contains(c.Confidence, new[] { "high", "medium", "low" }));
@@ -175,7 +175,7 @@ public sealed class CandidatesApiTests : ApiTest
     public async Task Accept_EditedSpeaker_RecordsTheArchivistsChoiceAndSaysItWasEdited()
     {
         var (id, page) = await Candidates("Selland to reopen Kell crossing", News, "2026-06-02");
-        var volk = page.Items.Single(c => c.Speaker.ActorId == "irena-volk");
+        var volk = page.Items.Single(c => c.Speaker.ActorId == "irena-volk" && c.QuoteKind == "direct");
 
         // when the archivist attributes the spokesperson's words to the government she speaks for
         var accepted = await Client.Post<Written>($"/api/sources/{id}/candidates/accept", new { index = volk.Index, actorId = "marovia" });
