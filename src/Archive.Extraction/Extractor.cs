@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-3";
+    public const string Version = "rules-4";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -33,7 +33,9 @@ public static class Extractor
         var shape = ShapeDetector.Detect(document, input.Title, authorMention is not null);
         var (turnHeader, _) = shape == SourceShape.QandA ? Turns.Parse(document) : ([], []);
         var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader);
-        var context = new ReadingContext(document, tracker, input.PublishedOn ?? documentDate?.Date, tracker.Parties);
+        // A report counts its weekday words back from its dateline's day when it has one, else from its publication.
+        var dateline = shape == SourceShape.News ? Dateline(document, input.PublishedOn) : null;
+        var context = new ReadingContext(document, tracker, dateline ?? input.PublishedOn ?? documentDate?.Date, tracker.Parties);
         string? authorId = null;
         switch (shape)
         {
@@ -56,6 +58,9 @@ public static class Extractor
         SaidOnResolver.Assign(context, shape, documentDate, authorId);
         return Finish(context, input, shape);
     }
+
+    private static DateOnly? Dateline(Document document, DateOnly? publishedOn) =>
+        document.Paragraphs.Take(3).Select(p => ShapeDetector.DatelineDate(document.Slice(p), publishedOn)).FirstOrDefault(d => d is not null);
 
     // Headlines and subheadings are no one's words.
     private static IEnumerable<Segment> Body(Document document, Segment? header) =>

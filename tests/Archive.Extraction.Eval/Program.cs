@@ -3,7 +3,8 @@ using Archive.Extraction;
 using Archive.Extraction.Eval.Evaluation;
 
 // deploy/eval-extraction.sh runs this. Arguments: --fast (dev split only, one timing pass),
-// --show NAME (a dev document's candidates beside its labels; held-out documents are not shown, so rules are not tuned on them).
+// --show NAME (a dev document's candidates beside its labels; held-out documents are not shown, so rules are not tuned on them,
+// unless --held-out says that reading this one's errors is intended: docs/extraction.md then records it as read).
 var root = DevSet.RepositoryRoot();
 var archive = DevSet.Archive(root);
 var documents = DevSet.Load(root);
@@ -13,8 +14,9 @@ var show = Array.IndexOf(args, "--show") is var at and >= 0 && at + 1 < args.Len
 if (show is not null)
 {
     var document = documents.Single(d => d.Document == show);
-    if (document.Split != "dev") { Console.Error.WriteLine($"{show} is held out: its candidates are not shown."); return 2; }
-    Details.Print(document, Extractor.Extract(DevSet.Input(document, archive)));
+    if (document.Split != "dev" && !args.Contains("--held-out")) { Console.Error.WriteLine($"{show} is held out: its candidates are not shown."); return 2; }
+    // --bare withholds the title and publication date, as for a source registered without them.
+    Details.Print(document, Extractor.Extract(DevSet.Input(document, archive, metadata: !args.Contains("--bare"))));
     return 0;
 }
 

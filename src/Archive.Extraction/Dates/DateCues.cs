@@ -26,6 +26,14 @@ internal static partial class DateCues
     {
         if (m.Groups["iso"].Success)
             return DateOnly.TryParseExact(m.Groups["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso : null;
+        // "10.11.2026" and "24/11/2026" put the day first, as most of the world writes them; "11/24/2026" cannot.
+        if (m.Groups["nd"].Success)
+        {
+            var (first, second) = (int.Parse(m.Groups["nd"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["nm"].Value, CultureInfo.InvariantCulture));
+            var (d, mo) = second > 12 && m.Groups["sep"].Value == "/" ? (second, first) : (first, second);
+            var y = int.Parse(m.Groups["ny"].Value, CultureInfo.InvariantCulture);
+            return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+        }
         if (m.Groups["weekday"].Success)
         {
             if (reference is not { } r) return null;
@@ -51,9 +59,10 @@ internal static partial class DateCues
 
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    private const string MonthName = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+    // Abbreviations with or without their full stop ("Nov. 12", "Nov 23"); a day number must follow or precede them.
+    private const string MonthName = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
-    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<m1>" + MonthName + @")\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|last night|today|earlier today|this morning|this afternoon|this evening|tonight)\b|\b(?<vague>last week|last month|earlier this (?:week|month|year)|recently|last year|a few days ago|days ago|weeks ago)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<nd>\d{1,2})(?<sep>[./])(?<nm>\d{1,2})\k<sep>(?<ny>\d{4})\b|\b(?<m1>" + MonthName + @")(?![a-z])\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?![a-z])(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|last night|today|earlier today|this morning|this afternoon|this evening|tonight)\b|\b(?<vague>last week|last month|earlier this (?:week|month|year)|recently|last year|a few days ago|days ago|weeks ago)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 
     [GeneratedRegex("^(?:yesterday|last night)$", RegexOptions.IgnoreCase)]

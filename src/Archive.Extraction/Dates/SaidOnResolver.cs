@@ -22,6 +22,7 @@ internal static partial class SaidOnResolver
         var drafts = context.Drafts;
         var narrative = context.Occasions.OrderBy(o => o.Position).ToList();
         var next = 0;
+        var opening = shape == SourceShape.News ? Opening(context) : null;
         for (var i = 0; i < drafts.Count; i++)
         {
             var draft = drafts[i];
@@ -35,17 +36,38 @@ internal static partial class SaidOnResolver
             var reportedInAnswer = shape == SourceShape.QandA && draft.Rule != "qa.answer";
             (DateOnly, string)? chosen = shape switch
             {
-                _ when found is { Vague: true } || reportedInAnswer => cue,
+                _ when found is { Vague: true } => cue,
+                _ when reportedInAnswer => cue ?? (draft.Speaker.ActorId is { } id && context.AskedAbout.TryGetValue(id, out var asked) ? asked : null),
                 SourceShape.QandA => documentDate ?? FromReference(context),
                 SourceShape.Authored when draft.Speaker.ActorId is not null && draft.Speaker.ActorId == author => documentDate ?? FromReference(context),
                 SourceShape.Authored => cue,
                 SourceShape.Joint => cue ?? documentDate ?? FromReference(context),
-                _ => cue ?? (occasion.TryGetValue(key, out var known) ? known : lede ?? FromReference(context)),
+                _ => cue ?? (occasion.TryGetValue(key, out var known) ? known : lede ?? opening ?? FromReference(context)),
             };
             // Only the report's opening statement dates the occasion for speakers the report gives no date of their own.
             if (cue is { } c) { occasion[key] = c; if (i == 0) lede = c; }
             drafts[i] = draft with { SaidOn = chosen?.Item1, SaidOnCue = chosen?.Item2 ?? (found is { Vague: true } ? found.Words : null) };
         }
+    }
+
+    /// <summary>
+    /// The day a report's opening paragraph gives its events ("The crossing reopened on Wednesday, …"): the occasion
+    /// of speakers the report never dates, when no statement opens the report with a day. Only the narrative counts
+    /// (a date inside a statement is what was said), and only a day of the report's last week: an older one is
+    /// background, a later one a plan.
+    /// </summary>
+    private static (DateOnly, string)? Opening(ReadingContext context)
+    {
+        var document = context.Document;
+        foreach (var paragraph in document.Paragraphs.Take(3))
+        {
+            if (Document.IsHeading(document.Text, paragraph)) continue;
+            var cue = DateCues.Find(document.Slice(paragraph), context.Reference).FirstOrDefault(c =>
+                c.Date is { } d && !c.Vague && !context.Drafts.Any(x => x.Range.Contains(paragraph.Start + c.Index))
+                && (context.Reference is not { } r || (d <= r && d.DayNumber >= r.DayNumber - 7)));
+            return cue?.Date is { } date ? (date, cue.Words) : null;
+        }
+        return null;
     }
 
     private static (DateOnly, string)? FromReference(ReadingContext context) =>

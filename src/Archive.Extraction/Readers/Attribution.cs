@@ -27,14 +27,22 @@ internal static class Attribution
             var clause = QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords ? Lexicon.RelativeClause().Match(prefix) : Match.Empty;
             var skip = clause.Success ? clause.Index + clause.Length : 0;
             prefix = prefix[skip..];
-            if (QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords) return null;
+            var bare = Lexicon.DescribingClause().Replace(prefix, "");
+            if (QuoteRegion.WordCount(bare, new Segment(0, bare.Length)) > MaxSubjectWords) return null;
+            // "Orland accepted the new fees, and we agreed …": the verb's subject is in the last of coordinated clauses.
+            var coordinated = Lexicon.Coordination().Match(prefix);
+            if (coordinated.Success && Lexicon.PastVerb().IsMatch(prefix[..coordinated.Length])) { skip += coordinated.Length; prefix = prefix[coordinated.Length..]; }
             var lead = Lexicon.LeadingAdverbial().Match(prefix);
-            var subject = Lexicon.TrailingModifiers().Replace(prefix[lead.Length..], "").Trim();
+            // "President Selin Okafor, who drove across the bridge in the morning, said …": the relative clause
+            // describes the speaker and is no part of the name.
+            var subject = Lexicon.TrailingModifiers().Replace(Lexicon.DescribingClause().Replace(prefix[lead.Length..], ""), "").Trim();
             if (subject.Length == 0 || subject.Contains('“') || subject.Contains('"')) return null;
             var afterVerb = at + m.Length;
             var complement = Lexicon.Complementiser().Match(text, afterVerb, sentence.End - afterVerb);
             var contentStart = complement.Success && complement.Index == afterVerb ? afterVerb + complement.Length : afterVerb;
-            if (QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End)) < 3) return null;
+            // "Orland … welcomed the decision.": a verb that takes a position needs no more than its object.
+            var contentWords = QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End));
+            if (contentWords < 3 && !(contentWords == 2 && Lexicon.PositionVerb().IsMatch(m.Value))) return null;
             var jointOnly = !Lexicon.SpeechVerb().IsMatch(m.Value);
             return new Frame(subject, sentence.Start + skip + lead.Length, afterVerb, contentStart, jointOnly);
         }
@@ -81,6 +89,15 @@ internal static class Attribution
     public static int DateWindowEnd(string text, int verbEnd, int contentStart, int sentenceEnd)
     {
         if (contentStart > verbEnd) return contentStart;
+        // "welcomed the decision in a statement on Wednesday evening, calling it …": a position's object and the
+        // occasion that follows it, up to the comma, a quotation or a "that" giving its content.
+        var verbStart = verbEnd;
+        while (verbStart > 0 && char.IsLetter(text[verbStart - 1])) verbStart--;
+        if (Lexicon.PositionVerb().IsMatch(text[verbStart..verbEnd]))
+        {
+            var position = Lexicon.PositionObject().Match(text, verbEnd, Math.Min(sentenceEnd - verbEnd, 120));
+            if (position.Success) return position.Index + position.Length;
+        }
         var m = Lexicon.WordsBeforeThat().Match(text, verbEnd, Math.Min(sentenceEnd - verbEnd, 120));
         if (m.Success) return m.Index + m.Length;
         var words = Lexicon.ThreeWords().Match(text, verbEnd, sentenceEnd - verbEnd);

@@ -17,10 +17,10 @@ internal static partial class Lexicon
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
-        "objected|appealed|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
+        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
 
     private const string JointOnly =
-        "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|exchanged views|" +
+        "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|" +
         "reviewed|look forward|looked forward|shared the view|share the view|committed|firmly opposed|jointly|resolved|vowed|" +
         "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated";
 
@@ -31,11 +31,11 @@ internal static partial class Lexicon
     public static partial Regex AnyVerb();
 
     // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
-    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
@@ -44,6 +44,25 @@ internal static partial class Lexicon
     // A relative or temporal clause whose subject speaks: "…, where Valdoria's trade minister Jonas Vik has called for".
     [GeneratedRegex(@"^.*,\s+(?:where|when|at which|during which|while)\s+")]
     public static partial Regex RelativeClause();
+
+    // Between a speech verb and the quotation it gives: only the words about the saying ("in her message on Sunday,").
+    [GeneratedRegex(@"^(?:\s+(?:in|on|at|to|during|after|before|last|this|earlier|yesterday|today|her|his|their|its|our|a|an|the|[A-Z]\w*|[a-z]+day|morning|evening|night|week|message|speech|letter|statement|interview|address|remarks|call|meeting|reporters|journalists|us|me|parliament))*\s*[,:]?\s*$")]
+    public static partial Regex QuoteFollows();
+
+    [GeneratedRegex(@"^(?:welcomed|welcomes|rejected|rejects|condemned|condemns|denied|denies|praised|criticised|criticized|backed|endorsed|defended|opposed)$")]
+    public static partial Regex PositionVerb();
+
+    [GeneratedRegex(@"\G(?:(?!\s+that\b)[^,;:“”""])*")]
+    public static partial Regex PositionObject();
+
+    // Coordinated clauses before a verb: "Orland accepted the new fees for containers, and we (agreed)".
+    [GeneratedRegex(@"^.*(?:,\s+(?:and|but)|;)\s+")]
+    public static partial Regex Coordination();
+
+    // ", who drove across the new bridge in the morning," or ", which had taken the dispute to the council," between a
+    // subject and its verb.
+    [GeneratedRegex(@",\s+(?:who|which)\s+[^,;“”""]{1,120},\s*$")]
+    public static partial Regex DescribingClause();
 
     [GeneratedRegex(@"\b(?:with|under|and) the (?:words|message|caption|comment)\b[^\p{L}\p{N}]*$")]
     public static partial Regex WithTheWords();
@@ -63,7 +82,7 @@ internal static partial class Lexicon
 
     // ", the ambassador said on Saturday, describing …", ", Brenner said yesterday after meeting …" and ", said Paul
     // Andersen, who led …" closing a sentence.
-    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*)?[.!?]?[”""]?$")]
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:(?:hours|days|weeks|months|shortly|soon|a day|a week) (?:after|before)|[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*|,\s+(?:and|but)\s+(?:will|would|could|should|might|may|had|has|have|was|were|is|are)\b.*)?[.!?]?[”""]?$")]
     public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".

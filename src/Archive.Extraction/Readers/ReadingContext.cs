@@ -27,6 +27,12 @@ internal sealed class ReadingContext(Document document, SpeakerTracker tracker, 
     /// <summary>Days the narrative gives a person's occasion ("Stan struck a conciliatory tone on Tuesday"), by position.</summary>
     public List<Occasion> Occasions { get; } = [];
 
+    /// <summary>
+    /// The days questions give for someone's remarks ("Kestria's foreign minister said on Tuesday that …"), by actor:
+    /// an answer that reports the same person's words without a day of its own refers to those remarks.
+    /// </summary>
+    public Dictionary<string, (DateOnly Date, string Cue)> AskedAbout { get; } = new(StringComparer.Ordinal);
+
     public Speaker? LastSpeaker { get; private set; }
 
     /// <summary>The speaker a paragraph ending "… he said:" hands to the quotation in the next paragraph.</summary>

@@ -25,7 +25,17 @@ internal static partial class ShapeDetector
     /// <summary>The length of a dateline opening a report ("PORT AVEN, March 3 – "), which no statement includes.</summary>
     public static int DatelineLength(string paragraph) => DatelinePrefix().Match(paragraph) is { Success: true } m ? m.Length : 0;
 
-    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][a-z]+\.? \d{1,2})?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
+    /// <summary>
+    /// The day a dateline gives ("BRASK, Kestria, Nov. 12, 2026 —", "SELVA, Nov 23 (Reuters) -"), a yearless one read
+    /// against <paramref name="reference"/>: the report's own day, which its weekday words count back from.
+    /// </summary>
+    public static DateOnly? DatelineDate(string paragraph, DateOnly? reference) =>
+        DatelinePrefix().Match(paragraph) is { Success: true } m
+            ? Dates.DateCues.Find(m.Value, reference).FirstOrDefault(c => c.Date is not null && !c.Vague)?.Date
+            : null;
+
+    // "PORT AVEN, March 3 –", "BRASK, Kestria, Nov. 12, 2026 —": the place, its region and the day.
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][a-z]+\b(?!\.?\s+\d))*(?:,\s+[A-Z][a-z]+\.? \d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
     private static partial Regex DatelinePrefix();
 
     private static int Sentences(string text) => Math.Max(1, Regex.Matches(text, @"[.!?](?:\s|$)").Count);
@@ -34,7 +44,7 @@ internal static partial class ShapeDetector
     [GeneratedRegex(@"^[A-Z]{3,}(?:[ -][A-Z]{3,})*\s*(?::|,\s+[A-Z][a-z]+ \d{1,2}\b|\s+\()")]
     private static partial Regex Dateline();
 
-    [GeneratedRegex(@"\b(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|readout)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:joint (?:press )?(?:statement|communiqu[ée]|declaration|release)|readout)\b", RegexOptions.IgnoreCase)]
     private static partial Regex JointTitle();
 
     [GeneratedRegex(@"\b(?:[Tt]he two sides|[Bb]oth sides)\b")]

@@ -30,6 +30,12 @@ internal static partial class MentionKinds
         return MentionKind.Named;
     }
 
+    /// <summary>
+    /// "The ministry also condemns …" in a spokesperson's answer: an institution named by no country is the
+    /// answerer's own, speaking through them.
+    /// </summary>
+    public static bool IsOwnInstitution(string mention) => OwnInstitution().IsMatch(mention.Trim());
+
     public static bool IsJointPhrase(string mention) => JointPhrase().IsMatch(mention.Trim());
 
     /// <summary>The role word a mention is headed by or contains, longest first ("foreign minister" before "minister").</summary>
@@ -60,6 +66,9 @@ internal static partial class MentionKinds
     // "Critics in Kestria", "Chinese officials": an anonymous group, wherever it is from.
     [GeneratedRegex(@"^(?:the |some |many |several |other |most |\w+ )?(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|organi[sz]ers|lawmakers|legislators|commentators|economists|businesses|traders|farmers|activists)\b(?:\s+(?:in|at|from|of|within|close to|familiar with)\b.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex GenericHead();
+
+    [GeneratedRegex(@"^(?:the|this|our|my) (?:foreign )?(?:ministry|government|department|office|embassy|foreign office)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnInstitution();
 
     [GeneratedRegex(@",?\s+and\s+|\s*,\s*(?=[A-Z])")]
     private static partial Regex Conjunction();

@@ -115,6 +115,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         return speaker;
     }
 
+    private static bool Capitalised(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 4 } w && w.All(x => char.IsUpper(x[0]));
+
     private static bool LooksLikeName(string mention)
     {
         var name = NamePart(mention);
@@ -129,9 +132,16 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     {
         var comma = mention.IndexOf(',');
         var name = (comma > 0 ? mention[..comma] : mention).Trim();
+        // "Its head, Karin Holt": a description first, the name in apposition after it.
+        if (comma > 0 && !Capitalised(name) && mention[(comma + 1)..].Split(',')[0].Trim() is { Length: > 0 } apposed && Capitalised(apposed)) name = apposed;
         var of = Affiliation().Match(name);
-        return of.Success && of.Index > 0 ? name[..of.Index] : name;
+        name = of.Success && of.Index > 0 ? name[..of.Index] : name;
+        // "Opposition leader Viktor Haas": a description set before the name, not part of it.
+        return DescribedName().Match(name) is { Success: true } described ? described.Groups["name"].Value : name;
     }
+
+    [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
+    private static partial Regex DescribedName();
 
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
     private static partial Regex Affiliation();

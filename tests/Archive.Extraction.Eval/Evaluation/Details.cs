@@ -9,7 +9,10 @@ public static class Details
         foreach (var label in document.Statements)
         {
             var hit = candidates.Any(c => Scorer.RightSpeaker(c, label) && Overlap(c.Span, label.Span) * 10 >= (label.Span.End - label.Span.Start) * 6);
-            Console.WriteLine($"{(hit ? "  ok" : "MISS")} L[{label.Span.Start},{label.Span.End}) {label.Kind} {label.Speaker.ActorId ?? label.Speaker.Mention} {label.SaidOn} | {Short(label.Quote)}");
+            // A found statement dated otherwise than its label shows as DATE, with the date it was given.
+            var best = candidates.Where(c => Scorer.RightSpeaker(c, label)).MaxBy(c => Overlap(c.Span, label.Span));
+            var dated = !hit || label.SaidOn is null || best?.SaidOn == label.SaidOn;
+            Console.WriteLine($"{(!hit ? "MISS" : dated ? "  ok" : $"DATE {best?.SaidOn:yyyy-MM-dd} ({best?.SaidOnCue})")} L[{label.Span.Start},{label.Span.End}) {label.Kind} {label.Speaker.ActorId ?? label.Speaker.Mention} {label.SaidOn} | {Short(label.Quote)}");
         }
         foreach (var c in candidates)
         {

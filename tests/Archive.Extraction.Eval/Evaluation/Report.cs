@@ -30,7 +30,14 @@ public static class Report
             var batches = inSplit.Select(r => Batch(r.Document)).Distinct().Order(StringComparer.Ordinal).ToList();
             if (split == "held-out" && batches.Count > 1)
                 foreach (var batch in batches)
-                    Row(table, split, $"batch {batch}", inSplit.Where(r => Batch(r.Document) == batch).ToList());
+                {
+                    var inBatch = inSplit.Where(r => Batch(r.Document) == batch).ToList();
+                    Row(table, split, $"batch {batch}", inBatch);
+                    // A batch of several shapes also by shape, so transcripts can be followed against their own target.
+                    var shapes = inBatch.Select(r => r.Document.Shape).Distinct().Order(StringComparer.Ordinal).ToList();
+                    if (shapes.Count > 1)
+                        foreach (var shape in shapes) Row(table, split, $"batch {batch} {shape}", inBatch.Where(r => r.Document.Shape == shape).ToList());
+                }
         }
         // Every batch whatever its split now, so a batch's figures can be followed from before its errors were read.
         foreach (var batch in results.Select(r => Batch(r.Document)).Distinct().Order(StringComparer.Ordinal))

@@ -25,6 +25,7 @@ internal static class NewsReader
         var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
         Speaker? paragraphSpeaker = null;
         var orphans = new List<QuoteRegion>();
+        var shortOrphans = new List<QuoteRegion>();
         var introduced = context.Introduced;
         context.Introduced = null;
         foreach (var sentence in sentences)
@@ -52,6 +53,13 @@ internal static class NewsReader
                     orphans.Add(quote);
                     handled = true;
                 }
+                // "“We warned them,” Haas said. “Nobody listened.”": a short quotation beside an attributed one in its
+                // paragraph is the same speaker's, though alone it could be a slogan.
+                else if (frame is null && StandsAlone(text, sentence, quote))
+                {
+                    shortOrphans.Add(quote);
+                    handled = true;
+                }
             }
             // A sentence whose quotations are not speech of their own ("described the line as “…”") is read as reported.
             if (handled) continue;
@@ -62,7 +70,8 @@ internal static class NewsReader
         }
         // A quotation with no attribution of its own continues the paragraph's speaker, else the one the previous
         // paragraph introduced ("In a statement, he said:"), else the previous speaker.
-        foreach (var quote in orphans)
+        if (paragraphSpeaker is not null) orphans.AddRange(shortOrphans);
+        foreach (var quote in orphans.OrderBy(q => q.Outer.Start))
         {
             var speaker = paragraphSpeaker ?? introduced ?? context.LastSpeaker;
             if (speaker is null) continue;

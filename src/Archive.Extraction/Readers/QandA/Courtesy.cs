@@ -18,6 +18,10 @@ internal static partial class Courtesy
     [GeneratedRegex(@"^(?:" +
         @"(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here))*[.!]" +
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
+        // "Let me begin with the floods in the north.": the subject is named, and what is said of it follows.
+        @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? with [^.:;]{1,80}[.]" +
+        // "…, so I will brief you today.": who briefs is the running of the briefing, not a position.
+        @"|[^.]*\bI (?:will|'ll|’ll|am going to|am|'m|’m) (?:brief(?:ing)? you|be briefing you)\b[^.]*[.]" +
         @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?[.]" +
         @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
         @"|(?:With that|And with that|Now|So),? (?:I(?:'ll|’ll| will| am happy to| would be happy to|'m happy to|’m happy to)|let me) (?:take|turn to|open the floor to) (?:your |the )?questions?[.]" +

@@ -23,7 +23,7 @@ internal static class QandAReader
         }
         foreach (var turn in turns)
         {
-            if (turn.IsQuestion) continue;
+            if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
@@ -37,6 +37,24 @@ internal static class QandAReader
         var asking = turns.GroupBy(t => t.Prefix).ToDictionary(g => g.Key, g =>
             Turns.IsQuestionPrefix(g.Key) || (!NamesPerson(context, g.Key) && g.Count(t => Asks(context.Text, t)) * 2 > g.Count()));
         foreach (var turn in turns) turn.IsQuestion = asking[turn.Prefix];
+    }
+
+    // A question is nobody's statement, but the day it gives for someone's remarks may date the answer's report of them.
+    private static void NoteAskedAbout(ReadingContext context, Turn turn)
+    {
+        var text = context.Text;
+        foreach (var paragraph in turn.Paragraphs)
+        {
+            var quotes = Quotes.Find(text, paragraph);
+            foreach (var sentence in Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList()))
+            {
+                if (Attribution.Leading(text, sentence, quotes) is not { JointOnly: false } frame) continue;
+                var window = new Segment(sentence.Start, Attribution.DateWindowEnd(text, frame.VerbEnd, frame.ContentStart, sentence.End));
+                var cue = Dates.DateCues.Find(text[window.Start..window.End], context.Reference).FirstOrDefault(c => c.Date is not null && !c.Vague);
+                if (cue?.Date is not { } day || context.Resolve(frame.Subject, window)?.ActorId is not { } actor) continue;
+                context.AskedAbout[actor] = (day, cue.Words + " (in the question)");
+            }
+        }
     }
 
     private static bool NamesPerson(ReadingContext context, string prefix) =>
@@ -79,11 +97,16 @@ internal static class QandAReader
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) return null;
         var kind = MentionKinds.Classify(frame.Subject);
-        if (kind is MentionKind.FirstPerson or MentionKind.Generic) return null;
+        if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
         if (speaker is null || speaker.SameAs(answerer) || SpeaksForAnswerer(context, speaker, answerer)) return null;
+        // "As President Okafor said on Sunday, “…”": the quotation is their words as said, dated by the words before it.
+        if (!speaker.IsJoint && quotes.FirstOrDefault(q => q.Outer.Start >= frame.VerbEnd && sentence.Contains(q.Outer.Start)
+                && Lexicon.QuoteFollows().IsMatch(context.Text[frame.VerbEnd..q.Outer.Start])) is { } quote)
+            return new Draft(quote.Content, QuoteKinds.Direct, speaker, "qa.answer.quoted", speaker.ActorId is null ? Confidences.Low : Confidences.Medium,
+                new Segment(sentence.Start, quote.Outer.Start));
         return speaker.IsJoint
             ? new Draft(sentence, QuoteKinds.Joint, speaker, "qa.answer.joint", Confidences.High, segment)
             : new Draft(sentence, QuoteKinds.Reported, speaker, "qa.answer.reported", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, segment);

@@ -56,11 +56,12 @@ internal static partial class Turns
     [GeneratedRegex(@"^(?:A\d*|Answer|Response|Reply)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerPrefix();
 
-    [GeneratedRegex(@"\s*\([^()]*\)$")]
+    [GeneratedRegex(@"\s*\([^()]*\)$|,[ ].*$")]
     private static partial Regex Outlet();
 
-    // "Lena Brook (Port Aven Post):" and "Q (Reuters):" name the asker's outlet in brackets.
-    [GeneratedRegex(@"\G(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
+    // "Lena Brook (Port Aven Post):" and "Q (Reuters):" name the asker's outlet in brackets, "Anna Weiss, Selva Herald:"
+    // after a comma.
+    [GeneratedRegex(@"\G(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4})?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
@@ -74,7 +75,8 @@ internal static partial class Turns
     [GeneratedRegex(@"^[A-Z]{5,}(?:[ ,][A-Z]{2,})*$|^[A-Z]{2,} [A-Z]{2,}")]
     private static partial Regex Capitals();
 
-    // Transcripts set in capitals ("MS TANAKA:", "QUESTION:") name a title or the asker, which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?")]
+    // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:") name a title or the asker,
+    // which no dateline does.
+    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b")]
     private static partial Regex CapitalTurn();
 }
