@@ -12,7 +12,30 @@ namespace Archive.Domain.Statements;
 public sealed record AmendStatement(string StatementId, string Reason, StatementChanges Changes)
 {
     /// <param name="source">The statement's source; needed when the quote, span or quote kind change.</param>
-    public static Decision Handle(ActorState state, AmendStatement command, SourceState? source, CommandContext context)
+    public static Decision Handle(ActorState state, AmendStatement command, SourceState? source, CommandContext context) =>
+        Decide(state, command, question => AnchorQuote.Answer(source, question), context);
+
+    /// <summary>As <c>Handle</c>, with the source's answer to <see cref="Anchoring"/> (asked on this state) instead of its text.</summary>
+    /// <param name="anchored">The answer; null when the source is not registered or nothing needed asking.</param>
+    public static Decision HandleAnchored(ActorState state, AmendStatement command, AnchoredQuote? anchored, CommandContext context) =>
+        Decide(state, command, question => anchored is null || anchored.Question == question ? anchored
+            : throw new InvalidOperationException("the source was asked another question than this amendment needs"), context);
+
+    /// <summary>
+    /// What to ask the statement's source before deciding: the quote (typed, or the current one), the span (sent, or the
+    /// current one when only the kind or only the span changes), and the current span to keep among several occurrences.
+    /// Null when the decision does not look at the source.
+    /// </summary>
+    public static AnchorQuote? Anchoring(ActorState state, AmendStatement command)
+    {
+        var c = command.Changes;
+        if (state.Statement(command.StatementId) is not { } statement) return null;
+        if (c.Quote is null && c.Span is null && (c.QuoteKind is null || c.QuoteKind == statement.QuoteKind)) return null;
+        if (c.Quote is { Length: > RecordStatement.MaxQuoteLength }) return null;
+        return new AnchorQuote(c.Quote ?? statement.Quote, c.Span ?? (c.Quote is null ? statement.Span : null), statement.Span);
+    }
+
+    private static Decision Decide(ActorState state, AmendStatement command, Func<AnchorQuote, AnchoredQuote?> anchor, CommandContext context)
     {
         var errors = new List<DomainError>();
         var c = command.Changes;
@@ -31,12 +54,10 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
             return Decision.Refuse(DomainError.Invalid("quoteKind", "a joint statement names at least one co-speaker; this one has none"));
 
         var (quote, span) = (statement.Quote, statement.Span);
-        if (c.Quote is not null || c.Span is not null || (c.QuoteKind is not null && c.QuoteKind != statement.QuoteKind))
+        if (Anchoring(state, command) is { } question)
         {
-            if (source is not { Exists: true }) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
-            var typed = c.Quote ?? statement.Quote;
-            var sent = c.Span ?? (c.Quote is null ? statement.Span : null);
-            if (QuoteCheck.Resolve(errors, source.Text, typed, sent, preferred: statement.Span) is not { } passage) return Decision.Refuse(errors);
+            if (anchor(question) is not { } anchored) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
+            if (anchored.Passage is not { } passage) return Decision.Refuse(anchored.Errors);
             (quote, span) = (passage.Text, passage.Span);
         }
 
