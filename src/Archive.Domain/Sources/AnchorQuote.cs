@@ -8,11 +8,17 @@ namespace Archive.Domain.Sources;
 /// The source's text stays with the source; only the answer (the source's own characters and their span, or the
 /// refusal with its evidence) travels.
 /// </summary>
-/// <param name="Quote">What the archivist typed.</param>
+/// <param name="Quote">What the archivist typed; null for the statement's current quote (see <see cref="CurrentQuote"/>).</param>
 /// <param name="Span">The span sent, or null to find the quote.</param>
 /// <param name="Preferred">When the quote occurs several times, the occurrence to take if it is one of them (an amendment's current span).</param>
-public sealed record AnchorQuote(string Quote, TextSpan? Span, TextSpan? Preferred = null)
+public sealed record AnchorQuote(string? Quote, TextSpan? Span, TextSpan? Preferred = null)
 {
+    /// <summary>
+    /// Without a <see cref="Quote"/>: the fingerprint of the statement's current quote, which the source finds at
+    /// <see cref="Preferred"/> (the current span), so the speaker's grain need not keep the quote to amend its span or kind.
+    /// </summary>
+    public string? CurrentQuote { get; init; }
+
     /// <summary>The answers of a registered source, one per question in order; null when the source is not registered.</summary>
     public static IReadOnlyList<AnchoredQuote>? Answer(SourceState? source, IReadOnlyList<AnchorQuote> questions)
     {
@@ -28,8 +34,18 @@ public sealed record AnchorQuote(string Quote, TextSpan? Span, TextSpan? Preferr
     private static AnchoredQuote Answer(SourceState source, QuoteLocator locator, AnchorQuote question)
     {
         var errors = new List<DomainError>();
-        var passage = QuoteCheck.Resolve(errors, locator, question.Quote, question.Span, question.Preferred);
+        var quote = question.Quote ?? QuoteAtCurrentSpan(locator, question, errors);
+        var passage = quote is null ? null : QuoteCheck.Resolve(errors, locator, quote, question.Span, question.Preferred);
         return new AnchoredQuote(question, source.Id!, source.Language, passage, errors);
+    }
+
+    private static string? QuoteAtCurrentSpan(QuoteLocator locator, AnchorQuote question, List<DomainError> errors)
+    {
+        // Every quote the archive checked is the source's own characters at its span. One recorded before it kept
+        // them (a typed quote stored as typed) cannot be found by its fingerprint: it must be sent again.
+        if (question.Preferred is { } span && locator.At(span) is { } at && Fingerprints.Of(at.Text) == question.CurrentQuote) return at.Text;
+        errors.Add(DomainError.Invalid("quote", "the statement's quote is not the source's own characters at its span (it was recorded as typed); send the quote with the amendment"));
+        return null;
     }
 }
 

@@ -22,9 +22,9 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
             : throw new InvalidOperationException("the source was asked another question than this amendment needs"), context);
 
     /// <summary>
-    /// What to ask the statement's source before deciding: the quote (typed, or the current one), the span (sent, or the
-    /// current one when only the kind or only the span changes), and the current span to keep among several occurrences.
-    /// Null when the decision does not look at the source.
+    /// What to ask the statement's source before deciding: the quote (typed, or the current one, which the source finds
+    /// at the current span by its fingerprint), the span (sent, or the current one when only the kind or only the span
+    /// changes), and the current span to keep among several occurrences. Null when the decision does not look at the source.
     /// </summary>
     public static AnchorQuote? Anchoring(ActorState state, AmendStatement command)
     {
@@ -32,7 +32,10 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
         if (state.Statement(command.StatementId) is not { } statement) return null;
         if (c.Quote is null && c.Span is null && (c.QuoteKind is null || c.QuoteKind == statement.QuoteKind)) return null;
         if (c.Quote is { Length: > RecordStatement.MaxQuoteLength }) return null;
-        return new AnchorQuote(c.Quote ?? statement.Quote, c.Span ?? (c.Quote is null ? statement.Span : null), statement.Span);
+        return new AnchorQuote(c.Quote, c.Span ?? (c.Quote is null ? statement.Span : null), statement.Span)
+        {
+            CurrentQuote = c.Quote is null ? statement.Quote : null,
+        };
     }
 
     private static Decision Decide(ActorState state, AmendStatement command, Func<AnchorQuote, AnchoredQuote?> anchor, CommandContext context)
@@ -50,10 +53,12 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         if (StatementGuard.Find(state, command.StatementId, "amend", out var statement) is { } refused) return refused;
-        if (c.QuoteKind == QuoteKinds.Joint && statement.Recorded.CoSpeakers.Count == 0)
+        if (c.QuoteKind == QuoteKinds.Joint && !statement.Joint)
             return Decision.Refuse(DomainError.Invalid("quoteKind", "a joint statement names at least one co-speaker; this one has none"));
 
-        var (quote, span) = (statement.Quote, statement.Span);
+        // The state keeps fingerprints of the quote and occasion: enough to tell whether they change.
+        string? quote = null;
+        var span = statement.Span;
         if (Anchoring(state, command) is { } question)
         {
             if (anchor(question) is not { } anchored) return Decision.NotFound("sourceId", $"source '{statement.SourceId}' is not registered");
@@ -63,10 +68,10 @@ public sealed record AmendStatement(string StatementId, string Reason, Statement
 
         // Only what really changes is recorded, so repeating an amendment is a no-op.
         var changes = new StatementChanges(
-            quote != statement.Quote ? quote : null,
+            quote is not null && Fingerprints.Of(quote) != statement.Quote ? quote : null,
             span != statement.Span ? span : null,
             c.SaidOn is not null && c.SaidOn != statement.SaidOn ? c.SaidOn : null,
-            c.Occasion is not null && c.Occasion != statement.Occasion ? c.Occasion : null,
+            c.Occasion is not null && Fingerprints.Of(c.Occasion) != statement.Occasion ? c.Occasion : null,
             c.QuoteKind is not null && c.QuoteKind != statement.QuoteKind ? c.QuoteKind : null,
             c.Language is not null && c.Language != statement.Language ? c.Language : null);
         if (changes.IsEmpty) return Decision.NoOp;

@@ -96,7 +96,7 @@ public sealed record RecordStatement(
 
         if (state.Statement(recorded.StatementId) is { } existing)
         {
-            return SameRecording(existing.Recorded, recorded)
+            return existing.Recording == Fingerprints.Recording(recorded)
                 ? Decision.NoOp
                 : Decision.Conflict("span", $"statement '{recorded.StatementId}' is already recorded from the span {QuoteCheck.Where(passage)} with other details; amend it instead");
         }
@@ -109,9 +109,4 @@ public sealed record RecordStatement(
         if (span.End <= span.Start) errors.Add(DomainError.Invalid($"{field}.end", "must be greater than start"));
         if (span.End - span.Start > MaxQuoteLength) errors.Add(DomainError.Invalid(field, $"must cover at most {MaxQuoteLength} characters"));
     }
-
-    private static bool SameRecording(StatementRecorded a, StatementRecorded b) =>
-        SourceText.QuoteMatches(a.Quote, b.Quote) && a.QuoteKind == b.QuoteKind && a.SaidOn == b.SaidOn
-        && a.Occasion == b.Occasion && a.Language == b.Language
-        && a.Topics.Order().SequenceEqual(b.Topics.Order()) && a.CoSpeakers.Order().SequenceEqual(b.CoSpeakers.Order());
 }
