@@ -16,7 +16,8 @@ public static class Fingerprints
     {
         var text = new StringBuilder();
         foreach (var part in parts) text.Append(part is null ? "~;" : $"{part.Length}:{part};");
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 9));
+        // base64url: '+' would be written as \u002B in JSON.
+        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 9)).Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>Null for null, so "no occasion" stays recognisable.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Archive.Domain.Statements;
 
@@ -19,6 +20,10 @@ public sealed record PriorStatus(string Status, string? Reason);
 /// <param name="Quote">The fingerprint of the current quote, exactly as stored (the source's own characters at <see cref="Span"/>, for every quote the archive checked).</param>
 /// <param name="Occasion">The fingerprint of the current occasion; null when there is none.</param>
 /// <param name="Joint">Whether co-speakers were named: only then can the quote kind become joint.</param>
+/// <remarks>
+/// Snapshots hold one of these per statement: what is null or computed is not written (a missing value reads back as
+/// null), which keeps a statement's snapshot small.
+/// </remarks>
 public sealed record StatementState(
     string SourceId,
     TextSpan Span,
@@ -29,12 +34,14 @@ public sealed record StatementState(
     int Revision,
     string Recording,
     string Quote,
-    string? Occasion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Occasion,
     bool Joint)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? StatusReason { get; init; }
 
     /// <summary>The fingerprint of the last verification's method and note; null while the current text is unverified.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Verified { get; init; }
 
     public ImmutableList<StatementLink> Links { get; init; } = [];
@@ -43,11 +50,14 @@ public sealed record StatementState(
     public ImmutableList<RemovedLink> RemovedLinks { get; init; } = [];
 
     /// <summary>While retracted: the status it had before, which reinstating restores.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PriorStatus? BeforeRetraction { get; init; }
 
     /// <summary>The reason of the reinstatement that ended the last retraction, so a repeated reinstatement is a no-op.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ReinstatedBecause { get; init; }
 
+    [JsonIgnore]
     public bool IsRetracted => Status == StatementStatus.Retracted;
 
     public static StatementState From(StatementRecorded e) => new(
@@ -97,6 +107,7 @@ public sealed record StatementState(
     };
 
     /// <summary>The status a reinstatement returns to: the one before the retraction (or, when that is unknown, verified if it was, else recorded).</summary>
+    [JsonIgnore]
     public PriorStatus StatusToReinstate =>
         BeforeRetraction ?? new PriorStatus(Verified is null ? StatementStatus.Recorded : StatementStatus.Verified, null);
 
