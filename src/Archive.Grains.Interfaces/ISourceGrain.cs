@@ -12,4 +12,10 @@ public interface ISourceGrain : IGrainWithStringKey
 
     /// <summary>The source as registered, or an empty state when it is not.</summary>
     Task<SourceState> Get();
+
+    /// <summary>
+    /// Finds or checks each quote in the source's text and answers, in order, the passage meant (the source's own
+    /// characters and span) or why there is none; null when the source is not registered. The text stays here.
+    /// </summary>
+    Task<IReadOnlyList<AnchoredQuote>?> Anchor(IReadOnlyList<AnchorQuote> quotes);
 }

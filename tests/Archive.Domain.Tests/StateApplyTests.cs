@@ -79,7 +79,7 @@ public sealed class StateApplyTests
         Assert.Equal(5, statement.Revision);
         Assert.Equal(StatementStatus.Retracted, statement.Status);
         Assert.Equal("Misattributed", statement.StatusReason);
-        Assert.Equal(new Verification("video", "note", Archivist, Now), statement.LastVerification);
+        Assert.Equal(Fingerprints.Verification("video", "note"), statement.Verified);
         Assert.Equal([new StatementLink(SecondStatementId, "clarifies")], statement.Links);
     }
 

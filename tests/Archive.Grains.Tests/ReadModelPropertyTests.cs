@@ -215,16 +215,16 @@ public sealed partial class ReadModelPropertyTests : IAsyncLifetime
         {
             if (actors.GetValueOrDefault(want.ActorId)?.Statement(id) is not { } state) { m.Add($"statement {id}: missing from ActorState replay of actor:{want.ActorId}"); continue; }
             var who = $"statement {id} ({want.ActorId})";
-            Domain(m, who, "quote", state.Quote, want.Quote);
+            Domain(m, who, "quote (fingerprint)", state.Quote, Fingerprints.Of(want.Quote));
             Domain(m, who, "quoteKind", state.QuoteKind, want.QuoteKind);
             Domain(m, who, "saidOn", state.SaidOn, want.SaidOn);
-            Domain(m, who, "occasion", state.Occasion, want.Occasion);
+            Domain(m, who, "occasion (fingerprint)", state.Occasion, Fingerprints.OfOptional(want.Occasion));
             Domain(m, who, "span", state.Span, want.Span);
             Domain(m, who, "language", state.Language, want.Language);
             Domain(m, who, "status", state.Status, want.Status);
             Domain(m, who, "statusReason", state.StatusReason, want.StatusReason);
             Domain(m, who, "revision", state.Revision, want.Revision);
-            Domain(m, who, "verification", state.LastVerification is { } v ? new VerificationView(v.Method, v.Note, v.VerifiedBy, v.VerifiedAt) : null, want.Verification);
+            Domain(m, who, "verification (fingerprint)", state.Verified, want.Verification is { } v ? Fingerprints.Verification(v.Method, v.Note) : null);
             Domain(m, who, "outgoing links", Show(state.Links.Select(l => $"{l.Relation} {l.TargetId}")),
                 Show(want.Links.Where(l => l.Direction == "outgoing").Select(l => $"{l.Relation} {l.StatementId}")));
         }

@@ -146,6 +146,13 @@ public sealed class SnapshotTests
             ("unreadable", (_, s) => s.State = "{\"id\": 12, \"statements\": [1, 2"),
             ("other-chain", (_, s) => s.Head = new string('0', 64)),
             ("other-type", (_, s) => s.StateType = nameof(Domain.Topics.TopicState)),
+            // the format before statements kept fingerprints (its state would read back with fields missing), here
+            // holding no statements, so trusting it would record them again
+            ("old-format", (store, s) =>
+            {
+                s.StateType = nameof(ActorState);
+                s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] });
+            }),
         };
         string schema;
         await using (var first = await Start())

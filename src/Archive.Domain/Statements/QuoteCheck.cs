@@ -13,9 +13,8 @@ internal static class QuoteCheck
 
     /// <param name="span">The span sent, or null to find the quote.</param>
     /// <param name="preferred">When the quote occurs several times, the occurrence to take if it is one of them (an amendment's current span).</param>
-    public static Passage? Resolve(List<DomainError> errors, string text, string quote, TextSpan? span, TextSpan? preferred = null)
+    public static Passage? Resolve(List<DomainError> errors, QuoteLocator locator, string quote, TextSpan? span, TextSpan? preferred = null)
     {
-        var locator = QuoteLocator.For(text);
         if (QuoteFolding.Fold(quote).Length == 0)
         {
             errors.Add(DomainError.Invalid("quote", "has no visible characters to find in the source"));

@@ -5,12 +5,17 @@ using Archive.Domain.Sources;
 namespace Archive.Domain.Statements;
 
 /// <summary>What the speaker's grain learns from other streams before it decides.</summary>
+/// <param name="Source">The source, when the decision is to find the quote in it itself; a grain sends <see cref="Anchored"/> instead.</param>
 /// <param name="MergedTopics">Topics among the command's that were merged, each with the topic it went into.</param>
 public sealed record RecordingContext(
     SourceState? Source,
     IReadOnlySet<string> UnknownTopics,
     IReadOnlySet<string> UnknownCoSpeakers,
-    IReadOnlyDictionary<string, string>? MergedTopics = null);
+    IReadOnlyDictionary<string, string>? MergedTopics = null)
+{
+    /// <summary>The source's answer to the command's <see cref="RecordStatement.Anchoring"/>; null when the source is not registered (or <see cref="Source"/> is given).</summary>
+    public AnchoredQuote? Anchored { get; init; }
+}
 
 /// <summary>
 /// Records a statement from a source. <see cref="Quote"/> is what the archivist typed: it only finds and checks the
@@ -45,6 +50,16 @@ public sealed record RecordStatement(
             ? this with { Span = QuoteLocator.For(source.Text).Locate(Quote).Single?.Span }
             : this;
 
+    /// <summary>
+    /// This command with its span filled in from the source's answer to <see cref="Anchoring"/> (asked without a span: the
+    /// passage is the quote's only occurrence); otherwise unchanged.
+    /// </summary>
+    public RecordStatement Located(AnchoredQuote? anchored) =>
+        Span is null && anchored is { Passage: { } passage, Question.Span: null } ? this with { Span = passage.Span } : this;
+
+    /// <summary>What to ask the source before deciding; null when the quote is refused without looking (missing or too long).</summary>
+    public AnchorQuote? Anchoring => Quote is null || Quote.Length > MaxQuoteLength ? null : new AnchorQuote(Quote, Span);
+
     public static Decision Handle(ActorState state, RecordStatement command, RecordingContext context, CommandContext meta)
     {
         var errors = new List<DomainError>();
@@ -63,7 +78,7 @@ public sealed record RecordStatement(
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         if (!state.Exists) return Decision.NotFound("actorId", $"actor '{command.ActorId}' is not registered");
-        if (context.Source is not { Exists: true } source) return Decision.NotFound("sourceId", $"source '{command.SourceId}' is not registered");
+        if (context.Anchored is null && context.Source is not { Exists: true }) return Decision.NotFound("sourceId", $"source '{command.SourceId}' is not registered");
         var missing = context.UnknownTopics.Select(t => DomainError.NotFound("topics", $"topic '{t}' is not open"))
             .Concat(context.UnknownCoSpeakers.Select(a => DomainError.NotFound("coSpeakers", $"actor '{a}' is not registered")))
             .ToArray();
@@ -71,16 +86,17 @@ public sealed record RecordStatement(
         if (context.MergedTopics is { Count: > 0 } merged)
             return Decision.Refuse(merged.Select(m => DomainError.Conflict("topics", $"topic '{m.Key}' was merged into '{m.Value}'; file the statement under '{m.Value}'")));
 
-        if (QuoteCheck.Resolve(errors, source.Text, command.Quote, command.Span) is not { } passage) return Decision.Refuse(errors);
+        var anchored = context.Anchored ?? AnchorQuote.Answer(context.Source, command.Anchoring!)!;
+        if (anchored.Passage is not { } passage) return Decision.Refuse(anchored.Errors);
 
         var recorded = new StatementRecorded(
             command.ActorId, StatementIds.For(command.ActorId, command.SourceId, passage.Span), passage.Text, command.QuoteKind, command.SaidOn!.Value,
-            command.Occasion, source.Id!, passage.Span, command.Topics ?? [], command.Language ?? source.Language ?? "en",
+            command.Occasion, anchored.SourceId, passage.Span, command.Topics ?? [], command.Language ?? anchored.SourceLanguage ?? "en",
             coSpeakers, meta.Principal, meta.Now);
 
         if (state.Statement(recorded.StatementId) is { } existing)
         {
-            return SameRecording(existing.Recorded, recorded)
+            return existing.Recording == Fingerprints.Recording(recorded)
                 ? Decision.NoOp
                 : Decision.Conflict("span", $"statement '{recorded.StatementId}' is already recorded from the span {QuoteCheck.Where(passage)} with other details; amend it instead");
         }
@@ -93,9 +109,4 @@ public sealed record RecordStatement(
         if (span.End <= span.Start) errors.Add(DomainError.Invalid($"{field}.end", "must be greater than start"));
         if (span.End - span.Start > MaxQuoteLength) errors.Add(DomainError.Invalid(field, $"must cover at most {MaxQuoteLength} characters"));
     }
-
-    private static bool SameRecording(StatementRecorded a, StatementRecorded b) =>
-        SourceText.QuoteMatches(a.Quote, b.Quote) && a.QuoteKind == b.QuoteKind && a.SaidOn == b.SaidOn
-        && a.Occasion == b.Occasion && a.Language == b.Language
-        && a.Topics.Order().SequenceEqual(b.Topics.Order()) && a.CoSpeakers.Order().SequenceEqual(b.CoSpeakers.Order());
 }

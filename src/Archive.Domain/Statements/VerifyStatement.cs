@@ -13,8 +13,7 @@ public sealed record VerifyStatement(string StatementId, string Method, string? 
         if (errors.Count > 0) return Decision.Refuse(errors);
 
         if (StatementGuard.Find(state, command.StatementId, "verify", out var statement) is { } refused) return refused;
-        if (statement.Status == StatementStatus.Verified
-            && statement.LastVerification is { } last && last.Method == command.Method && last.Note == command.Note)
+        if (statement.Status == StatementStatus.Verified && statement.Verified == Fingerprints.Verification(command.Method, command.Note))
             return Decision.NoOp;
         return Decision.Accept(new StatementVerified(state.Id!, command.StatementId, command.Method, command.Note, context.Principal, context.Now));
     }

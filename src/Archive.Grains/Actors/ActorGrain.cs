@@ -17,9 +17,6 @@ namespace Archive.Grains.Actors;
 [Reentrant]
 public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(storage), IActorGrain
 {
-    // Source texts never change (a source's id is derived from its text), so they are safe to keep.
-    private readonly Dictionary<string, SourceState> _sources = new(StringComparer.Ordinal);
-
     protected override string StreamKey => StreamKeys.Actor(this.GetPrimaryKeyString());
     protected override ActorState Initial => ActorState.Empty;
     protected override ActorState Apply(ActorState state, object @event) => state.Apply(@event);
@@ -36,15 +33,16 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
 
     public async Task<WriteResult> RecordStatement(RecordStatement command, WriteContext context)
     {
-        var source = await SourceOf(command.SourceId);
+        command = command with { ActorId = this.GetPrimaryKeyString() };
+        var anchored = command.Anchoring is { } question ? (await AnchorIn(command.SourceId, [question]))?[0] : null;
         // A quote without a span is found in the source first, so even a repeat answers with the statement's id.
-        command = (command with { ActorId = this.GetPrimaryKeyString() }).Located(source);
+        command = command.Located(anchored);
         var unknownTopics = await Missing(command.Topics, id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
         var unknownActors = await Missing(command.CoSpeakers, id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
         var merged = await MergedAmong(command.Topics);
 
         var decision = Domain.Statements.RecordStatement.Handle(
-            Current, command, new RecordingContext(source, unknownTopics, unknownActors, merged), Meta(context));
+            Current, command, new RecordingContext(null, unknownTopics, unknownActors, merged) { Anchored = anchored }, Meta(context));
         var result = await Commit(decision, context, command.StatementId);
         if (!result.Succeeded) return result;
 
@@ -63,16 +61,16 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
     {
         var actorId = this.GetPrimaryKeyString();
         // Ask other grains everything first, each question once, so the decisions then run back to back on one state.
-        var sources = new Dictionary<string, SourceState?>(StringComparer.Ordinal);
-        foreach (var id in commands.Select(c => c.SourceId ?? "").Distinct()) sources[id] = await SourceOf(id);
-        commands = commands.Select(c => (c with { ActorId = actorId }).Located(sources[c.SourceId ?? ""])).ToArray();
+        commands = commands.Select(c => c with { ActorId = actorId }).ToArray();
+        var anchored = await AnchorAll(commands);
+        commands = commands.Select((c, i) => c.Located(anchored[i])).ToArray();
         var unknownTopics = await MissingAll(commands.SelectMany(c => c.Topics ?? []), id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
         var unknownActors = await MissingAll(commands.SelectMany(c => c.CoSpeakers ?? []), id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
         var merged = await MergedAmong(commands.SelectMany(c => c.Topics ?? []).Distinct().ToArray());
 
-        var results = (await CommitEach(commands, (state, c) => Domain.Statements.RecordStatement.Handle(state, c,
-                new RecordingContext(sources[c.SourceId ?? ""], Among(unknownTopics, c.Topics), Among(unknownActors, c.CoSpeakers), merged), Meta(context)),
-            c => c.StatementId, context)).ToArray();
+        var results = (await CommitEach(commands.Zip(anchored).ToArray(), (state, x) => Domain.Statements.RecordStatement.Handle(state, x.First,
+                new RecordingContext(null, Among(unknownTopics, x.First.Topics), Among(unknownActors, x.First.CoSpeakers), merged) { Anchored = x.Second }, Meta(context)),
+            x => x.First.StatementId, context)).ToArray();
 
         // As for one statement, filing runs for repeats too, so a retry completes a filing that failed; one append per topic.
         var filings = commands.Select((c, i) => (Command: c, Index: i))
@@ -100,10 +98,16 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
 
     public async Task<WriteResult> AmendStatement(AmendStatement command, WriteContext context)
     {
-        var c = command.Changes;
-        var needsSource = c.Quote is not null || c.Span is not null || c.QuoteKind is not null;
-        var source = needsSource && Current.Statement(command.StatementId) is { } statement ? await SourceOf(statement.SourceId) : null;
-        return await Commit(Domain.Statements.AmendStatement.Handle(Current, command, source, Meta(context)), context, command.StatementId);
+        // Calls interleave at awaits: ask again if another amendment changed what this one must ask.
+        AnchoredQuote? anchored = null;
+        for (var question = Domain.Statements.AmendStatement.Anchoring(Current, command); question is not null && anchored?.Question != question;
+             question = Domain.Statements.AmendStatement.Anchoring(Current, command))
+        {
+            var sourceId = Current.Statement(command.StatementId)!.SourceId;
+            if ((await AnchorIn(sourceId, [question]))?[0] is not { } answer) break;
+            anchored = answer;
+        }
+        return await Commit(Domain.Statements.AmendStatement.HandleAnchored(Current, command, anchored, Meta(context)), context, command.StatementId);
     }
 
     public Task<WriteResult> DisputeStatement(DisputeStatement command, WriteContext context) =>
@@ -136,14 +140,27 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
     public Task<bool> HasStatement(string statementId) =>
         Task.FromResult(Confirmed.Statement(statementId) is not null);
 
-    private async Task<SourceState?> SourceOf(string sourceId)
+    /// <summary>The source's answers to the questions, in order; null when the source is not registered.</summary>
+    private async Task<IReadOnlyList<AnchoredQuote>?> AnchorIn(string? sourceId, IReadOnlyList<AnchorQuote> questions)
     {
-        if (_sources.TryGetValue(sourceId, out var cached)) return cached;
-        if (!sourceId.StartsWith("src-", StringComparison.Ordinal) || sourceId.Length > 64) return null;
-        var source = await GrainFactory.GetGrain<ISourceGrain>(sourceId).Get();
-        if (!source.Exists) return null;
-        if (_sources.Count >= 32) _sources.Clear();
-        return _sources[sourceId] = source;
+        if (sourceId is null || !sourceId.StartsWith("src-", StringComparison.Ordinal) || sourceId.Length > 64) return null;
+        return await GrainFactory.GetGrain<ISourceGrain>(sourceId).Anchor(questions);
+    }
+
+    /// <summary>Each command's answer (null when nothing is asked or its source is not registered): one call per source, each question once.</summary>
+    private async Task<AnchoredQuote?[]> AnchorAll(IReadOnlyList<RecordStatement> commands)
+    {
+        var answers = new AnchoredQuote?[commands.Count];
+        var bySource = commands.Select((c, i) => (c.SourceId, Question: c.Anchoring, Index: i))
+            .Where(x => x.Question is not null).GroupBy(x => x.SourceId ?? "", StringComparer.Ordinal);
+        await Task.WhenAll(bySource.Select(async group =>
+        {
+            var questions = group.Select(x => x.Question!).Distinct().ToArray();
+            if (await AnchorIn(group.Key, questions) is not { } answered) return;
+            var byQuestion = answered.ToDictionary(a => a.Question);
+            foreach (var x in group) answers[x.Index] = byQuestion[x.Question!];
+        }));
+        return answers;
     }
 
     /// <summary>Which of the topics were merged, and into what: a statement is filed under the topic it went into.</summary>

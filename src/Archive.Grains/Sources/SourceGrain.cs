@@ -27,4 +27,9 @@ public sealed class SourceGrain(StreamStore storage) : StreamGrain<SourceState>(
         Commit(CorrectSource.Handle(Current, command with { SourceId = this.GetPrimaryKeyString() }, Meta(context)), context, this.GetPrimaryKeyString());
 
     public Task<SourceState> Get() => Task.FromResult(Confirmed);
+
+    // The text's folded form and code point index are built on the first question and kept with the text, which this
+    // activation holds: later questions slice and search without another pass over the text.
+    public Task<IReadOnlyList<AnchoredQuote>?> Anchor(IReadOnlyList<AnchorQuote> quotes) =>
+        Task.FromResult(AnchorQuote.Answer(Confirmed, quotes));
 }

@@ -6,13 +6,22 @@ namespace Archive.Store.Storage;
 /// <summary>Writing and reading <see cref="StreamSnapshot"/> documents with the store's own serializer.</summary>
 public static class Snapshots
 {
+    // A state whose shape changes gets the next format here: snapshots of the old shape then name another type, are
+    // ignored, and the stream is replayed (a state read from JSON of another shape could silently lose or misread fields).
+    // ActorState 2: statements keep what decisions need, with fingerprints instead of quotes and the recording event.
+    private static readonly Dictionary<Type, int> Formats = new() { [typeof(Domain.Actors.ActorState)] = 2 };
+
+    /// <summary>What a snapshot's <see cref="StreamSnapshot.StateType"/> must say to be read as a <typeparamref name="TState"/>.</summary>
+    public static string TypeName<TState>() =>
+        Formats.TryGetValue(typeof(TState), out var format) ? $"{typeof(TState).Name}/{format}" : typeof(TState).Name;
+
     public static StreamSnapshot Of<TState>(IDocumentStore store, string streamKey, long version, string? head, TState state, DateTimeOffset at)
         where TState : class => new()
     {
         Id = streamKey,
         Version = version,
         Head = head,
-        StateType = typeof(TState).Name,
+        StateType = TypeName<TState>(),
         State = store.Options.Serializer().ToJson(state),
         TakenAt = at,
     };

@@ -48,7 +48,7 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
         if (snapshot is null) return null;
         // From the snapshot's own version: its event must still be there, with the hash the snapshot recorded.
         var events = await session.Events.FetchStreamAsync(streamKey, fromVersion: Math.Max(1, snapshot.Version));
-        var reason = snapshot.StateType != typeof(TState).Name ? $"it holds a {snapshot.StateType}"
+        var reason = snapshot.StateType != Snapshots.TypeName<TState>() ? $"it holds a {snapshot.StateType}"
             : events.Count == 0 || events[0].Version != snapshot.Version ? $"its version {snapshot.Version} is beyond the stream"
             : events[0].GetHeader(EventHash.Header)?.ToString() != snapshot.Head ? $"its chain head does not match event {snapshot.Version}"
             : null;

@@ -124,15 +124,15 @@ public sealed class AmendStatementTests
     {
         const string other = "Reporters asked about the summit.";
         var verified = Given(ActorRegistered(), Recorded(), new StatementVerified(ActorId, StatementId, "video", null, Archivist, Earlier));
-        Assert.NotNull(verified.Statement(StatementId)!.LastVerification);
+        Assert.NotNull(verified.Statement(StatementId)!.Verified);
         var amended = Then.Accepted<StatementAmended>(AmendStatement.Handle(verified,
             new AmendStatement(StatementId, Reason, new StatementChanges(Quote: other)), Source(), Context));
 
         var statement = verified.Apply(amended).Statement(StatementId)!;
 
         Assert.Equal(StatementStatus.Recorded, statement.Status);
-        Assert.Null(statement.LastVerification);
-        Assert.Equal(other, statement.Quote);
+        Assert.Null(statement.Verified);
+        Assert.Equal(Fingerprints.Of(other), statement.Quote);
         Assert.Equal(SpanOf(other), statement.Span);
         Assert.Equal(3, statement.Revision);
     }
@@ -153,8 +153,8 @@ public sealed class AmendStatementTests
             Amended(new StatementChanges(Occasion: "Press briefing")));
 
         Assert.Equal(StatementStatus.Verified, state.Statement(StatementId)!.Status);
-        Assert.NotNull(state.Statement(StatementId)!.LastVerification);
-        Assert.Equal("Press briefing", state.Statement(StatementId)!.Occasion);
+        Assert.NotNull(state.Statement(StatementId)!.Verified);
+        Assert.Equal(Fingerprints.Of("Press briefing"), state.Statement(StatementId)!.Occasion);
     }
 
     [Fact]

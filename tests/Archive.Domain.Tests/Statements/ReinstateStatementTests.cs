@@ -28,7 +28,7 @@ public sealed class ReinstateStatementTests
         var statement = Given(ActorRegistered(), Recorded(), verified, Retracted, reinstated).Statement(StatementId)!;
 
         Assert.Equal(StatementStatus.Verified, statement.Status);
-        Assert.Equal("video", statement.LastVerification?.Method);
+        Assert.Equal(Fingerprints.Verification("video", "minute 12"), statement.Verified);
     }
 
     [Fact]
