@@ -44,8 +44,9 @@ public static partial class StatementQueries
 
     /// <summary>
     /// One tier (exact hits or the others) in rank order, at most <paramref name="limit"/> rows after the cursor. The
-    /// order is the RUM index's own, so PostgreSQL stops reading it once the page is full; ties are sorted by id as
-    /// they come. A filter on the views is checked on each match in that order (or, when it is the more selective,
+    /// order is the RUM index's own (RUM computes each match's distance from the word positions it stores, without
+    /// reading the table), so PostgreSQL reads only the rows of the page, and those tied with its last, from the
+    /// table. A filter on the views is checked on each match in that order (or, when it is the more selective,
     /// PostgreSQL starts from the views' indexes and ranks the few statements it finds).
     /// </summary>
     private static async Task<List<Row>> Tier(NpgsqlDataSource database, string schema, string rumSchema, StatementFilter filter,
@@ -65,11 +66,14 @@ public static partial class StatementQueries
             where.Add($"({distance} > @cr or ({distance} = @cr and s.id > @ci))");
         }
         var from = $"{schema}.{StatementSearchSql.Table} s" + (filtered ? $" join {table} v on v.id = s.id" : "");
+        // PostgreSQL orders by the index's distance alone, not by (distance, id): so read the first rows in its order
+        // with every row tied with the last of them, and order those by id too
         command.CommandText = $"""
             select v.data::text, {Headline(tsquery)}, {(exact ? 1 : 0)}, p.distance
-            from (select s.id, {distance} as distance from {from}
-                  where {string.Join(" and ", where)}
-                  order by {distance}, s.id limit {limit}) p
+            from (select * from (select s.id, {distance} as distance from {from}
+                                 where {string.Join(" and ", where)}
+                                 order by {distance} fetch first {limit} rows with ties) tied
+                  order by distance, id limit {limit}) p
             join {table} v on v.id = p.id
             order by p.distance, p.id
             """;

@@ -52,7 +52,11 @@ public sealed class SearchRankingTests : IAsyncLifetime
         await insert.ExecuteNonQueryAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        await TestDatabase.Scalar($"drop schema if exists {_schema} cascade; select 0");
+    }
 
     public static TheoryData<string> Queries() => ["harbour road", "harbour", "\"harbour road\"", "trade harbour", "friendship trade"];
 
