@@ -158,8 +158,10 @@ SQL
   wait_for "role $USER_NAME on the private server" answers 127.0.0.1 "$port" || exit 1
   # Search's RUM index needs the extension in the database, and creating it needs a superuser (the archive's role is not).
   if [ -f "$(pg_sharedir "$bindir")/extension/rum.control" ]; then
-    as_pg psql -X -q -tA -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres -d "$DATABASE" -c 'create extension if not exists rum' \
+    as_pg psql -X -q -tA -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres -d "$DATABASE" >/dev/null <<'SQL' \
       || say "could not create the RUM extension in database $DATABASE: searches will rank every match"
+select 'create extension rum' where not exists (select from pg_extension where extname = 'rum') \gexec
+SQL
   fi
   say "using private server $data on 127.0.0.1:$port ($how; max_connections $connections)"
   finish "$(connection 127.0.0.1 "$port")" "$connections"
