@@ -139,6 +139,7 @@ EOF
   fi
 
   local -a psql=(as_pg psql -X -q -tA -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres -d postgres)
+  install_rum "$version"
   # Role and database when missing (as the superuser, through the socket), then the setting in force.
   connections=$("${psql[@]}" <<SQL
 select 'create role $USER_NAME login password ''$USER_PASSWORD'' createdb' where not exists (select from pg_roles where rolname = '$USER_NAME') \gexec
@@ -155,6 +156,13 @@ SQL
     connections=$("${psql[@]}" -c "show max_connections")
   fi
   wait_for "role $USER_NAME on the private server" answers 127.0.0.1 "$port" || exit 1
+  # Search's RUM index needs the extension in the database, and creating it needs a superuser (the archive's role is not).
+  if [ -f "$(pg_sharedir "$bindir")/extension/rum.control" ]; then
+    as_pg psql -X -q -tA -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres -d "$DATABASE" >/dev/null <<'SQL' \
+      || say "could not create the RUM extension in database $DATABASE: searches will rank every match"
+select 'create extension rum' where not exists (select from pg_extension where extname = 'rum') \gexec
+SQL
+  fi
   say "using private server $data on 127.0.0.1:$port ($how; max_connections $connections)"
   finish "$(connection 127.0.0.1 "$port")" "$connections"
 }
@@ -217,4 +225,35 @@ install_postgresql() {
     say "stopping the Debian cluster $version/$name, which installing $package started: it stays installed and stopped, and is not used"
     detached pg_ctlcluster "$version" "$name" stop || say "the Debian cluster $version/$name did not stop; stop it with: pg_ctlcluster $version $name stop"
   done < <(online_clusters)
+}
+
+pg_sharedir() { "$1/pg_config" --sharedir 2>/dev/null || echo "/usr/share/postgresql/$(basename "$(dirname "$1")")"; }
+
+# The RUM extension (search reads its best matches in rank order from a RUM index; without it every match is
+# ranked). Installed with apt when root and missing, but only a build that the installed server takes as it is:
+# Debian's newest build may require a newer server package, and upgrading it under running servers makes every new
+# backend of theirs fail to load any extension library until they are restarted — servers this script did not start.
+install_rum() {
+  local major=$1 package candidate version plan
+  package="postgresql-$major-rum"
+  [ -f "/usr/share/postgresql/$major/extension/rum.control" ] && return 0
+  if ! $IS_ROOT || ! command -v apt-get >/dev/null; then
+    say "the RUM extension is not installed (Debian: apt-get install $package as root); searches will rank every match"
+    return 0
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  if [ -z "$(apt-cache madison "$package" 2>/dev/null)" ]; then apt-get update -qq </dev/null 3>&- 9>&- || true; fi
+  candidate=""
+  for version in $(apt-cache madison "$package" 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); print $2 }'); do
+    # a build that installs alone: nothing upgraded, nothing else installed
+    plan=$(apt-get install -s --no-install-recommends "$package=$version" 2>/dev/null </dev/null 3>&- 9>&-) || continue
+    if [ "$(grep -c '^Inst ' <<<"$plan")" = 1 ] && grep -q "^Inst $package " <<<"$plan"; then candidate=$version; break; fi
+  done
+  if [ -z "$candidate" ]; then
+    say "no build of $package installs without upgrading the PostgreSQL server package, which would break running servers until they restart; not installed: searches will rank every match (install it yourself, then restart the servers)"
+    return 0
+  fi
+  say "installing the RUM extension for search ranking: $package $candidate"
+  apt-get install -y -qq --no-install-recommends "$package=$candidate" </dev/null >/dev/null 3>&- 9>&- \
+    || say "apt-get install $package=$candidate failed; searches will rank every match"
 }

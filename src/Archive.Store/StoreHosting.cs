@@ -17,7 +17,8 @@ public static class StoreHosting
         if (services.Any(d => d.ServiceType == typeof(IDocumentStore))) return services;
         services.AddMarten(options => ArchiveStore.Configure(options, settings.ConnectionString, settings.Schema))
             .UseLightweightSessions();
-        services.AddHostedService(sp => new ArchiveDatabaseMigrator(sp.GetRequiredService<IDocumentStore>(), settings.ConnectionString, settings.Schema));
+        services.AddHostedService(sp => new ArchiveDatabaseMigrator(sp.GetRequiredService<IDocumentStore>(), settings.ConnectionString, settings.Schema,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ArchiveDatabaseMigrator>>()));
         services.AddSingleton(new ProjectionRebuildQueue(settings.ConnectionString, settings.Schema));
         return services;
     }

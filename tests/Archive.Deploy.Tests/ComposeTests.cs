@@ -106,7 +106,10 @@ public sealed class ComposeTests
     public void Postgres_KeepsItsDataInAVolumeAndAllowsTheConnectionsTheProcessesNeed()
     {
         var postgres = Service("postgres");
-        Assert.Equal("postgres:15", postgres.Str("image"));
+        Assert.Equal("deploy/Dockerfile.postgres", postgres.Map("build").Str("dockerfile"));
+        var image = Dockerfile.Load("deploy/Dockerfile.postgres").Final;
+        Assert.Equal("postgres:15", image.Image);
+        Assert.Contains(image.All("RUN"), r => r.Arguments.Contains("postgresql-$PG_MAJOR-rum"));
         Assert.Contains("max_connections=300", postgres.Seq("command").Select(c => c.Scalar()));
         var mount = Assert.Single(postgres.Seq("volumes")).Scalar().Split(':');
         Assert.Equal("/var/lib/postgresql/data", mount[1]);

@@ -10,7 +10,8 @@ namespace Archive.Api.Health;
 public sealed record ProjectionHealth(string Name, long Position, long Lag, string Status, string? Reason);
 
 public sealed record HealthReport(
-    string Status, string Postgres, string Silo, int ActiveSilos, long HighWaterMark, long LastPosition, IReadOnlyList<ProjectionHealth> Projections);
+    string Status, string Postgres, string Silo, int ActiveSilos, long HighWaterMark, long LastPosition, IReadOnlyList<ProjectionHealth> Projections,
+    string? Search = null);
 
 public static class HealthApi
 {
@@ -31,18 +32,22 @@ public static class HealthApi
     /// projection failed or stalled (with the reason); 503 Unhealthy when PostgreSQL or the silo does not answer.
     /// </summary>
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Check(
-        NpgsqlDataSource database, ProjectionProgress progress, StallTracker stalls, IGrainFactory grains, CancellationToken ct)
+        NpgsqlDataSource database, ProjectionProgress progress, StallTracker stalls, IGrainFactory grains, Archive.Store.ArchiveSettings settings,
+        CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
 
         string postgres;
         ProgressSnapshot? snapshot = null;
+        string? search = null;
         try
         {
             await using var command = database.CreateCommand("select 1");
             await command.ExecuteScalarAsync(timeout.Token);
             snapshot = await progress.Read(timeout.Token);
+            // how searches find their best matches: slower, not wrong, without the RUM index (so not a degradation)
+            search = (await Archive.Store.Statements.SearchRanking.Of(database, settings.Schema, timeout.Token)).Description;
             postgres = "ok";
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException)
@@ -67,7 +72,7 @@ public static class HealthApi
         var status = postgres != "ok" || silo != "ok" ? "Unhealthy"
             : projections.Any(p => p.Status != "ok") ? "Degraded"
             : "Healthy";
-        var report = new HealthReport(status, postgres, silo, active, snapshot?.HighWaterMark ?? 0, snapshot?.LastPosition ?? 0, projections);
+        var report = new HealthReport(status, postgres, silo, active, snapshot?.HighWaterMark ?? 0, snapshot?.LastPosition ?? 0, projections, search);
         return status == "Unhealthy" ? TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable) : TypedResults.Ok(report);
     }
 }

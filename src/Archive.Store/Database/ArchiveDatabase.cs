@@ -1,6 +1,7 @@
 using Archive.Store;
 using Marten;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Archive.Store.Database;
@@ -40,6 +41,12 @@ public static class ArchiveDatabase
         await using (var search = new NpgsqlCommand(Statements.StatementSearchSql.Sql(schema), lockConnection))
             await search.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the search documents of the statement views ({schema}.{Statements.StatementSearchSql.Table})");
+        var (rumSchema, why) = await Statements.StatementSearchSql.EnableRum(lockConnection, cancellationToken);
+        await using (var index = new NpgsqlCommand(Statements.StatementSearchSql.IndexSql(schema, rumSchema), lockConnection))
+            await index.ExecuteNonQueryAsync(cancellationToken);
+        var ranking = rumSchema is null ? Statements.SearchRanking.EveryMatch(why!) : Statements.SearchRanking.Index(rumSchema);
+        Statements.SearchRanking.Remember(connectionString, schema, ranking);
+        steps.Add($"search: {ranking.Description}");
         await using (var rebuilds = new NpgsqlCommand(Storage.ProjectionRebuildQueue.Sql(schema), lockConnection))
             await rebuilds.ExecuteNonQueryAsync(cancellationToken);
         steps.Add($"the rebuild queue {schema}.archive_rebuilds");
@@ -56,10 +63,17 @@ public static class ArchiveDatabase
 }
 
 /// <summary>Applies the schema's database changes when a host starts, before it serves or appends anything.</summary>
-public sealed class ArchiveDatabaseMigrator(IDocumentStore store, string connectionString, string schema) : IHostedService
+public sealed class ArchiveDatabaseMigrator(IDocumentStore store, string connectionString, string schema, ILogger<ArchiveDatabaseMigrator> logger)
+    : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        ArchiveDatabase.MigrateAsync(store, connectionString, schema, clusterSchema: null, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ArchiveDatabase.MigrateAsync(store, connectionString, schema, clusterSchema: null, cancellationToken);
+        // Searches without the RUM index stay correct but rank every match: an operator must hear it at start, not from a slow page.
+        var ranking = Statements.SearchRanking.Recalled(connectionString, schema);
+        if (ranking is { Indexed: false }) logger.LogWarning("Search in schema {Schema}: {Ranking}", schema, ranking.Description);
+        else if (ranking is not null) logger.LogInformation("Search in schema {Schema}: {Ranking}", schema, ranking.Description);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -52,13 +52,36 @@ public static partial class StatementQueries
         if (cursor is not null && after is null) errors.Add(DomainError.Invalid("cursor", "is not a cursor this query issued"));
         if (errors.Count > 0) return QueryResult<StatementPage>.Refused(errors);
 
+        if (search is not null) return await Search(database, schema, filter, search, after, take, ct);
+
         await using var command = database.CreateCommand();
+        var (where, table) = Filtered(command, schema, filter);
+        if (after is { } key)
+        {
+            command.Parameters.AddWithValue("cs", key.SaidOn!);
+            command.Parameters.AddWithValue("ci", key.Id);
+            where.Add("(data ->> 'saidOn', id) > (@cs, @ci)");
+        }
+        command.CommandText = $"""
+            select data::text, null::text, 0, 0::real from {table}
+            {(where.Count > 0 ? "where " + string.Join(" and ", where) : "")}
+            order by data ->> 'saidOn', id limit {take + 1}
+            """;
+        var rows = await Rows(command, ct);
+        var page = rows.Take(take).ToArray();
+        var next = rows.Count > take ? Cursor.Encode(new CursorKey(page[^1].View.SaidOn.ToString("yyyy-MM-dd"), page[^1].View.Id, 0, null, null)) : null;
+        return QueryResult<StatementPage>.Of(new StatementPage(Items(page), next));
+    }
+
+    /// <summary>The filter's conditions on the views (or, as of an instant, on the revisions that were current then), as parameters of the command.</summary>
+    private static (List<string> Where, string Table) Filtered(NpgsqlCommand command, string schema, StatementFilter filter)
+    {
         var where = new List<string>();
-        void Where(string clause, object value, NpgsqlDbType? type = null)
+        void Where(string clause, object value)
         {
             var name = $"p{command.Parameters.Count}";
             where.Add(clause.Replace("@v", "@" + name));
-            if (type is { } t) command.Parameters.AddWithValue(name, t, value); else command.Parameters.AddWithValue(name, value);
+            command.Parameters.AddWithValue(name, value);
         }
         if (filter.Actor is not null) Where("data ->> 'actorId' = @v", filter.Actor);
         if (filter.TopicFamily is { Count: > 0 } family) Where("data -> 'topics' ?| @v", family.ToArray());
@@ -70,7 +93,6 @@ public static partial class StatementQueries
         if (filter.RecordedFrom is { } rf) Where("(data ->> 'recordedAt')::timestamptz >= @v", rf);
         if (filter.RecordedTo is { } rt) Where("(data ->> 'recordedAt')::timestamptz < @v", rt);
 
-        string sql;
         var table = $"{schema}.mt_doc_statementview";
         if (filter.AsOf is { } asOf)
         {
@@ -83,88 +105,46 @@ public static partial class StatementQueries
                    and (r.value ->> 'recordedTo' is null or (r.value ->> 'recordedTo')::timestamptz > @asof)) as_of
                 """;
         }
-        if (search is null)
-        {
-            if (after is { } key)
-            {
-                command.Parameters.AddWithValue("cs", key.SaidOn!);
-                command.Parameters.AddWithValue("ci", key.Id);
-                where.Add("(data ->> 'saidOn', id) > (@cs, @ci)");
-            }
-            sql = $"""
-                select data::text, null::text, 0, 0::real from {table}
-                {(where.Count > 0 ? "where " + string.Join(" and ", where) : "")}
-                order by data ->> 'saidOn', id limit {take + 1}
-                """;
-        }
-        else
-        {
-            // Two steps: rank every match by what the search needs (exact hit, rank, id), keep one page of them, and
-            // only then read those views and highlight their quotes: ts_headline and the views' data cost far more
-            // than ranking, and a frequent word matches a large part of the archive.
-            // The current views' search documents and lower-case quotes are stored beside them (GIN-indexed), so the
-            // ranking reads that table alone unless a filter needs the views; revisions, as of an instant, compute theirs.
-            var stored = filter.AsOf is null;
-            var quote = stored ? "s.quote" : "lower(data ->> 'quote')";
-            var (tsquery, exact) = search.ToSql(command, quote);
-            var document = stored ? "s.document" : StatementSearchSql.Document(schema, "data ->> 'quote'");
-            var searchTable = $"{schema}.{StatementSearchSql.Table}";
-            var from = !stored ? table : where.Count > 0 ? $"{searchTable} s join {table} v on v.id = s.id" : $"{searchTable} s";
-            where.Insert(0, $"{document} @@ ({tsquery})");
-            var ranked = $"""
-                select {(stored ? "s.id" : "id")} as id, ({exact})::int as exact, ts_rank_cd({document}, ({tsquery}))::real as rank
-                       {(stored ? "" : ", data")}
-                from {from} where {string.Join(" and ", where)}
-                """;
-            var keyset = "";
-            if (after is { } key)
-            {
-                command.Parameters.AddWithValue("ce", key.Exact);
-                command.Parameters.AddWithValue("cr", NpgsqlDbType.Real, key.Rank);
-                command.Parameters.AddWithValue("ci", key.Id);
-                keyset = "where (exact < @ce) or (exact = @ce and rank < @cr) or (exact = @ce and rank = @cr and id > @ci)";
-            }
-            var onePage = $"select * from ({ranked}) hits {keyset} order by exact desc, rank desc, id limit {take + 1}";
-            var headline = $"ts_headline('{StatementSearchSql.Configuration}', data ->> 'quote', ({tsquery}), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12')";
-            sql = stored
-                ? $"select v.data::text, {headline}, p.exact, p.rank from ({onePage}) p join {table} v on v.id = p.id order by p.exact desc, p.rank desc, p.id"
-                : $"select data::text, {headline}, exact, rank from ({onePage}) p order by exact desc, rank desc, id";
-        }
-        command.CommandText = sql;
-
-        var rows = new List<(StatementView View, string? Snippet, int Exact, float Rank)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var view = JsonSerializer.Deserialize<StatementView>(reader.GetString(0), Json)!;
-                rows.Add((view, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetFloat(3)));
-            }
-        }
-        var page = rows.Take(take).ToArray();
-        var items = page.Select(r => new StatementItem(r.View.Id, r.View.ActorId, r.View.SourceId, r.View.Quote, r.View.QuoteKind,
-            r.View.SaidOn, r.View.Status, r.View.Topics, r.View.Span, r.View.Revision, r.View.RecordedAt, r.Snippet)).ToArray();
-        string? next = null;
-        if (rows.Count > take)
-        {
-            var last = page[^1];
-            next = search is null
-                ? Cursor.Encode(new CursorKey(last.View.SaidOn.ToString("yyyy-MM-dd"), last.View.Id, 0, 0))
-                : Cursor.Encode(new CursorKey(null, last.View.Id, last.Exact, last.Rank));
-        }
-        return QueryResult<StatementPage>.Of(new StatementPage(items, next));
+        return (where, table);
     }
+
+    private sealed record Row(StatementView View, string? Snippet, int Exact, float Rank);
+
+    /// <summary>Reads rows of (view, snippet, exact hit, rank).</summary>
+    private static async Task<List<Row>> Rows(NpgsqlCommand command, CancellationToken ct)
+    {
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var view = JsonSerializer.Deserialize<StatementView>(reader.GetString(0), Json)!;
+            rows.Add(new Row(view, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetFloat(3)));
+        }
+        return rows;
+    }
+
+    private static StatementItem[] Items(IEnumerable<Row> rows) => rows.Select(r => new StatementItem(r.View.Id, r.View.ActorId,
+        r.View.SourceId, r.View.Quote, r.View.QuoteKind, r.View.SaidOn, r.View.Status, r.View.Topics, r.View.Span, r.View.Revision,
+        r.View.RecordedAt, r.Snippet)).ToArray();
 
     /// <summary>How the views' jsonb reads back (Marten writes them with the web defaults: camelCase).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record CursorKey(string? SaidOn, string Id, int Exact, float Rank);
+    /// <summary>A list's position (said-on, id) or a search's: exact hit, then RUM's distance or (without RUM) the rank, then id.</summary>
+    private sealed record CursorKey(string? SaidOn, string Id, int Exact, float? Distance, float? Rank);
+
+    // A match's distance may be infinite (a rank of zero), which JSON numbers cannot hold.
+    private static readonly JsonSerializerOptions CursorJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>An opaque position in the query's order; a cursor of a search is not one of a plain list.</summary>
     private static class Cursor
     {
         public static string Encode(CursorKey key) =>
-            Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(key, Json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(key, CursorJson)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
         public static CursorKey? Decode(string cursor, bool search)
         {
@@ -172,9 +152,9 @@ public static partial class StatementQueries
             {
                 var padded = cursor.Replace('-', '+').Replace('_', '/');
                 padded += new string('=', (4 - padded.Length % 4) % 4);
-                var key = JsonSerializer.Deserialize<CursorKey>(Convert.FromBase64String(padded), Json);
+                var key = JsonSerializer.Deserialize<CursorKey>(Convert.FromBase64String(padded), CursorJson);
                 if (key is null || !StatementIds.IsWellFormed(key.Id)) return null;
-                if (search) return key.SaidOn is null && key.Exact is 0 or 1 ? key : null;
+                if (search) return key.SaidOn is null && key.Exact is 0 or 1 && (key.Distance is null) != (key.Rank is null) && !float.IsNaN(key.Distance ?? key.Rank ?? 0) ? key : null;
                 return key.SaidOn is not null && DateOnly.TryParseExact(key.SaidOn, "yyyy-MM-dd", out _) ? key : null;
             }
             catch (Exception e) when (e is FormatException or JsonException)
@@ -182,60 +162,5 @@ public static partial class StatementQueries
                 return null;
             }
         }
-    }
-
-    /// <summary>"quoted phrases", prefix* terms and plain words, each becoming a parameterised tsquery.</summary>
-    private sealed partial class SearchTerms
-    {
-        private readonly List<string> _phrases = [];
-        private readonly List<string> _prefixes = [];
-        private readonly List<string> _words = [];
-        private string _whole = "";
-
-        public bool IsEmpty => _phrases.Count == 0 && _prefixes.Count == 0 && _words.Count == 0;
-
-        public static SearchTerms Parse(string q)
-        {
-            var terms = new SearchTerms();
-            var rest = PhrasePattern().Replace(q, m =>
-            {
-                if (m.Groups[1].Value.Trim().Length > 0) terms._phrases.Add(m.Groups[1].Value.Trim());
-                return " ";
-            });
-            foreach (var token in rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (token.EndsWith('*'))
-                {
-                    var stem = new string(token.TrimEnd('*').Where(char.IsLetterOrDigit).ToArray());
-                    if (stem.Length > 0) terms._prefixes.Add(stem.ToLowerInvariant());
-                }
-                else if (token.Any(char.IsLetterOrDigit)) terms._words.Add(token);
-            }
-            terms._whole = string.Join(' ', q.Replace("\"", " ").Replace("*", " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-            return terms;
-        }
-
-        /// <summary>The tsquery expression and the "exact hit" expression, with their parameters added to the command.</summary>
-        public (string TsQuery, string Exact) ToSql(NpgsqlCommand command, string lowerQuote)
-        {
-            string Param(string value)
-            {
-                var name = $"s{command.Parameters.Count}";
-                command.Parameters.AddWithValue(name, value);
-                return "@" + name;
-            }
-            var cfg = $"'{StatementSearchSql.Configuration}'::regconfig";
-            var parts = new List<string>();
-            parts.AddRange(_phrases.Select(p => $"phraseto_tsquery({cfg}, {Param(p)})"));
-            parts.AddRange(_prefixes.Select(p => $"to_tsquery({cfg}, {Param(p)} || ':*')"));
-            if (_words.Count > 0) parts.Add($"plainto_tsquery({cfg}, {Param(string.Join(' ', _words))})");
-            // An exact hit contains a quoted phrase, or the whole query as written, ignoring case.
-            var exact = _phrases.Select(p => $"strpos({lowerQuote}, lower({Param(p)})) > 0")
-                .Append($"strpos({lowerQuote}, lower({Param(_whole)})) > 0");
-            return (string.Join(" && ", parts), string.Join(" or ", exact));
-        }
-
-        [GeneratedRegex("\"([^\"]*)\"?")]
-        private static partial Regex PhrasePattern();
     }
 }

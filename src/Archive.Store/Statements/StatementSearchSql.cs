@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Archive.Store.Statements;
 
 /// <summary>The full-text expressions that queries must repeat exactly, so PostgreSQL uses the index.</summary>
@@ -29,7 +31,6 @@ public static class StatementSearchSql
           id text primary key,
           document tsvector not null,
           quote text not null);
-        create index if not exists {Table}_document on {schema}.{Table} using gin (document);
         -- A hyphenated word is indexed as written ('iron-clad', with its parts 'iron' and 'clad') and joined ('ironclad'),
         -- so a search for any of the three forms finds it.
         create or replace function {schema}.archive_search_document(quote text) returns tsvector
@@ -98,6 +99,47 @@ public static class StatementSearchSql
         end
         $d$;
         """;
+
+    /// <summary>
+    /// The search documents' index (after <see cref="Sql"/>; idempotent). With RUM's operators (in schema
+    /// <paramref name="rumSchema"/>) a RUM index, which keeps each word's positions beside it and so hands out the matches
+    /// of a query in rank order: a page reads only the matches it returns. Without them, GIN: every match is found
+    /// through it and ranked. Only one of the two is kept, since every recorded or amended quote updates it.
+    /// </summary>
+    public static string IndexSql(string schema, string? rumSchema) => rumSchema is null
+        ? $"""
+          create index if not exists {Table}_document on {schema}.{Table} using gin (document);
+          drop index if exists {schema}.{Table}_ranked;
+          """
+        : $"""
+          create index if not exists {Table}_ranked on {schema}.{Table} using rum (document {rumSchema}.rum_tsvector_ops);
+          drop index if exists {schema}.{Table}_document;
+          """;
+
+    /// <summary>
+    /// Creates the RUM extension when it is installed but not yet created (which needs a superuser; an administrator
+    /// may have done it), and answers the schema holding its operators, or why there are none.
+    /// </summary>
+    public static async Task<(string? RumSchema, string? Why)> EnableRum(NpgsqlConnection connection, CancellationToken ct)
+    {
+        string? why = null;
+        try
+        {
+            await using var create = new NpgsqlCommand("create extension if not exists rum", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        // not installed on the server (58P01), not allowed to create it (42501), or created at this moment by another
+        // schema's migration (42710, 23505): the catalog below says which
+        catch (PostgresException e) when (e.SqlState is "58P01" or "42501" or "42710" or "23505" or "0A000")
+        {
+            why = e.SqlState == "58P01" ? "the RUM extension is not installed on the PostgreSQL server"
+                : e.SqlState == "42501" ? "the RUM extension is installed but not created, and creating it needs a superuser"
+                : e.MessageText;
+        }
+        await using var find = new NpgsqlCommand(
+            "select n.nspname::text from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'rum'", connection);
+        return await find.ExecuteScalarAsync(ct) is string schema ? (schema, null) : (null, why ?? "the RUM extension is not created");
+    }
 
     /// <summary>
     /// Before the views are rebuilt: their truncation keeps the search rows, which the rebuilt views then find
