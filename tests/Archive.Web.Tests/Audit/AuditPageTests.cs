@@ -18,7 +18,8 @@ namespace Archive.Web.Tests.Audit;
 /// <summary>A host of its own that signs its seals, so tampering with its events touches no other test's data.</summary>
 public sealed class SealingHost() : WorkspaceHost(new Dictionary<string, string> { ["ARCHIVE_SEAL_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) })
 {
-    /// <summary>Seals what has committed, as the seal grain does on its timer (which this host turns off); answers the seal's number.</summary>
+    /// <summary>Seals what has committed, as the seal grain does on its timer (which this host turns off), and waits until
+    /// the high-water mark has passed the seal; answers the seal's number.</summary>
     public async Task<long> Seal()
     {
         var schema = Services.GetRequiredService<ArchiveSettings>().Schema;
@@ -27,6 +28,9 @@ public sealed class SealingHost() : WorkspaceHost(new Dictionary<string, string>
         await Eventually.Get(() => progress.Read(CancellationToken.None), p => p.HighWaterMark >= last, what: "the high-water mark");
         var result = await Services.GetRequiredService<IGrainFactory>().GetGrain<ISealGrain>(ISealGrain.Key).Seal(new WriteContext("web-auditor", null));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        // an export ends at the high-water mark, so the seal counts as sealed once the mark has passed it too
+        var sealedTo = await TestDatabase.Scalar($"select coalesce(max(seq_id), 0) from {schema}.mt_events");
+        await Eventually.Get(() => progress.Read(CancellationToken.None), p => p.HighWaterMark >= sealedTo, what: "the high-water mark past the seal");
         return result.Version;
     }
 }
