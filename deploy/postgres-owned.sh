@@ -242,7 +242,8 @@ install_rum() {
     return 0
   fi
   export DEBIAN_FRONTEND=noninteractive
-  if [ -z "$(apt-cache madison "$package" 2>/dev/null)" ]; then apt-get update -qq </dev/null 3>&- 9>&- || true; fi
+  # bounded like test.sh's own installs: a slow mirror costs search ranking, never the run
+  if [ -z "$(apt-cache madison "$package" 2>/dev/null)" ]; then timeout 300 apt-get update -qq </dev/null 3>&- 9>&- || true; fi
   candidate=""
   for version in $(apt-cache madison "$package" 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); print $2 }'); do
     # a build that installs alone: nothing upgraded, nothing else installed
@@ -254,6 +255,6 @@ install_rum() {
     return 0
   fi
   say "installing the RUM extension for search ranking: $package $candidate"
-  apt-get install -y -qq --no-install-recommends "$package=$candidate" </dev/null >/dev/null 3>&- 9>&- \
-    || say "apt-get install $package=$candidate failed; searches will rank every match"
+  timeout 600 apt-get install -y -qq --no-install-recommends "$package=$candidate" </dev/null >/dev/null 3>&- 9>&- \
+    || say "apt-get install $package=$candidate failed or took over 10 minutes; searches will rank every match"
 }
