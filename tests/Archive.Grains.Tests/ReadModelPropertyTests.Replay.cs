@@ -171,6 +171,14 @@ public sealed partial class ReadModelPropertyTests
                 case StatementRetracted r:
                     Revise(r.StatementId, r.RetractedAt, s => (s.Status, s.StatusReason) = (StatementStatus.Retracted, r.Reason));
                     break;
+                case StatementReinstated r:
+                    Revise(r.StatementId, r.ReinstatedAt, s => (s.Status, s.StatusReason) = (r.Status, r.StatusReason));
+                    break;
+                case StatementUnlinked u:
+                    Revise(u.StatementId, u.UnlinkedAt, s => s.Links.Remove(new LinkView(u.TargetId, u.Relation, "outgoing")));
+                    // as with linking, the target's words are unchanged: no new revision of it
+                    statements.GetValueOrDefault(u.TargetId)?.Links.Remove(new LinkView(u.StatementId, u.Relation, "incoming"));
+                    break;
                 case StatementLinked l:
                     Revise(l.StatementId, l.LinkedAt, s => s.Links.Add(new LinkView(l.TargetId, l.Relation, "outgoing")));
                     // being linked to does not change what the target statement says: no new revision of it
@@ -202,12 +210,18 @@ public sealed partial class ReadModelPropertyTests
     private abstract record Step
     {
         public sealed record Record(int Actor, int Sentence, int Topics, int Occasion) : Step;
+        public sealed record Rename(int Topic, int Title) : Step;
+        /// <summary>Merges topic <see cref="From"/> into the other one.</summary>
+        public sealed record Merge(int From) : Step;
         public abstract record OnStatement(int Pick) : Step;
         public sealed record Verify(int Pick, int Method) : OnStatement(Pick);
         public sealed record Amend(int Pick, AmendField Field, int Value) : OnStatement(Pick);
         public sealed record Dispute(int Pick, int Reason) : OnStatement(Pick);
         public sealed record Retract(int Pick, int Reason) : OnStatement(Pick);
+        public sealed record Reinstate(int Pick, int Reason) : OnStatement(Pick);
         public sealed record Link(int Pick, int Target, int Relation) : OnStatement(Pick);
+        /// <summary>Relation -1: every relation to the target.</summary>
+        public sealed record Unlink(int Pick, int Target, int Relation) : OnStatement(Pick);
         public sealed record FileUnder(int Topic, int Pick) : OnStatement(Pick);
         public sealed record UnfileFrom(int Topic, int Pick) : OnStatement(Pick);
     }
@@ -217,6 +231,7 @@ public sealed partial class ReadModelPropertyTests
         public static readonly string[] Occasions = ["press briefing", "interview"];
         public static readonly string[] Methods = ["source-text-check", "video"];
         public static readonly string[] Reasons = ["denied by the speaker's office", "transcript contested"];
+        public static readonly string[] Titles = ["Trade and transport", "Border crossings"];
 
         public static Gen<Script> Generator
         {
@@ -231,10 +246,14 @@ public sealed partial class ReadModelPropertyTests
                     (3, pick.Zip(Gen.Elements(Enum.GetValues<AmendField>()), (p, f) => (p, f))
                         .SelectMany(_ => Gen.Choose(0, 9), (x, v) => (Step)new Step.Amend(x.p, x.f, v))),
                     (2, pick.Zip(Gen.Choose(0, 1), (p, r) => (Step)new Step.Dispute(p, r))),
-                    (1, pick.Zip(Gen.Choose(0, 1), (p, r) => (Step)new Step.Retract(p, r))),
+                    (2, pick.Zip(Gen.Choose(0, 1), (p, r) => (Step)new Step.Retract(p, r))),
+                    (2, pick.Zip(Gen.Choose(0, 1), (p, r) => (Step)new Step.Reinstate(p, r))),
                     (2, pick.Zip(pick, (p, t) => (p, t)).SelectMany(_ => Gen.Choose(0, LinkRelations.All.Count - 1), (x, r) => (Step)new Step.Link(x.p, x.t, r))),
+                    (2, pick.Zip(pick, (p, t) => (p, t)).SelectMany(_ => Gen.Choose(-1, LinkRelations.All.Count - 1), (x, r) => (Step)new Step.Unlink(x.p, x.t, r))),
                     (2, Gen.Choose(0, 1).Zip(pick, (t, p) => (Step)new Step.FileUnder(t, p))),
-                    (2, Gen.Choose(0, 1).Zip(pick, (t, p) => (Step)new Step.UnfileFrom(t, p))));
+                    (2, Gen.Choose(0, 1).Zip(pick, (t, p) => (Step)new Step.UnfileFrom(t, p))),
+                    (1, Gen.Choose(0, 1).Zip(Gen.Choose(0, 1), (t, n) => (Step)new Step.Rename(t, n))),
+                    (1, Gen.Choose(0, 1).Select(t => (Step)new Step.Merge(t))));
                 return Gen.Choose(5, 30).SelectMany(n => step.ArrayOf(n)).Select(steps => new Script(steps));
             }
         }

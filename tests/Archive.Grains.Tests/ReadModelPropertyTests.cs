@@ -148,8 +148,18 @@ public sealed partial class ReadModelPropertyTests : IAsyncLifetime
             if (recorded.Succeeded && u.Statements.All(x => x.Id != recorded.Id)) u.Statements.Add(new Recorded(recorded.Id!, actor, r.Sentence));
             return Outcome(step, new Recorded(command.StatementId!, actor, r.Sentence).ToString(), recorded);
         }
+        if (step is Step.Rename n)
+        {
+            var topic = u.Topics[n.Topic];
+            return Outcome(step, topic, await _cluster.Grains.GetGrain<ITopicGrain>(topic).Rename(new RenameTopic(topic, Script.Titles[n.Title]), Archivist));
+        }
+        if (step is Step.Merge g)
+        {
+            var (from, into) = (u.Topics[g.From], u.Topics[1 - g.From]);
+            return Outcome(step, $"{from} into {into}", await _cluster.Grains.GetGrain<ITopicGrain>(from).Merge(new MergeTopic(from, into, "one subject"), Archivist));
+        }
         if (u.Statements.Count == 0) return $"{step}: skipped, nothing recorded yet";
-        if (step is Step.Link && u.Statements.Count < 2) return $"{step}: skipped, fewer than two statements recorded";
+        if (step is (Step.Link or Step.Unlink) && u.Statements.Count < 2) return $"{step}: skipped, fewer than two statements recorded";
 
         var s = u.Statements[u.Statements.Count - 1 - ((Step.OnStatement)step).Pick % u.Statements.Count];
         var speaker = _cluster.Grains.GetGrain<IActorGrain>(s.Actor);
@@ -167,6 +177,9 @@ public sealed partial class ReadModelPropertyTests : IAsyncLifetime
             }), Archivist)),
             Step.Dispute d => ($"{s}", speaker.DisputeStatement(new DisputeStatement(s.Id, Script.Reasons[d.Reason]), Archivist)),
             Step.Retract x => ($"{s}", speaker.RetractStatement(new RetractStatement(s.Id, Script.Reasons[x.Reason]), Archivist)),
+            Step.Reinstate x => ($"{s}", speaker.ReinstateStatement(new ReinstateStatement(s.Id, Script.Reasons[x.Reason]), Archivist)),
+            Step.Unlink l when others[l.Target % others.Length] is var t =>
+                ($"{s} -/-> {t}", speaker.UnlinkStatement(new UnlinkStatement(s.Id, t.Id, "linked in error", l.Relation < 0 ? null : LinkRelations.All[l.Relation]), Archivist)),
             Step.Link l when others[l.Target % others.Length] is var t =>
                 ($"{s} -> {t}", speaker.LinkStatement(new LinkStatement(s.Id, t.Id, LinkRelations.All[l.Relation]), t.Actor, Archivist)),
             Step.FileUnder f => ($"{s} under {u.Topics[f.Topic]}", Topic(f.Topic).File(new FileStatement(u.Topics[f.Topic], s.Id, s.Actor), Archivist)),
