@@ -9,10 +9,11 @@ namespace Archive.Store.Storage;
 internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
 {
     private Utf8JsonReader _r = new(utf8);
-    // Compared as UTF-8 bytes: a handful of values, each compared with one vectorised span comparison.
-    private readonly List<(byte[] Utf8, string Value)> _shared = [.. new[] { QuoteKinds.Direct, QuoteKinds.Reported, QuoteKinds.Joint,
-        StatementStatus.Recorded, StatementStatus.Verified, StatementStatus.Disputed, StatementStatus.Retracted }.Concat(LinkRelations.All)
-        .Select(v => (System.Text.Encoding.UTF8.GetBytes(v), v))];
+    // Compared as UTF-8 bytes, one list per field so a lookup compares against a handful of values at most.
+    private readonly List<(byte[] Utf8, string Value)> _kinds = Known(QuoteKinds.All), _languages = [], _relations = Known(LinkRelations.All),
+        _statuses = Known([StatementStatus.Recorded, StatementStatus.Verified, StatementStatus.Disputed, StatementStatus.Retracted]);
+
+    private static List<(byte[] Utf8, string Value)> Known(IEnumerable<string> values) => [.. values.Select(v => (System.Text.Encoding.UTF8.GetBytes(v), v))];
 
     public ActorState ReadState()
     {
@@ -64,7 +65,7 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
             var id = String();
             var source = Int();
             if ((uint)source >= (uint)sources.Length) throw Bad($"a source number below {sources.Length} (the \"s\" table comes first)");
-            var state = new StatementState(sources[source], new TextSpan(Int(), Int()), Shared(), DateOnly.FromDayNumber(Int()), Shared(), Shared(),
+            var state = new StatementState(sources[source], new TextSpan(Int(), Int()), Shared(_kinds), DateOnly.FromDayNumber(Int()), Shared(_languages), Shared(_statuses),
                 Int(), String(), String(), OptionalString(), Int() switch { 0 => false, 1 => true, _ => throw Bad("joint as 0 or 1") });
             // the optional tail: each element read consumes its own brackets, so the next read is the next element or the end
             for (var tail = 0; Read() != JsonTokenType.EndArray; tail++)
@@ -91,7 +92,7 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
         while (Read() != JsonTokenType.EndArray)
         {
             Is(JsonTokenType.StartArray);
-            links.Add(new StatementLink(String(), Shared()));
+            links.Add(new StatementLink(String(), Shared(_relations)));
             Next(JsonTokenType.EndArray);
         }
         return links.ToImmutable();
@@ -105,7 +106,7 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
         while (Read() != JsonTokenType.EndArray)
         {
             Is(JsonTokenType.StartArray);
-            links.Add(new RemovedLink(String(), Shared(), String()));
+            links.Add(new RemovedLink(String(), Shared(_relations), String()));
             Next(JsonTokenType.EndArray);
         }
         return links.ToImmutable();
@@ -115,7 +116,7 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
     {
         if (_r.TokenType == JsonTokenType.Null) return null;
         Is(JsonTokenType.StartArray);
-        var prior = new PriorStatus(Shared(), OptionalString());
+        var prior = new PriorStatus(Shared(_statuses), OptionalString());
         Next(JsonTokenType.EndArray);
         return prior;
     }
@@ -129,14 +130,14 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
     }
 
     /// <summary>A string that many statements hold: the instance read before, if there is one.</summary>
-    private string Shared()
+    private string Shared(List<(byte[] Utf8, string Value)> shared)
     {
         Next(JsonTokenType.String);
         if (!_r.ValueIsEscaped)
-            foreach (var (utf8, value) in _shared)
+            foreach (var (utf8, value) in shared)
                 if (_r.ValueSpan.SequenceEqual(utf8)) return value;
         var read = _r.GetString()!;
-        if (_shared.Count < 32 && !_r.ValueIsEscaped) _shared.Add((_r.ValueSpan.ToArray(), read));
+        if (shared.Count < 16 && !_r.ValueIsEscaped) shared.Add((_r.ValueSpan.ToArray(), read));
         return read;
     }
 
