@@ -125,8 +125,8 @@ public sealed class SnapshotTests
         }
         var forgotten = StatementIds.For("trusted", Source.Id, Source.Span(3));
         await Rewrite(schema, StreamKeys.Actor("trusted"), (store, s) =>
-            s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! is var state
-                ? state with { Statements = state.Statements.Remove(forgotten) } : null!));
+            s.State = Snapshots.Read<ActorState>(store, s.State, out _)! is var state
+                ? Snapshots.Of(store, s.Id, s.Version, s.Head, state with { Statements = state.Statements.Remove(forgotten) }, s.TakenAt).State : null!);
 
         // when a new cluster activates it and the statement is recorded again
         await using var second = await Start(schema);
@@ -151,6 +151,12 @@ public sealed class SnapshotTests
             ("old-format", (store, s) =>
             {
                 s.StateType = nameof(ActorState);
+                s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] });
+            }),
+            // the format before the compact one: the same state as the store's serializer writes it, no statements
+            ("format-2", (store, s) =>
+            {
+                s.StateType = nameof(ActorState) + "/2";
                 s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] });
             }),
         };

@@ -9,7 +9,8 @@ public static class Snapshots
     // A state whose shape changes gets the next format here: snapshots of the old shape then name another type, are
     // ignored, and the stream is replayed (a state read from JSON of another shape could silently lose or misread fields).
     // ActorState 2: statements keep what decisions need, with fingerprints instead of quotes and the recording event.
-    private static readonly Dictionary<Type, int> Formats = new() { [typeof(Domain.Actors.ActorState)] = 2 };
+    // ActorState 3: the same state in ActorSnapshotFormat (positional statements, source ids numbered per snapshot).
+    private static readonly Dictionary<Type, int> Formats = new() { [typeof(Domain.Actors.ActorState)] = ActorSnapshotFormat.Version };
 
     /// <summary>What a snapshot's <see cref="StreamSnapshot.StateType"/> must say to be read as a <typeparamref name="TState"/>.</summary>
     public static string TypeName<TState>() =>
@@ -22,16 +23,25 @@ public static class Snapshots
         Version = version,
         Head = head,
         StateType = TypeName<TState>(),
-        State = store.Options.Serializer().ToJson(state),
+        State = state is Domain.Actors.ActorState actor ? ActorSnapshotFormat.Write(actor) : store.Options.Serializer().ToJson(state),
         TakenAt = at,
     };
 
     /// <summary>The state a snapshot holds, or null with the reason when it does not read back.</summary>
-    public static TState? Read<TState>(IDocumentStore store, string json, out string? reason) where TState : class
+    public static TState? Read<TState>(IDocumentStore store, string json, out string? reason) where TState : class =>
+        Read<TState>(store, Encoding.UTF8.GetBytes(json), out reason);
+
+    /// <summary>The state a snapshot's UTF-8 text holds, or null with the reason when it does not read back.</summary>
+    public static TState? Read<TState>(IDocumentStore store, byte[] utf8, out string? reason) where TState : class
     {
         try
         {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+            if (typeof(TState) == typeof(Domain.Actors.ActorState))
+            {
+                reason = null;
+                return (TState)(object)ActorSnapshotFormat.Read(utf8);
+            }
+            using var stream = new MemoryStream(utf8);
             var state = store.Options.Serializer().FromJson<TState>(stream);
             reason = state is null ? "it holds no state" : null;
             return state;

@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.Json;
+using Archive.Domain.Actors;
+using Archive.Domain.Sources;
+using Archive.Domain.Statements;
+using Archive.Store;
+using Archive.Store.Storage;
+using Archive.Testing;
+using Marten;
+using Xunit;
+
+namespace Archive.Grains.Tests.Storage;
+
+/// <summary>The compact actor snapshot: everything the decisions read comes back, and nothing of another shape is read.</summary>
+public sealed class ActorSnapshotFormatTests
+{
+    private static readonly DateTimeOffset At = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private const string Actor = "lin-jian";
+
+    private static string SourceId(int i) => SourceText.IdFor(SourceText.Normalise($"Source text number {i}."));
+
+    private static StatementRecorded Recorded(int i, string? occasion = "Regular press conference", IReadOnlyList<string>? coSpeakers = null)
+    {
+        var span = new TextSpan(i * 40, i * 40 + 37);
+        var source = SourceId(i % 3);
+        return new StatementRecorded(Actor, StatementIds.For(Actor, source, span), $"Quote number {i}, said with “care”.", i % 5 == 0 ? QuoteKinds.Reported : QuoteKinds.Direct,
+            new DateOnly(2024, 1, 1).AddDays(i % 700), occasion, source, span, ["cpec"], i % 7 == 0 ? "zh" : "en", coSpeakers ?? [], "archivist-1", At);
+    }
+
+    /// <summary>A speaker whose statements went through every kind of event, each left in a different condition.</summary>
+    private static ActorState Storied()
+    {
+        var events = new List<object>
+        {
+            new ActorRegistered(Actor, "Lin Jian", "person", "CN", ["林剑", "L. Jian"], "archivist-1", At),
+            new ActorRoleAssigned(Actor, "spokesperson", "Ministry of Foreign Affairs", new DateOnly(2024, 1, 1), null, "archivist-1", At),
+            new ActorRoleAssigned(Actor, "deputy director", "Information Department", null, new DateOnly(2023, 12, 31), "archivist-1", At),
+            new ActorAliasAdded(Actor, "Jian \"the spokesman\" Lin", "archivist-1", At),
+        };
+        var recorded = Enumerable.Range(0, 8).Select(i => Recorded(i, occasion: i == 1 ? null : "Regular press conference", coSpeakers: i == 2 ? ["wang-yi"] : null)).ToArray();
+        events.AddRange(recorded);
+        string Id(int i) => recorded[i].StatementId;
+        events.AddRange([
+            new StatementVerified(Actor, Id(0), "transcript-recheck", "checked against the video", "archivist-1", At),
+            new StatementAmended(Actor, Id(1), new StatementChanges(Occasion: "press conference", SaidOn: new DateOnly(2024, 12, 2)), "occasion was wrong", "archivist-1", At),
+            new StatementDisputed(Actor, Id(2), "contested by the embassy", "archivist-1", At),
+            new StatementLinked(Actor, Id(2), Id(0), "contradicts", "archivist-1", At),
+            new StatementLinked(Actor, Id(2), Id(1), "repeats", "archivist-1", At),
+            new StatementUnlinked(Actor, Id(2), Id(1), "repeats", "not the same words", "archivist-1", At),
+            new StatementVerified(Actor, Id(3), "audio", null, "archivist-1", At),
+            new StatementDisputed(Actor, Id(3), "misheard", "archivist-1", At),
+            new StatementRetracted(Actor, Id(3), "withdrawn by the ministry", "archivist-1", At),
+            new StatementRetracted(Actor, Id(4), "duplicate", "archivist-1", At),
+            new StatementReinstated(Actor, Id(4), "not a duplicate after all", StatementStatus.Recorded, null, "archivist-1", At),
+            new StatementVerified(Actor, Id(5), "transcript-recheck", "n", "archivist-1", At),
+            new StatementRetracted(Actor, Id(5), "wrong speaker", "archivist-1", At),
+            new StatementReinstated(Actor, Id(5), "right speaker", StatementStatus.Verified, null, "archivist-1", At),
+            new StatementLinked(Actor, Id(5), Id(6), "supersedes", "archivist-1", At),
+        ]);
+        return ActorState.Replay(events);
+    }
+
+    private static void AssertSame(ActorState expected, ActorState actual)
+    {
+        // records compare their collections by reference: compare those by content, the rest as records
+        Assert.Equal(expected with { Aliases = [], Roles = [], Statements = [] }, actual with { Aliases = [], Roles = [], Statements = [] });
+        Assert.Equal(expected.Aliases, actual.Aliases);
+        Assert.Equal(expected.Roles, actual.Roles);
+        Assert.Equal(expected.Statements.Keys.Order(), actual.Statements.Keys.Order());
+        foreach (var (id, statement) in expected.Statements)
+        {
+            var back = actual.Statements[id];
+            Assert.Equal(statement with { Links = [], RemovedLinks = [] }, back with { Links = [], RemovedLinks = [] });
+            Assert.Equal(statement.Links, back.Links);
+            Assert.Equal(statement.RemovedLinks, back.RemovedLinks);
+        }
+    }
+
+    [Fact]
+    public void Read_WrittenStateOfEveryCondition_IsTheSameStateAndWritesTheSameText()
+    {
+        // given a speaker with verified, amended, disputed, linked and unlinked, retracted and reinstated statements
+        var state = Storied();
+        Assert.Contains(state.Statements.Values, s => s.BeforeRetraction is not null);
+        Assert.Contains(state.Statements.Values, s => s.ReinstatedBecause is not null && s.Links.Count > 0);
+        Assert.Contains(state.Statements.Values, s => s.RemovedLinks.Count > 0 && s.StatusReason is not null);
+
+        // when it is written and read back
+        var text = ActorSnapshotFormat.Write(state);
+        var back = ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(text));
+
+        // then it is the same state, and written again the same text
+        AssertSame(state, back);
+        Assert.Equal(text, ActorSnapshotFormat.Write(back));
+    }
+
+    [Fact]
+    public void Read_EmptyAndUnregisteredStates_AreTheSameState()
+    {
+        AssertSame(ActorState.Empty, ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(ActorState.Empty))));
+        var registered = ActorState.Replay([new ActorRegistered("x", "X", "organisation", null, [], "archivist-1", At)]);
+        AssertSame(registered, ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(registered))));
+    }
+
+    [Fact]
+    public void Read_RestoredState_DecidesLikeTheReplayedOne()
+    {
+        // given the storied speaker restored from its snapshot
+        var state = Storied();
+        var restored = ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(state)));
+        var retracted = state.Statements.Single(s => s.Value.BeforeRetraction is not null).Key;
+
+        // when the same events follow on both, then they stay the same state
+        object[] next = [
+            new StatementReinstated(Actor, retracted, "confirmed after all", StatementStatus.Disputed, "misheard", "archivist-1", At),
+            Recorded(9),
+        ];
+        var replayed = next.Aggregate(state, (s, e) => s.Apply(e));
+        var fromSnapshot = next.Aggregate(restored, (s, e) => s.Apply(e));
+        AssertSame(replayed, fromSnapshot);
+        Assert.Equal(StatementStatus.Disputed, fromSnapshot.Statements[retracted].Status);
+    }
+
+    [Fact]
+    public void Write_TypicalStatements_TakeAtMost150BytesEach()
+    {
+        // given 1,000 statements from three sources, with occasions, a fifth reported and a few verified
+        var events = new List<object> { new ActorRegistered(Actor, "Lin Jian", "person", "CN", [], "archivist-1", At) };
+        events.AddRange(Enumerable.Range(0, 1000).Select(i => (object)Recorded(i)));
+        var state = ActorState.Replay(events);
+        state = state.Statements.Keys.Where((_, i) => i % 10 == 0).Aggregate(state,
+            (s, id) => s.Apply(new StatementVerified(Actor, id, "transcript-recheck", null, "archivist-1", At)));
+
+        // when it is written, then the snapshot takes at most 150 bytes per statement
+        var bytes = Encoding.UTF8.GetByteCount(ActorSnapshotFormat.Write(state));
+        Assert.InRange(bytes / 1000.0, 1, 150);
+    }
+
+    [Fact]
+    public void Read_OtherShapes_AreRefusedWithTheReason()
+    {
+        // given the previous format's text of the same state (as the store's serializer wrote it) and damaged texts
+        using var store = DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, "unused_snapshot_format"));
+        var state = Storied();
+        var text = ActorSnapshotFormat.Write(state);
+        var others = new[]
+        {
+            store.Options.Serializer().ToJson(state),
+            text[..(text.Length / 2)],
+            text.Replace("\"t\":[[", "\"t\":[[1,"),
+            text + "{}",
+            System.Text.RegularExpressions.Regex.Replace(text, "\"s\":\\[[^\\]]*\\]", "\"s\":[]"),
+            "{\"n\":\"X\",\"k\":\"person\",\"a\":[],\"r\":[]}",
+        };
+
+        // when each is read as an actor state, then none is, and the reason says why
+        foreach (var other in others)
+        {
+            Assert.Null(Snapshots.Read<ActorState>(store, other, out var reason));
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+        }
+        Assert.Throws<JsonException>(() => ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(others[0])));
+    }
+}
