@@ -10,16 +10,28 @@
 #                                         # its top frames by CPU (bench-traces/P1.top.txt), with dotnet-trace
 #
 # A missed target is printed as FAIL and does not change the exit code; only a crashed scenario (or a failed build)
-# exits non-zero. Settings: BENCH_REPETITIONS (default 3; the figure is the median).
+# exits non-zero. Settings: BENCH_REPETITIONS (default 3; the figure is the median). Also: --keep (leave the
+# benchmark's schemas in PostgreSQL), --scale FACTOR (every size times FACTOR), -h/--help (this text).
 set -euo pipefail
+
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+profiled=""
+for ((i = 1; i <= $#; i++)); do
+  case "${!i}" in
+    -h | --help) usage; exit 0 ;;
+    --quick | --keep) ;;
+    --only | --profile | --scale | --repository)
+      next=$((i + 1))
+      [ -n "${!next:-}" ] || { echo "bench.sh: ${!i} needs a value" >&2; usage >&2; exit 2; }
+      [ "${!i}" = "--profile" ] && profiled="${!next}"
+      i=$next ;;
+    *) echo "bench.sh: unknown option '${!i}'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
 cd "$(dirname "$0")/.."
 
 source deploy/benchmarks.sh bench.sh
-
-profiled=""
-for ((i = 1; i <= $#; i++)); do
-  if [ "${!i}" = "--profile" ]; then next=$((i + 1)); profiled="${!next:-}"; fi
-done
 
 status=0
 dotnet "$benchmarks" --repetitions "${BENCH_REPETITIONS:-3}" "$@" || status=$?
