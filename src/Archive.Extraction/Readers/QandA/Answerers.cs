@@ -74,7 +74,7 @@ internal static partial class Answerers
     [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\))\s*")]
     private static partial Regex StageNote();
 
-    [GeneratedRegex(@"\s*\([^()]*\)$|,[ ].*$")]
+    [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
     [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy)\.?$")]

@@ -24,6 +24,7 @@ internal static class QandAReader
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
+            if (Turns.IsInterpreter(turn.Prefix)) continue;
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
