@@ -97,7 +97,8 @@ internal static class QandAReader
     {
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) return null;
-        var kind = MentionKinds.Classify(frame.Subject);
+        // "As I said, …" is the answerer recalling their own words: the subject is "I", not "As I".
+        var kind = MentionKinds.Classify(frame.Subject.StartsWith("As ", StringComparison.Ordinal) ? frame.Subject[3..] : frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
