@@ -32,7 +32,7 @@ public static class Extractor
         var authorMention = AuthoredReader.AuthorMention(input.Title, document);
         var shape = ShapeDetector.Detect(document, input.Title, authorMention is not null);
         var (turnHeader, _) = shape == SourceShape.QandA ? Turns.Parse(document) : ([], []);
-        var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader);
+        var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader, input.PublishedOn);
         // A report counts its weekday words back from its dateline's day when it has one, else from its publication.
         var dateline = shape == SourceShape.News ? Dateline(document, input.PublishedOn) : null;
         var context = new ReadingContext(document, tracker, dateline ?? input.PublishedOn ?? documentDate?.Date, tracker.Parties);

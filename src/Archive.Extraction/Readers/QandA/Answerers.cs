@@ -71,7 +71,11 @@ internal static partial class Answerers
 
     /// <summary>Opening announcements set out before the first question are prose; header lines are not.</summary>
     public static bool IsProse(string text, Segment paragraph) =>
-        paragraph.Length > 0 && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
+        paragraph.Length > 0 && !AboutTheText().IsMatch(text.AsSpan(paragraph.Start, paragraph.Length)) && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
+
+    // "The interview was conducted in Ostmere on 2 December.": an editor's introduction to the text, no one's words.
+    [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b")]
+    private static partial Regex AboutTheText();
 
     [GeneratedRegex(@"^(?:\([^()\n]{1,200}\)|\[[^\[\]\n]{1,200}\])$")]
     private static partial Regex WholeNote();

@@ -47,7 +47,9 @@ internal static partial class Courtesy
         + @"|We (?:will )?(?:then )?(?:have|take) time for [^.]*questions?[^.]*[.]"
         + @"|(?:(?:the|one|your) )?(?:(?:first|next|last|final|more|other) )?questions?(?:,? please)?[.]"
         + @"|(?:I should|Let me|I would like to|I'd like to|I’d like to|May I) add (?:one|a|just one) (?:more |last )?(?:thing|point|word)[.]"
-        + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]" +
+        + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]"
+        // An interview's credits close it: "Interview by Jorrit Mael. Reproduced with the permission of the paper."
+        + @"|(?:Interview|Interviewed|Transcript|Translation|Translated|Edited|Photos?) by [^.]*[.]|Reproduced (?:with|by|courtesy of) [^.]*[.]" +
         @"|[^.]*\bis (?:also )?here (?:today )?to (?:answer|take) (?:your |the )?questions[^.]*[.]" +
         @"|Next question,? please[.]|Any other questions\?|(?:That|This) concludes [^.]*[.]" +
         @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
