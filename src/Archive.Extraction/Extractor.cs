@@ -34,6 +34,7 @@ public static class Extractor
         var (turnHeader, _) = shape == SourceShape.QandA ? Turns.Parse(document) : ([], []);
         var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader, input.PublishedOn);
         // A report counts its weekday words back from its dateline's day when it has one, else from its publication.
+        tracker.PluralMeansParties = shape == SourceShape.Joint;
         var dateline = shape == SourceShape.News ? Dateline(document, input.PublishedOn) : null;
         var context = new ReadingContext(document, tracker, dateline ?? input.PublishedOn ?? documentDate?.Date, tracker.Parties);
         string? authorId = null;

@@ -95,8 +95,14 @@ internal static partial class SaidOnResolver
                 var meeting = cues.FirstOrDefault(c => c.Index >= 3 && first.Substring(c.Index - 3, 3) == "On ") ?? cues.FirstOrDefault();
                 if (meeting?.Date is { } md) return (md, meeting.Words);
             }
+        // A signed joint statement may be dated only where it closes: "Done at Halden on 1 December 2026, in two originals".
+        if (shape == SourceShape.Joint && DoneAt().Match(text) is { Success: true } done && DateCues.FirstFull(done.Value) is { Date: { } dd } dc)
+            return (dd, dc.Words);
         return null;
     }
+
+    [GeneratedRegex(@"^(?:Done|Signed|Issued|Adopted) (?:at|in) [^\n]{1,120}", RegexOptions.Multiline)]
+    private static partial Regex DoneAt();
 
     private static (DateOnly, string)? Occasion(Document document, IReadOnlyList<Segment> header, DateOnly? reference)
     {

@@ -17,12 +17,16 @@ internal static partial class Lexicon
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
-        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
+        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
+        // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
+        @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
     private const string JointOnly =
         "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|" +
         "reviewed|look forward|looked forward|shared the view|share the view|committed|firmly opposed|jointly|resolved|vowed|" +
-        "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated";
+        "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated|" +
+        // What two parties tell their own services to do, or take note of, is their joint position.
+        "instructed|tasked|took note|take note|takes note";
 
     [GeneratedRegex(@"\b(?:" + Speech + @")\b")]
     public static partial Regex SpeechVerb();

@@ -14,6 +14,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     /// <summary>Who "we" and "I" are: the author of an article or the answerer of a turn.</summary>
     public Speaker? FirstPerson { get; set; }
 
+    /// <summary>In a joint statement "They underlined …" with no speaker before it is the parties speaking together.</summary>
+    public bool PluralMeansParties { get; set; }
+
     public Speaker? LastPerson => lastPerson;
 
     public ActorIndex Index => index;
@@ -28,7 +31,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         {
             case MentionKind.Generic: return null;
             case MentionKind.PersonPronoun: return lastPerson ?? Speaker.Unresolved(mention, isPerson: true);
-            case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
+            case MentionKind.PluralPronoun:
+                return lastPlural ?? (PluralMeansParties ? Joint(mention, parties.For("the sides", [], null)) : Speaker.Unresolved(mention, isPerson: false));
             case MentionKind.ItPronoun: return lastOrganisation;
             case MentionKind.FirstPerson: return FirstPerson;
             case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
