@@ -35,11 +35,11 @@ internal static partial class Lexicon
     public static partial Regex AnyVerb();
 
     // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
-    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:its|his|her|their) part|for (?:its|his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]

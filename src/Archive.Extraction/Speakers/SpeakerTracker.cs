@@ -45,6 +45,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             var ids = actors.Select(a => a?.Id).ToList();
             if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
         }
+        // "A spokeswoman for the dockers' union, Kari Dalen,": an indefinite description names no office holder, so its
+        // role word must not lead to whoever holds that role; the name set after it is the speaker.
+        if (IndefiniteDescription().Match(mention) is { Success: true } described)
+        {
+            var name = described.Groups["name"].Value;
+            return index.Match(name) is { } named ? new Speaker(named.Id, name, ActorIndex.IsPerson(named), []) : Speaker.Unresolved(name, isPerson: true);
+        }
         // "Orland, the largest exporter of steel to Valdoria, has said": the name before an apposition is the speaker.
         var appositionRole = MentionKinds.RoleWord(mention);
         var comma = mention.IndexOf(',');
@@ -146,6 +153,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
 
     [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();
+
+    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$")]
+    private static partial Regex IndefiniteDescription();
 
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
     private static partial Regex Affiliation();
