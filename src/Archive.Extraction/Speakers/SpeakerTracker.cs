@@ -160,7 +160,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
     private static partial Regex Affiliation();
 
-    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration)$", RegexOptions.IgnoreCase)]
+    // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …").
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.

@@ -72,6 +72,7 @@ internal static class QandAReader
         var quotes = Quotes.Find(text, paragraph);
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;
+        (Speaker Speaker, Segment Window)? quoting = null;
         foreach (var sentence in sentences)
         {
             if (Courtesy.IsCourtesy(text[sentence.Start..sentence.End]))
@@ -79,6 +80,24 @@ internal static class QandAReader
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 continue;
             }
+            // "Let me read you what the Kestrian ministry said on Monday: “…”", or the quotation in the next sentence
+            // ("I quote: “…”"): the lead-in is no one's statement, the quotation is the one named.
+            if (QuotedLeadIn.Speaker(context, sentence) is { } leadIn)
+            {
+                Flush(context, answerer, ref ownStart, ref ownEnd);
+                quoting = (leadIn, sentence);
+                if (QuotedLeadIn.Quotation(text, sentence, quotes) is not { } inside) continue;
+                context.Add(QuotedLeadIn.Draft(leadIn, inside, sentence));
+                quoting = null;
+                continue;
+            }
+            if (quoting is { } pending && QuotedLeadIn.Quotation(text, sentence, quotes) is { } quotation && QuotedLeadIn.OnlyQuotes(text, sentence, quotation))
+            {
+                context.Add(QuotedLeadIn.Draft(pending.Speaker, quotation, pending.Window));
+                quoting = null;
+                continue;
+            }
+            quoting = null;
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
                 Flush(context, answerer, ref ownStart, ref ownEnd);
