@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-4";
+    public const string Version = "rules-5";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -32,8 +32,9 @@ public static class Extractor
         var authorMention = AuthoredReader.AuthorMention(input.Title, document);
         var shape = ShapeDetector.Detect(document, input.Title, authorMention is not null);
         var (turnHeader, _) = shape == SourceShape.QandA ? Turns.Parse(document) : ([], []);
-        var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader);
+        var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader, input.PublishedOn);
         // A report counts its weekday words back from its dateline's day when it has one, else from its publication.
+        tracker.PluralMeansParties = shape == SourceShape.Joint;
         var dateline = shape == SourceShape.News ? Dateline(document, input.PublishedOn) : null;
         var context = new ReadingContext(document, tracker, dateline ?? input.PublishedOn ?? documentDate?.Date, tracker.Parties);
         string? authorId = null;

@@ -34,6 +34,13 @@ internal static partial class DateCues
             var y = int.Parse(m.Groups["ny"].Value, CultureInfo.InvariantCulture);
             return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
         }
+        // "3.XII.2026": the month in Roman numerals, as much of Europe writes it.
+        if (m.Groups["rd"].Success)
+        {
+            var (d, mo, y) = (int.Parse(m.Groups["rd"].Value, CultureInfo.InvariantCulture), Array.IndexOf(Roman, m.Groups["rm"].Value.ToUpperInvariant()) + 1,
+                int.Parse(m.Groups["ry"].Value, CultureInfo.InvariantCulture));
+            return mo >= 1 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+        }
         if (m.Groups["weekday"].Success)
         {
             if (reference is not { } r) return null;
@@ -57,12 +64,14 @@ internal static partial class DateCues
     private static int Month(string name) =>
         Array.FindIndex(Months, m => name.StartsWith(m, StringComparison.OrdinalIgnoreCase)) + 1;
 
+    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
     // Abbreviations with or without their full stop ("Nov. 12", "Nov 23"); a day number must follow or precede them.
     private const string MonthName = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
 
-    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<nd>\d{1,2})(?<sep>[./])(?<nm>\d{1,2})\k<sep>(?<ny>\d{4})\b|\b(?<m1>" + MonthName + @")(?![a-z])\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?![a-z])(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|last night|today|earlier today|this morning|this afternoon|this evening|tonight)\b|\b(?<vague>last week|last month|earlier this (?:week|month|year)|recently|last year|a few days ago|days ago|weeks ago)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<iso>\d{4}-\d{2}-\d{2})\b|\b(?<rd>\d{1,2})\.\s?(?<rm>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\.\s?(?<ry>\d{4})\b|\b(?<nd>\d{1,2})(?<sep>[./])(?<nm>\d{1,2})\k<sep>(?<ny>\d{4})\b|\b(?<m1>" + MonthName + @")(?![a-z])\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y1>\d{4})\b)?|\b(?<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<m2>" + MonthName + @")(?![a-z])(?:,?\s+(?<y2>\d{4})\b)?|\b(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?<relative>yesterday|last night|today|earlier today|this morning|this afternoon|this evening|tonight)\b|\b(?<vague>last week|last month|earlier this (?:week|month|year)|recently|last year|a few days ago|days ago|weeks ago)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 
     [GeneratedRegex("^(?:yesterday|last night)$", RegexOptions.IgnoreCase)]

@@ -74,13 +74,18 @@ internal static partial class SaidOnResolver
         context.Reference is { } r ? (r, "publication date") : null;
 
     /// <summary>The date a document states for itself: a "date …" header, a transcript's header, a joint statement's meeting day.</summary>
-    public static (DateOnly Date, string Cue)? DocumentDate(Document document, SourceShape shape, IReadOnlyList<Segment> header)
+    public static (DateOnly Date, string Cue)? DocumentDate(Document document, SourceShape shape, IReadOnlyList<Segment> header, DateOnly? published = null)
     {
         var text = document.Text;
         if (HeaderLine().Match(text) is { Success: true } h && DateCues.FirstFull(h.Value) is { Date: { } hd } hc) return (hd, hc.Words);
         if (shape == SourceShape.QandA)
-            foreach (var paragraph in header)
-                if (DateCues.FirstFull(document.Slice(paragraph)) is { Date: { } qd } qc) return (qd, qc.Words);
+        {
+            var full = header.Select(p => DateCues.FirstFull(document.Slice(p))).FirstOrDefault(c => c is not null);
+            // A published interview's header may date the publication while its introduction says when the talk
+            // took place ("The interview was conducted on 2 December"); the talk's day is when the words were said.
+            if (Occasion(document, header, full?.Date ?? published) is { } occasion) return occasion;
+            if (full is { Date: { } qd }) return (qd, full.Words);
+        }
         // The meeting's day is in the opening paragraph, which a title line may precede.
         if (shape == SourceShape.Joint)
             foreach (var paragraph in document.Paragraphs.Take(3))
@@ -90,8 +95,27 @@ internal static partial class SaidOnResolver
                 var meeting = cues.FirstOrDefault(c => c.Index >= 3 && first.Substring(c.Index - 3, 3) == "On ") ?? cues.FirstOrDefault();
                 if (meeting?.Date is { } md) return (md, meeting.Words);
             }
+        // A signed joint statement may be dated only where it closes: "Done at Halden on 1 December 2026, in two originals".
+        if (shape == SourceShape.Joint && DoneAt().Match(text) is { Success: true } done && DateCues.FirstFull(done.Value) is { Date: { } dd } dc)
+            return (dd, dc.Words);
         return null;
     }
+
+    [GeneratedRegex(@"^(?:Done|Signed|Issued|Adopted) (?:at|in) [^\n]{1,120}", RegexOptions.Multiline)]
+    private static partial Regex DoneAt();
+
+    private static (DateOnly, string)? Occasion(Document document, IReadOnlyList<Segment> header, DateOnly? reference)
+    {
+        foreach (var paragraph in header)
+            foreach (Match m in OccasionWords().Matches(document.Slice(paragraph)))
+                if (DateCues.Find(m.Value, reference).FirstOrDefault(c => c.Date is not null && !c.Vague) is { Date: { } day } cue)
+                    return (day, cue.Words);
+        return null;
+    }
+
+    // "The interview was conducted in Ostmere on 2 December", "The briefing took place on Monday, 4 May 2026".
+    [GeneratedRegex(@"\b(?:interview|conversation|talk|briefing|press conference|meeting|discussion|remarks)\b[^.]{0,40}?\b(?:was|were) (?:conducted|held|recorded|given|made|delivered)\b[^.]{0,60}|\b(?:interview|conversation|briefing|press conference|meeting|discussion)\b[^.]{0,40}?\btook place\b[^.]{0,60}", RegexOptions.IgnoreCase)]
+    private static partial Regex OccasionWords();
 
     /// <summary>The leading "date 2025-02-25" line some archived texts carry, which is not part of any statement.</summary>
     public static Segment? HeaderSegment(string text) =>

@@ -17,8 +17,11 @@ internal static class Attribution
     public static Frame? Leading(string text, Segment sentence, IReadOnlyList<QuoteRegion> quotes)
     {
         var s = text[sentence.Start..sentence.End];
+        // "Asked whether Valdoria would borrow, Vik said …": a verb inside the opening clause is not the sentence's.
+        var opening = Lexicon.LeadingAdverbial().Match(s);
         foreach (Match m in Lexicon.AnyVerb().Matches(s))
         {
+            if (m.Index < opening.Length && (s.StartsWith("Asked ", StringComparison.Ordinal) || s.StartsWith("Pressed ", StringComparison.Ordinal))) continue;
             var at = sentence.Start + m.Index;
             if (quotes.Any(q => q.Outer.Contains(at))) return null;
             var prefix = s[..m.Index];

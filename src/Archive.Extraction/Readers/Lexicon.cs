@@ -17,12 +17,16 @@ internal static partial class Lexicon
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
-        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that";
+        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
+        // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
+        @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
     private const string JointOnly =
         "will|would|shall|are ready|were ready|are willing|were willing|decided|opposed|oppose|supported|support|" +
         "reviewed|look forward|looked forward|shared the view|share the view|committed|firmly opposed|jointly|resolved|vowed|" +
-        "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated";
+        "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated|" +
+        // What two parties tell their own services to do, or take note of, is their joint position.
+        "instructed|tasked|took note|take note|takes note";
 
     [GeneratedRegex(@"\b(?:" + Speech + @")\b")]
     public static partial Regex SpeechVerb();
@@ -31,11 +35,11 @@ internal static partial class Lexicon
     public static partial Regex AnyVerb();
 
     // Stripped from the end of a subject: "Prime Minister Shehbaz Sharif also repeatedly (stated)".
-    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
+    [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:its|his|her|their) part|for (?:its|his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]

@@ -67,7 +67,8 @@ internal static partial class MentionKinds
     [GeneratedRegex(@"^(?:the |some |many |several |other |most |\w+ )?(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|organi[sz]ers|lawmakers|legislators|commentators|economists|businesses|traders|farmers|activists)\b(?:\s+(?:in|at|from|of|within|close to|familiar with)\b.*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex GenericHead();
 
-    [GeneratedRegex(@"^(?:the|this|our|my) (?:foreign )?(?:ministry|government|department|office|embassy|foreign office)$", RegexOptions.IgnoreCase)]
+    // "Our spokesperson has said so": the answerer's own spokesperson speaks for the answerer's side too.
+    [GeneratedRegex(@"^(?:the|this|our|my) (?:foreign )?(?:ministry|government|department|office|embassy|foreign office)$|^(?:our|my) (?:\w+ )?(?:spokesperson|spokesman|spokeswoman|press office)$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnInstitution();
 
     [GeneratedRegex(@",?\s+and\s+|\s*,\s*(?=[A-Z])")]

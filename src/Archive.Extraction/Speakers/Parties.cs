@@ -6,9 +6,9 @@ namespace Archive.Extraction.Speakers;
 /// </summary>
 internal sealed class Parties
 {
-    private readonly List<(string Id, int First)> byWeight;
+    private readonly List<(string Id, int First, int Count)> byWeight;
 
-    private Parties(List<(string Id, int First)> byWeight) => this.byWeight = byWeight;
+    private Parties(List<(string Id, int First, int Count)> byWeight) => this.byWeight = byWeight;
 
     public static Parties Of(ActorIndex index, string text) =>
         new(index.Occurrences(text)
@@ -16,7 +16,7 @@ internal sealed class Parties
             .GroupBy(o => o.Actor.Id)
             .Select(g => (Id: g.Key, First: g.Min(o => o.Index), Count: g.Count()))
             .OrderByDescending(p => p.Count).ThenBy(p => p.First).ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => (p.Id, p.First)).ToList());
+            .ToList());
 
     /// <summary>Every party, the most named first.</summary>
     public IReadOnlyList<string> All => byWeight.Select(p => p.Id).ToList();
@@ -30,7 +30,10 @@ internal sealed class Parties
     {
         var count = Count(mention);
         var local = (own is null ? near : near.Prepend(own)).Distinct().ToList();
-        var chosen = count != int.MaxValue && local.Count == count ? local : byWeight.Take(count).Select(p => p.Id).ToList();
+        // "The Ministers" give no number: the parties the document names about as often as the most named one (at
+        // least two), not every government it mentions in passing.
+        if (count == int.MaxValue && byWeight.Count > 0) count = Math.Max(2, byWeight.Count(p => p.Count * 2 >= byWeight[0].Count));
+        var chosen = local.Count == count ? local : byWeight.Take(count).Select(p => p.Id).ToList();
         return chosen.OrderBy(First).ThenBy(id => id, StringComparer.Ordinal).ToList();
     }
 

@@ -14,6 +14,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     /// <summary>Who "we" and "I" are: the author of an article or the answerer of a turn.</summary>
     public Speaker? FirstPerson { get; set; }
 
+    /// <summary>In a joint statement "They underlined …" with no speaker before it is the parties speaking together.</summary>
+    public bool PluralMeansParties { get; set; }
+
     public Speaker? LastPerson => lastPerson;
 
     public ActorIndex Index => index;
@@ -28,7 +31,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         {
             case MentionKind.Generic: return null;
             case MentionKind.PersonPronoun: return lastPerson ?? Speaker.Unresolved(mention, isPerson: true);
-            case MentionKind.PluralPronoun: return lastPlural ?? Speaker.Unresolved(mention, isPerson: false);
+            case MentionKind.PluralPronoun:
+                return lastPlural ?? (PluralMeansParties ? Joint(mention, parties.For("the sides", [], null)) : Speaker.Unresolved(mention, isPerson: false));
             case MentionKind.ItPronoun: return lastOrganisation;
             case MentionKind.FirstPerson: return FirstPerson;
             case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
@@ -40,6 +44,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             var coordinated = mention.Contains(" and ", StringComparison.Ordinal) || actors.All(a => a is not null && !ActorIndex.IsPerson(a));
             var ids = actors.Select(a => a?.Id).ToList();
             if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+        }
+        // "A spokeswoman for the dockers' union, Kari Dalen,": an indefinite description names no office holder, so its
+        // role word must not lead to whoever holds that role; the name set after it is the speaker.
+        if (IndefiniteDescription().Match(mention) is { Success: true } described)
+        {
+            var name = described.Groups["name"].Value;
+            return index.Match(name) is { } named ? new Speaker(named.Id, name, ActorIndex.IsPerson(named), []) : Speaker.Unresolved(name, isPerson: true);
         }
         // "Orland, the largest exporter of steel to Valdoria, has said": the name before an apposition is the speaker.
         var appositionRole = MentionKinds.RoleWord(mention);
@@ -143,10 +154,14 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();
 
+    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$")]
+    private static partial Regex IndefiniteDescription();
+
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
     private static partial Regex Affiliation();
 
-    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration)$", RegexOptions.IgnoreCase)]
+    // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …").
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.

@@ -62,6 +62,8 @@ internal static partial class Answerers
     /// <summary>The paragraph without the stage notes that open it; empty when it is nothing but a note.</summary>
     public static Segment WithoutStageNotes(string text, Segment paragraph)
     {
+        // "(The briefing ended at 11:48 a.m.)": a paragraph wholly in brackets is the transcriber's, not the speaker's.
+        if (WholeNote().IsMatch(text.AsSpan(paragraph.Start, paragraph.Length))) return new Segment(paragraph.Start, paragraph.Start);
         var start = paragraph.Start;
         for (Match m; (m = StageNote().Match(text, start, paragraph.End - start)).Success && m.Length > 0;) start += m.Length;
         return start == paragraph.Start ? paragraph : Document.Trim(text, start, paragraph.End);
@@ -69,12 +71,19 @@ internal static partial class Answerers
 
     /// <summary>Opening announcements set out before the first question are prose; header lines are not.</summary>
     public static bool IsProse(string text, Segment paragraph) =>
-        paragraph.Length > 0 && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
+        paragraph.Length > 0 && !AboutTheText().IsMatch(text.AsSpan(paragraph.Start, paragraph.Length)) && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
+
+    // "The interview was conducted in Ostmere on 2 December.": an editor's introduction to the text, no one's words.
+    [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b")]
+    private static partial Regex AboutTheText();
+
+    [GeneratedRegex(@"^(?:\([^()\n]{1,200}\)|\[[^\[\]\n]{1,200}\])$")]
+    private static partial Regex WholeNote();
 
     [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\))\s*")]
     private static partial Regex StageNote();
 
-    [GeneratedRegex(@"\s*\([^()]*\)$|,[ ].*$")]
+    [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
     [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy)\.?$")]

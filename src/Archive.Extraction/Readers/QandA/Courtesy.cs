@@ -10,29 +10,51 @@ internal static partial class Courtesy
 {
     // "Thank you, that concludes today's briefing.": a thanks may open the closing words.
     public static bool IsCourtesy(string sentence) =>
-        Pattern().IsMatch(sentence.Trim()) || Thanks().Match(sentence.Trim()) is { Success: true } m && Pattern().IsMatch(sentence.Trim()[m.Length..]);
+        Pattern().IsMatch(sentence.Trim()) || Calls().IsMatch(sentence.Trim())
+        || Thanks().Match(sentence.Trim()) is { Success: true } m && Pattern().IsMatch(sentence.Trim()[m.Length..]);
+
+    // A moderator calls the next speaker by name or outlet ("Valdoria Radio, please.", "Next, Kestria Today.", "Ilse
+    // Brandt first."), and speakers thank or welcome each other by name ("Thank you, Jan.", "Erik, welcome to Port
+    // Aven."). Case matters here: a one-word reply ("Certainly.") is an answer, not a call.
+    [GeneratedRegex(@"^(?:" +
+        @"(?:Next, )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){1,3}[.]" +
+        @"|(?:Next, )[A-Z][\w'’-]*[.]" +
+        @"|[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,3}(?:,? please| first|, go ahead)[.]" +
+        @"|(?:Thank you|Thanks)(?: very much)?, (?:dear )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|ministers|colleagues|all)(?:, for [^.!]*)?[.!]" +
+        @"|(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?, )?(?:welcome|welcome back) to [^.!]*[.!]" +
+        @")$")]
+    private static partial Regex Calls();
 
     [GeneratedRegex(@"^(?:Thank you|Thanks|OK|Okay|All right|Right|Well)(?: (?:all|everyone|everybody|very much|again))?, ", RegexOptions.IgnoreCase)]
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(?:" +
-        @"(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here))*[.!]" +
+        @"(?:Ladies and gentlemen, )?(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here|ladies and gentlemen|and thank you for (?:coming|joining us|being here)))*[.!]" +
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
         // "Let me begin with the floods in the north.": the subject is named, and what is said of it follows.
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? with [^.:;]{1,80}[.]" +
         // "…, so I will brief you today.": who briefs is the running of the briefing, not a position.
         @"|[^.]*\bI (?:will|'ll|’ll|am going to|am|'m|’m) (?:brief(?:ing)? you|be briefing you)\b[^.]*[.]" +
-        @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?[.]" +
+        @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?(?:, and then [^.]*)?[.]" +
         @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
         @"|(?:With that|And with that|Now|So),? (?:I(?:'ll|’ll| will| am happy to| would be happy to|'m happy to|’m happy to)|let me) (?:take|turn to|open the floor to) (?:your |the )?questions?[.]" +
         @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
         @"|[^.]*\b(?:is|are) (?:also )?(?:with us|joining us)(?: today| this (?:morning|afternoon))? to (?:brief|answer|take|present|speak|talk)\b[^.]*[.]" +
-        @"|(?:\w+, )?the floor is yours[.]" +
+        @"|(?:[\w ]{1,40}, )?the floor is yours[.]"
+        // The running of a conference: who speaks when, who leaves, how many questions there is time for.
+        + @"|[^.]*\b(?:has|have) to leave us\b[^.]*[.]|Before [^,.]{1,60} (?:speaks|begins|starts|answers), [^.]*[.]"
+        + @"|[^.]*\bwill (?:begin|start|open) with (?:short |brief |opening |a few )*(?:statements?|remarks)[.]"
+        + @"|We (?:will )?(?:then )?(?:have|take) time for [^.]*questions?[^.]*[.]"
+        + @"|(?:(?:the|one|your) )?(?:(?:first|next|last|final|more|other) )?questions?(?:,? please)?[.]"
+        + @"|(?:I should|Let me|I would like to|I'd like to|I’d like to|May I) add (?:one|a|just one) (?:more |last )?(?:thing|point|word)[.]"
+        + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]"
+        // An interview's credits close it: "Interview by Jorrit Mael. Reproduced with the permission of the paper."
+        + @"|(?:Interview|Interviewed|Transcript|Translation|Translated|Edited|Photos?) by [^.]*[.]|Reproduced (?:with|by|courtesy of) [^.]*[.]" +
         @"|[^.]*\bis (?:also )?here (?:today )?to (?:answer|take) (?:your |the )?questions[^.]*[.]" +
-        @"|Next question,? please[.]|Any other questions\?|That concludes [^.]*[.]" +
+        @"|Next question,? please[.]|Any other questions\?|(?:That|This) concludes [^.]*[.]" +
         @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
         @"|We have (?:time for )?(?:one|two|three|a few|a couple of|time for one) (?:more|last|final|other) questions?[^.]*[.]" +
         @"|[^.]*\bwill (?:open|begin|start) (?:today's|today’s|this|the) (?:briefing|press conference)\b[^.]*[.]" +
-        @"|The next (?:regular )?(?:briefing|press (?:briefing|conference)) will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
+        @"|The next (?:regular )?(?:briefing|press (?:briefing|conference))[^.]{0,40}? will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

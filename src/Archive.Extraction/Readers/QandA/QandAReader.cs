@@ -24,6 +24,7 @@ internal static class QandAReader
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
+            if (Turns.IsInterpreter(turn.Prefix)) continue;
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
@@ -71,6 +72,7 @@ internal static class QandAReader
         var quotes = Quotes.Find(text, paragraph);
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;
+        (Speaker Speaker, Segment Window)? quoting = null;
         foreach (var sentence in sentences)
         {
             if (Courtesy.IsCourtesy(text[sentence.Start..sentence.End]))
@@ -78,6 +80,24 @@ internal static class QandAReader
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 continue;
             }
+            // "Let me read you what the Kestrian ministry said on Monday: “…”", or the quotation in the next sentence
+            // ("I quote: “…”"): the lead-in is no one's statement, the quotation is the one named.
+            if (QuotedLeadIn.Speaker(context, sentence) is { } leadIn)
+            {
+                Flush(context, answerer, ref ownStart, ref ownEnd);
+                quoting = (leadIn, sentence);
+                if (QuotedLeadIn.Quotation(text, sentence, quotes) is not { } inside) continue;
+                context.Add(QuotedLeadIn.Draft(leadIn, inside, sentence));
+                quoting = null;
+                continue;
+            }
+            if (quoting is { } pending && QuotedLeadIn.Quotation(text, sentence, quotes) is { } quotation && QuotedLeadIn.OnlyQuotes(text, sentence, quotation))
+            {
+                context.Add(QuotedLeadIn.Draft(pending.Speaker, quotation, pending.Window));
+                quoting = null;
+                continue;
+            }
+            quoting = null;
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
                 Flush(context, answerer, ref ownStart, ref ownEnd);
@@ -96,7 +116,8 @@ internal static class QandAReader
     {
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) return null;
-        var kind = MentionKinds.Classify(frame.Subject);
+        // "As I said, …" is the answerer recalling their own words: the subject is "I", not "As I".
+        var kind = MentionKinds.Classify(frame.Subject.StartsWith("As ", StringComparison.Ordinal) ? frame.Subject[3..] : frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));

@@ -14,9 +14,9 @@ internal static partial class Turns
 {
     public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart)
     {
-        var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 80));
+        var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
-        prefixRange = m.Success ? new Segment(paragraph.Start, paragraph.Start + m.Groups["who"].Length) : default;
+        prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
         // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
         return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
@@ -56,19 +56,25 @@ internal static partial class Turns
     [GeneratedRegex(@"^(?:A\d*|Answer|Response|Reply)$", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerPrefix();
 
-    [GeneratedRegex(@"\s*\([^()]*\)$|,[ ].*$")]
+    [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
-    // "Lena Brook (Port Aven Post):" and "Q (Reuters):" name the asker's outlet in brackets, "Anna Weiss, Selva Herald:"
-    // after a comma.
-    [GeneratedRegex(@"\G(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4})?)\s*[:：]\s*")]
+    /// <summary>An interpreter's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
+    public static bool IsInterpreter(string prefix) => Interpreter().IsMatch(prefix);
+
+    [GeneratedRegex(@"^(?:the )?interpreter$", RegexOptions.IgnoreCase)]
+    private static partial Regex Interpreter();
+
+    // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
+    // Selva Herald:" after a comma. A time stamp may stand before the label ("[15:03] THE PRIME MINISTER:").
+    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4})?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there.
-    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotSpeakers();
 
     // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
@@ -77,6 +83,6 @@ internal static partial class Turns
 
     // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:") name a title or the asker,
     // which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b")]
+    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b")]
     private static partial Regex CapitalTurn();
 }

@@ -1,0 +1,54 @@
+using Xunit;
+
+namespace Archive.Extraction.Tests.Readers;
+
+/// <summary>Turn labels of other house styles: askers' outlets in square brackets, time stamps, interpreters.</summary>
+public sealed class TurnLabelFormsTests
+{
+    [Fact]
+    public void Extract_AskerWithOutletInSquareBrackets_IsAQuestion()
+    {
+        var text = "Briefing, 5 May 2026\n\nTomas Reyes (Spokesperson): Valdoria will reopen the consulate in June.\n\nQ [Selva Herald]: Which consulate? In which city?\n\nTomas Reyes (Spokesperson): The one in the north. Staff are being hired now.\n\nQ [Selva Herald]: A follow-up. How many staff?\n\nTomas Reyes (Spokesperson): About twenty people.";
+
+        var candidates = Given.Extract(text);
+
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains('?') || c.Quote.Contains("Selva Herald"));
+        Assert.All(candidates, c => Assert.Equal("tomas-reyes", c.Speaker.ActorId));
+        Assert.Equal(3, candidates.Count);
+    }
+
+    [Fact]
+    public void Extract_TimeStampsBeforeCapitalLabels_AreTurns()
+    {
+        var text = "PRESS OFFICE\nPort Aven | 05 May 2026 | 10:00\n\n[10:00] SPOKESPERSON REYES: The rail link will open to freight in June.\n\n[10:02] Lena Brook (Port Aven Post): Is the date final? Who decided it?\n\n[10:03] SPOKESPERSON REYES: The date is final. The ministry set it last month.\n\n[10:05] Lena Brook (Port Aven Post): And passengers?";
+
+        var candidates = Given.Extract(text);
+
+        var answer = candidates.Starting("The date is final.");
+        Assert.Equal(("tomas-reyes", new DateOnly(2026, 5, 5)), (answer.Speaker.ActorId, answer.SaidOn));
+        Assert.Equal("tomas-reyes", candidates.Starting("The rail link will open").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("[10:") || c.Quote.Contains('?'));
+    }
+
+    [Fact]
+    public void Extract_InterpreterLine_IsNoOnesStatement()
+    {
+        var text = "Joint press conference, 5 May 2026\n\nTomas Reyes: Valdoria and Kestria will open the bridge together.\n\nQ: When will the bridge open? Is there a date?\n\nAmara Diallo (through an interpreter): In the autumn.\n\nINTERPRETER: Excuse me, the minister asks for the question to be repeated.\n\nQ: Is there a date?\n\nAmara Diallo (through an interpreter): Not yet. We will announce it soon.";
+
+        var candidates = Given.Extract(text);
+
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Excuse me"));
+        Assert.Equal("amara-diallo", candidates.Starting("Not yet.").Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_PublishedLineAboveInterview_IsHeaderNotATurn()
+    {
+        var text = "Interview of the Spokesperson, Tomas Reyes, with the Selva Herald\nPublished: 6 May 2026\n\nHerald: Is the bridge late? Why?\n\nTomas Reyes: It is on time. It will open in the autumn.\n\nHerald: And the costs? Are they rising?\n\nTomas Reyes: They are within the budget.\n\nHerald: Thank you. Anything else?";
+
+        var candidates = Given.Extract(text);
+
+        Assert.DoesNotContain(candidates, c => c.Speaker.Mention == "Published" || c.Quote.Contains("6 May"));
+        Assert.All(candidates, c => Assert.Equal("tomas-reyes", c.Speaker.ActorId));
+    }
+}
