@@ -18,6 +18,10 @@ internal sealed class Parties
             .OrderByDescending(p => p.Count).ThenBy(p => p.First).ThenBy(p => p.Id, StringComparer.Ordinal)
             .ToList());
 
+    /// <summary>How often the document names the government of <paramref name="country"/> (0 when never).</summary>
+    public int Mentions(ActorIndex index, string? country) =>
+        country is null ? 0 : byWeight.Where(p => index.ById(p.Id)?.Country == country).Sum(p => p.Count);
+
     /// <summary>Every party, the most named first.</summary>
     public IReadOnlyList<string> All => byWeight.Select(p => p.Id).ToList();
 

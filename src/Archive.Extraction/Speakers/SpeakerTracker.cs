@@ -93,10 +93,21 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
         if (holders.Count == 0) holders = all.ToList();
         if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
+        if (holders.Count > 1) holders = OfTheDocumentsCountry(holders);
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
         return speaker;
+    }
+
+    // "The Prime Minister" in a text about Orland is Orland's, when the archive knows prime ministers of other countries
+    // too: the holders whose government the document names most, if that is one country; else still ambiguous.
+    private List<KnownActor> OfTheDocumentsCountry(List<KnownActor> holders)
+    {
+        var weights = holders.Select(h => (Holder: h, Weight: parties.Mentions(index, h.Country))).ToList();
+        var most = weights.Max(w => w.Weight);
+        var countries = weights.Where(w => w.Weight == most).Select(w => w.Holder.Country).Distinct().Count();
+        return most > 0 && countries == 1 ? weights.Where(w => w.Weight == most).Select(w => w.Holder).ToList() : holders;
     }
 
     private Speaker Joint(string mention, IReadOnlyList<string> ids) =>

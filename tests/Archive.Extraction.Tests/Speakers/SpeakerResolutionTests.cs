@@ -84,6 +84,26 @@ public sealed class SpeakerResolutionTests
         Assert.Equal("marta-lindqvist", candidate.Speaker.ActorId);
     }
 
+    [Theory]
+    [InlineData("Orland", "pm-orland")]
+    [InlineData("Kestria", "pm-kestria")]
+    [InlineData(null, null)]
+    public void Extract_RoleHeldInSeveralCountries_ResolvesToTheHolderOfTheCountryTheTextIsAbout(string? country, string? expected)
+    {
+        // given two prime ministers in office, and a report that names one country (or none) throughout
+        var orland = Given.Person("pm-orland", "Edda Varn", "OR", new KnownRole("Prime Minister", "Government of Orland", new(2025, 1, 1), null));
+        var kestria = Given.Person("pm-kestria", "Bela Short", "KS", new KnownRole("Prime Minister", "Government of Kestria", new(2024, 1, 1), null));
+        var place = country ?? "the region";
+        var text = $"Floods closed three roads in {place} on Monday.\n\nThe prime minister said on Tuesday that the army would rebuild the bridges in {place} within a month.";
+        var input = Given.Input(text, new DateOnly(2026, 5, 14)) with { Actors = [.. Given.Actors, orland, kestria] };
+
+        // when its candidates are read
+        var candidate = Assert.Single(Extractor.Extract(input));
+
+        // then "the prime minister" is that country's, and stays unresolved when no country tells them apart
+        Assert.Equal(expected, candidate.Speaker.ActorId);
+    }
+
     [Fact]
     public void Extract_CountryAdjectiveSide_IsThatGovernmentInAJointStatement()
     {
