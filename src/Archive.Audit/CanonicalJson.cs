@@ -54,6 +54,13 @@ public static class CanonicalJson
         Write(ref output, document.RootElement);
     }
 
+    /// <summary>Appends the canonical form of a JSON text given in UTF-8.</summary>
+    internal static void Write(ref Utf8Output output, ReadOnlyMemory<byte> utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json, Options);
+        Write(ref output, document.RootElement);
+    }
+
     internal static void Write(ref Utf8Output output, JsonElement element)
     {
         switch (element.ValueKind)

@@ -55,10 +55,37 @@ public static class EventHash
         finally { input.Dispose(); }
     }
 
+    /// <summary>
+    /// As <see cref="ComputeFromJson(string?, string, long, string, string, Span{char})"/> from the UTF-8 a store
+    /// holds — the previous hash and the body — into the hash's <see cref="Length"/> hex digits in UTF-8: verifying
+    /// a stream read as bytes then decodes no text. Valid UTF-8 in gives the bytes the strings decoded from it gave.
+    /// </summary>
+    public static void ComputeFromUtf8Json(ReadOnlySpan<byte> previous, string streamKey, long version, string typeAlias, ReadOnlyMemory<byte> utf8Body, Span<byte> hash)
+    {
+        var input = new Utf8Output(previous.Length + streamKey.Length + typeAlias.Length + utf8Body.Length + 64);
+        try
+        {
+            input.Append(previous);
+            Continue(ref input, streamKey, version, typeAlias);
+            CanonicalJson.Write(ref input, utf8Body);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(input.Written, digest);
+            if (!Convert.TryToHexStringLower(digest, hash, out _)) throw new ArgumentException($"a hash takes {Length} bytes", nameof(hash));
+        }
+        finally { input.Dispose(); }
+    }
+
     private static Utf8Output Start(string? previous, string streamKey, long version, string typeAlias, int bodyLength)
     {
         var input = new Utf8Output(Length + streamKey.Length + typeAlias.Length + bodyLength + 64);
         input.AppendUtf16(previous);
+        Continue(ref input, streamKey, version, typeAlias);
+        return input;
+    }
+
+    /// <summary>What follows the previous hash: the separators, the stream's key, the version and the type.</summary>
+    private static void Continue(ref Utf8Output input, string streamKey, long version, string typeAlias)
+    {
         input.Append((byte)'\n');
         input.AppendUtf16(streamKey);
         input.Append((byte)'\n');
@@ -68,7 +95,6 @@ public static class EventHash
         input.Append((byte)'\n');
         input.AppendUtf16(typeAlias);
         input.Append((byte)'\n');
-        return input;
     }
 
     private static void Finish(ReadOnlySpan<byte> input, Span<char> hash)

@@ -15,6 +15,9 @@ internal struct Utf8Output(int capacity) : IDisposable
 
     public readonly ReadOnlySpan<byte> Written => buffer.AsSpan(0, length);
 
+    /// <summary>As <see cref="Written"/>, for parsers that keep the input; valid until the next write.</summary>
+    public readonly ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);
+
     /// <summary>What is written; set it lower to take back what followed.</summary>
     public int Length
     {
