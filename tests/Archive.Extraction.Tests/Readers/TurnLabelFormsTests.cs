@@ -51,4 +51,23 @@ public sealed class TurnLabelFormsTests
         Assert.DoesNotContain(candidates, c => c.Speaker.Mention == "Published" || c.Quote.Contains("6 May"));
         Assert.All(candidates, c => Assert.Equal("tomas-reyes", c.Speaker.ActorId));
     }
+
+    [Theory]
+    [InlineData("–")]
+    [InlineData("-")]
+    public void Extract_QuestionAndAnswerLabelsSetOffByADash_AreTurnsOfTheBriefer(string dash)
+    {
+        // given a briefing whose spokesperson is named only in the header, with "Q – (Outlet)" and "A –" turns
+        var text = $"Press briefing – Statements made by the Spokesperson, Mr Tomas Reyes\nPort Aven, 5 May 2026\n\n1. Rail link\n\nThe rail link will open to freight in June.\n\nQ {dash} (Selva Herald) Is the date final? Who decided it?\n\nA {dash} The date is final. The ministry set it last month.\n\nQ {dash} And passengers?\n\nA {dash} Next year.";
+
+        // when its candidates are read
+        var candidates = Given.Extract(text);
+
+        // then the answers and the announcement are the spokesperson's, dated by the header, and no question is proposed
+        var answer = candidates.Starting("The date is final.");
+        Assert.Equal(("tomas-reyes", new DateOnly(2026, 5, 5)), (answer.Speaker.ActorId, answer.SaidOn));
+        Assert.Equal("tomas-reyes", candidates.Starting("The rail link will open").Speaker.ActorId);
+        Assert.Equal("tomas-reyes", candidates.Starting("Next year.").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains('?') || c.Quote.StartsWith($"A {dash}", StringComparison.Ordinal));
+    }
 }

@@ -15,6 +15,7 @@ internal static partial class Turns
     public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart)
     {
         var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
+        if (!m.Success) m = DashLabel().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
@@ -69,6 +70,11 @@ internal static partial class Turns
     // Selva Herald:" after a comma. A time stamp may stand before the label ("[15:03] THE PRIME MINISTER:").
     [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4})?)\s*[:：]\s*")]
     private static partial Regex Prefix();
+
+    // "Q – (Ostmere Courier) Will …" and "A – The Minister will …": short question and answer labels set off by a dash
+    // instead of a colon, the asker's outlet after the dash. Only these labels: a name before a dash is a dateline.
+    [GeneratedRegex(@"\G(?<who>Q\d*|A\d*|Question|Answer)(?:[ ]+[–—-][ ]+|[ ]*[–—][ ]*)(?:\([^()\n]{1,60}\)[ ]*)?(?=\S)")]
+    private static partial Regex DashLabel();
 
     [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
