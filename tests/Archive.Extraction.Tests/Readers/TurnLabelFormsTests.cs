@@ -70,4 +70,35 @@ public sealed class TurnLabelFormsTests
         Assert.Equal("tomas-reyes", candidates.Starting("Next year.").Speaker.ActorId);
         Assert.DoesNotContain(candidates, c => c.Quote.Contains('?') || c.Quote.StartsWith($"A {dash}", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Extract_AdditionalQuestionLabel_IsAQuestionNotTheAnswerersWords()
+    {
+        // given a conference where a follow-up is labelled "Additional question (Surname):"
+        var text = "Government press conference, 5 May 2026\n\nTomas Reyes: The consulate in the north will reopen in June.\n\nQuestion (Brook, Port Aven Post): Which city?\n\nTomas Reyes: Brask. Staff are being hired now.\n\nAdditional question (Brook): Has Kestria agreed to that?\n\nTomas Reyes: Kestria agreed last week.";
+
+        // when its candidates are read
+        var candidates = Given.Extract(text);
+
+        // then the follow-up is no one's statement and the answers stay the answerer's
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Has Kestria agreed") || c.Quote.Contains("Additional question"));
+        Assert.Equal("tomas-reyes", candidates.Starting("Kestria agreed last week.").Speaker.ActorId);
+    }
+
+    [Theory]
+    [InlineData("2. Consular services")]
+    [InlineData("Questions and Answers")]
+    public void Extract_HeadingAmongAnnouncements_IsNotAStatement(string heading)
+    {
+        // given a briefer's announcements under headings, and a one-word reply without its full stop
+        var text = $"Briefing, 5 May 2026\n\nTomas Reyes: I have two items.\n\n1. Rail link\n\nThe rail link will open to freight in June.\n\n{heading}\n\nThe consulate in Brask will reopen in July.\n\nQ: Is that final?\n\nTomas Reyes: Yes";
+
+        // when its candidates are read
+        var candidates = Given.Extract(text);
+
+        // then neither heading is proposed, while the announcements and the bare "Yes" are
+        Assert.DoesNotContain(candidates, c => c.Quote.StartsWith("1. Rail", StringComparison.Ordinal) || c.Quote.StartsWith(heading, StringComparison.Ordinal));
+        Assert.Equal("tomas-reyes", candidates.Starting("The consulate in Brask").Speaker.ActorId);
+        Assert.Equal("tomas-reyes", candidates.Starting("Yes").Speaker.ActorId);
+    }
 }

@@ -16,6 +16,7 @@ internal static partial class Turns
     {
         var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
         if (!m.Success) m = DashLabel().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
+        if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
@@ -76,7 +77,11 @@ internal static partial class Turns
     [GeneratedRegex(@"\G(?<who>Q\d*|A\d*|Question|Answer)(?:[ ]+[–—-][ ]+|[ ]*[–—][ ]*)(?:\([^()\n]{1,60}\)[ ]*)?(?=\S)")]
     private static partial Regex DashLabel();
 
-    [GeneratedRegex(@"^(?:Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    // "Additional question (Emmet):", "Supplementary question:": a question label whose second word is not capitalised.
+    [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
+    private static partial Regex QualifiedQuestion();
+
+    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there.
