@@ -106,8 +106,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     {
         var weights = holders.Select(h => (Holder: h, Weight: parties.Mentions(index, h.Country))).ToList();
         var most = weights.Max(w => w.Weight);
-        var countries = weights.Where(w => w.Weight == most).Select(w => w.Holder.Country).Distinct().Count();
-        return most > 0 && countries == 1 ? weights.Where(w => w.Weight == most).Select(w => w.Holder).ToList() : holders;
+        var named = weights.Where(w => w.Weight == most).Select(w => w.Holder).ToList();
+        return most > 0 && named.Select(h => h.Country).Distinct().Count() == 1 ? named : holders;
     }
 
     private Speaker Joint(string mention, IReadOnlyList<string> ids) =>

@@ -73,6 +73,21 @@ internal static partial class Answerers
     public static bool IsProse(string text, Segment paragraph) =>
         paragraph.Length > 0 && !AboutTheText().IsMatch(text.AsSpan(paragraph.Start, paragraph.Length)) && text[paragraph.End - 1] is '.' or '!' or '…' or '”' or '"' && QuoteRegion.WordCount(text, paragraph) >= 6;
 
+    // "2. Emergency assistance to Teravia", "Questions and Answers": a short line without a sentence's closing mark,
+    // standing as a paragraph among the announcements, is a heading over them, not something said.
+    // A one-word reply without its full stop ("Yes") is still an answer: a heading is numbered or in title case.
+    public static bool IsHeading(string text, Segment paragraph)
+    {
+        var line = text[paragraph.Start..paragraph.End];
+        if (QuoteRegion.WordCount(text, paragraph) > 8 || line.Contains('\n') || line[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '’' or '。' or '？' or '！')
+            return false;
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return NumberedHeading().IsMatch(line) || (words.Length >= 2 && words.Where(w => w.Length >= 4).All(w => char.IsUpper(w[0])));
+    }
+
+    [GeneratedRegex(@"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ ]\S")]
+    private static partial Regex NumberedHeading();
+
     // "The interview was conducted in Ostmere on 2 December.": an editor's introduction to the text, no one's words.
     [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b")]
     private static partial Regex AboutTheText();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Archive.Extraction.Speakers;
 using Archive.Extraction.Text;
 
@@ -9,7 +8,7 @@ namespace Archive.Extraction.Readers.QandA;
 /// opening announcement, is the answerer's statement, except sentences in it that report another party
 /// ("Pakistan stressed that …", "the two sides agreed …"), which are that party's.
 /// </summary>
-internal static partial class QandAReader
+internal static class QandAReader
 {
     public static void Read(ReadingContext context)
     {
@@ -59,21 +58,6 @@ internal static partial class QandAReader
         }
     }
 
-    // "2. Emergency assistance to Teravia", "Questions and Answers": a short line without a sentence's closing mark,
-    // standing as a paragraph among the announcements, is a heading over them, not something said.
-    // A one-word reply without its full stop ("Yes") is still an answer: a heading is numbered or in title case.
-    private static bool IsHeading(string text, Segment paragraph)
-    {
-        var line = text[paragraph.Start..paragraph.End];
-        if (QuoteRegion.WordCount(text, paragraph) > 8 || line.Contains('\n') || line[^1] is '.' or '!' or '?' or '…' or '"' or '”' or '’' or '。' or '？' or '！')
-            return false;
-        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return NumberedHeading().IsMatch(line) || (words.Length >= 2 && words.Where(w => w.Length >= 4).All(w => char.IsUpper(w[0])));
-    }
-
-    [GeneratedRegex(@"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ ]\S")]
-    private static partial Regex NumberedHeading();
-
     private static bool NamesPerson(ReadingContext context, string prefix) =>
         context.Tracker.Index.Match(prefix) is { } actor && ActorIndex.IsPerson(actor);
 
@@ -84,7 +68,7 @@ internal static partial class QandAReader
     {
         var text = context.Text;
         paragraph = Answerers.WithoutStageNotes(text, paragraph);
-        if (paragraph.Length == 0 || IsHeading(text, paragraph)) return;
+        if (paragraph.Length == 0 || Answerers.IsHeading(text, paragraph)) return;
         var quotes = Quotes.Find(text, paragraph);
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;

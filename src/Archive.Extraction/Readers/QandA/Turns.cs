@@ -14,9 +14,10 @@ internal static partial class Turns
 {
     public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart)
     {
-        var m = Prefix().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
-        if (!m.Success) m = DashLabel().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
-        if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, Math.Min(paragraph.Length, 90));
+        var reach = Math.Min(paragraph.Length, 90);
+        var m = Prefix().Match(text, paragraph.Start, reach);
+        if (!m.Success) m = DashLabel().Match(text, paragraph.Start, reach);
+        if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, reach);
         prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
@@ -81,7 +82,7 @@ internal static partial class Turns
     [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
     private static partial Regex QualifiedQuestion();
 
-    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Follow-up question|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there.
