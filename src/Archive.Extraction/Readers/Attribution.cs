@@ -30,7 +30,9 @@ internal static class Attribution
             var clause = QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords ? Lexicon.RelativeClause().Match(prefix) : Match.Empty;
             var skip = clause.Success ? clause.Index + clause.Length : 0;
             prefix = prefix[skip..];
-            var bare = Lexicon.DescribingClause().Replace(prefix, "");
+            // "Standing in a school gym that has housed 300 people, Prime Minister Ellerby promised …": an opening
+            // phrase is no part of the subject's length.
+            var bare = Lexicon.DescribingClause().Replace(prefix[Lexicon.LeadingAdverbial().Match(prefix).Length..], "");
             if (QuoteRegion.WordCount(bare, new Segment(0, bare.Length)) > MaxSubjectWords) return null;
             // "Orland accepted the new fees, and we agreed …": the verb's subject is in the last of coordinated clauses.
             var coordinated = Lexicon.Coordination().Match(prefix);

@@ -17,7 +17,10 @@ internal static partial class Lexicon
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
-        "objected|appealed|asked for|offered to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
+        // A readout's "conveyed the condolences of …" and "undertook to look into …" are what the minister said; "we
+        // conveyed our concern" in an answer stays the answerer's own words.
+        "conveyed (?:the|his|her|their) (?:condolences|greetings|congratulations|wishes|message|invitation)|undertook to|undertakes to|" +
+        "objected|appealed|asked for|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
         // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
         @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
@@ -64,9 +67,13 @@ internal static partial class Lexicon
     public static partial Regex Coordination();
 
     // ", who drove across the new bridge in the morning," or ", which had taken the dispute to the council," between a
-    // subject and its verb.
-    [GeneratedRegex(@",\s+(?:who|which)\s+[^,;“”""]{1,120},\s*$")]
+    // subject and its verb; also an indefinite apposition: "Lena Stavik, a hydrologist at the University of Selm,".
+    [GeneratedRegex(@",\s+(?:who|which|an?)\s+[^,;“”""]{1,120},\s*$")]
     public static partial Regex DescribingClause();
+
+    // ", while Teravia said …": a second clause set against the first.
+    [GeneratedRegex(@",\s+(?:while|whereas)\s+")]
+    public static partial Regex Contrast();
 
     [GeneratedRegex(@"\b(?:with|under|and) the (?:words|message|caption|comment)\b[^\p{L}\p{N}]*$")]
     public static partial Regex WithTheWords();

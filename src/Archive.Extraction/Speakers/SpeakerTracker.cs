@@ -37,6 +37,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             case MentionKind.FirstPerson: return FirstPerson;
             case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
         }
+        if (Counterparts(mention) is { } pair) return pair;
         if (MentionKinds.Conjuncts(mention) is { } conjuncts)
         {
             var actors = conjuncts.Select(index.Match).ToList();
@@ -74,6 +75,22 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
     }
+
+    // "Ambria's foreign minister, Sela Arden, and her Teravian counterpart, Tomas Brekke": two ministers acting together
+    // speak for their two governments.
+    private Speaker? Counterparts(string mention)
+    {
+        var m = Counterpart().Match(mention);
+        if (!m.Success) return null;
+        var first = GovernmentOf(index.Match(m.Groups["first"].Value));
+        var other = GovernmentOf(m.Groups["name"].Success ? index.Match(m.Groups["name"].Value) : null)
+            ?? (m.Groups["demonym"].Success ? index.ByDemonym(m.Groups["demonym"].Value) : null);
+        return first is not null && other is not null && first.Id != other.Id ? Joint(mention, [first.Id, other.Id]) : null;
+    }
+
+    private KnownActor? GovernmentOf(KnownActor? actor) =>
+        actor is null ? null : !ActorIndex.IsPerson(actor) ? actor
+            : actor.Country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == actor.Country);
 
     // The government of the country the answerer or author speaks for: one of "the two sides" in their own words.
     private string? OwnGovernment()
@@ -164,6 +181,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
 
     [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();
+
+    [GeneratedRegex(@"^(?<first>[^,]{2,80}(?:,\s*[^,]{2,60})?),?\s+and\s+(?:his|her|their|its)\s+(?:(?<demonym>[A-Z][\w'’-]+)\s+)?counterparts?(?:,?\s+(?<name>[A-Z][^,]{1,60}))?,?$")]
+    private static partial Regex Counterpart();
 
     [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$")]
     private static partial Regex IndefiniteDescription();

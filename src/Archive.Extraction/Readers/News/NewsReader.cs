@@ -22,7 +22,8 @@ internal static class NewsReader
         var text = context.Text;
         var allQuotes = Quotes.Find(text, paragraph);
         var quotes = allQuotes.Where(q => q.Words(text) >= MinAttributedWords).ToList();
-        var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList());
+        var sentences = Sentences.Split(text, paragraph, allQuotes.Select(q => q.Outer).ToList())
+            .SelectMany(s => Contrasted(text, s, allQuotes)).ToList();
         Speaker? paragraphSpeaker = null;
         var orphans = new List<QuoteRegion>();
         var shortOrphans = new List<QuoteRegion>();
@@ -33,6 +34,7 @@ internal static class NewsReader
             var inSentence = quotes.Where(q => sentence.Contains(q.Outer.Start)).ToList();
             var handled = false;
             var from = sentence.Start;
+            Speaker? sentenceSpeaker = null;
             foreach (var quote in inSentence)
             {
                 // A quotation split around its attribution ("…,” she said, “…”) reads the attribution after the first part.
@@ -40,12 +42,21 @@ internal static class NewsReader
                     ?? Attribution.WithTheWords(text, from, quote.Outer.Start);
                 from = quote.Outer.End;
                 var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
+                // "“We will rebuild,” Ellerby said, as families queued, “every bridge …”": a quotation that goes on in
+                // lower case after an attributed one in its sentence is the rest of the same words.
+                if (frame is null && sentenceSpeaker is not null && GoesOn(text, quote))
+                {
+                    context.Add(new Draft(quote.Content, QuoteKinds.Direct, sentenceSpeaker, "news.quote.split", Confidences.Medium, null));
+                    handled = true;
+                    continue;
+                }
                 if (speaker is not null)
                 {
                     var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
                     context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
                         pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
                     paragraphSpeaker = speaker;
+                    sentenceSpeaker = speaker;
                     handled = true;
                 }
                 else if (frame is null && StandsAlone(text, sentence, quote) && quote.Words(text) >= MinStandaloneWords)
@@ -104,6 +115,29 @@ internal static class NewsReader
             ? Confidences.High : speaker.ActorId is null ? Confidences.Low : Confidences.Medium;
         context.Add(new Draft(sentence, kind, speaker, rule, confidence, frameRange));
         return speaker;
+    }
+
+    private static bool GoesOn(string text, QuoteRegion quote)
+    {
+        var first = quote.Content.Start;
+        while (first < quote.Content.End && !char.IsLetter(text[first])) first++;
+        return first < quote.Content.End && char.IsLower(text[first]);
+    }
+
+    /// <summary>
+    /// "Ambria accused Teravia of …, while Teravia said on Thursday that …": two speakers' statements set side by side
+    /// in one sentence are two statements, when the second clause opens with its own subject and speech verb.
+    /// </summary>
+    private static IEnumerable<Segment> Contrasted(string text, Segment sentence, IReadOnlyList<QuoteRegion> quotes)
+    {
+        var join = Lexicon.Contrast().Match(text, sentence.Start, sentence.Length);
+        while (join.Success && quotes.Any(q => q.Outer.Contains(join.Index))) join = join.NextMatch();
+        if (!join.Success || QuoteRegion.WordCount(text, new Segment(sentence.Start, join.Index)) < 4) return [sentence];
+        var second = new Segment(join.Index + join.Length, sentence.End);
+        var frame = Attribution.Leading(text, second, quotes);
+        if (frame is null || frame.JointOnly || frame.SubjectStart != second.Start || QuoteRegion.WordCount(frame.Subject, new Segment(0, frame.Subject.Length)) > 6)
+            return [sentence];
+        return [new Segment(sentence.Start, join.Index), second];
     }
 
     private static Segment Frame(Frame frame, Segment sentence) =>
