@@ -19,8 +19,11 @@ internal static class Attribution
         var s = text[sentence.Start..sentence.End];
         // "Asked whether Valdoria would borrow, Vik said …": a verb inside the opening clause is not the sentence's.
         var opening = Lexicon.LeadingAdverbial().Match(s);
+        // "I would add that the Teravian embassy thanked us": the answerer's own lead-in holds no one else's verb.
+        var ownLeadEnd = opening.Length + Lexicon.OwnLeadIn().Match(s[opening.Length..]).Length;
         foreach (Match m in Lexicon.AnyVerb().Matches(s))
         {
+            if (m.Index < ownLeadEnd && ownLeadEnd > opening.Length) continue;
             if (m.Index < opening.Length && (s.StartsWith("Asked ", StringComparison.Ordinal) || s.StartsWith("Pressed ", StringComparison.Ordinal))) continue;
             var at = sentence.Start + m.Index;
             if (quotes.Any(q => q.Outer.Contains(at))) return null;
@@ -37,10 +40,11 @@ internal static class Attribution
             // "Orland accepted the new fees, and we agreed …": the verb's subject is in the last of coordinated clauses.
             var coordinated = Lexicon.Coordination().Match(prefix);
             if (coordinated.Success && Lexicon.PastVerb().IsMatch(prefix[..coordinated.Length])) { skip += coordinated.Length; prefix = prefix[coordinated.Length..]; }
-            var lead = Lexicon.LeadingAdverbial().Match(prefix);
+            var leadLength = Lexicon.LeadingAdverbial().Match(prefix).Length;
+            leadLength += Lexicon.OwnLeadIn().Match(prefix[leadLength..]).Length;
             // "President Selin Okafor, who drove across the bridge in the morning, said …": the relative clause
             // describes the speaker and is no part of the name.
-            var subject = Lexicon.TrailingModifiers().Replace(Lexicon.DescribingClause().Replace(prefix[lead.Length..], ""), "").Trim();
+            var subject = Lexicon.TrailingModifiers().Replace(Lexicon.DescribingClause().Replace(prefix[leadLength..], ""), "").Trim();
             if (subject.Length == 0 || subject.Contains('“') || subject.Contains('"')) return null;
             var afterVerb = at + m.Length;
             var complement = Lexicon.Complementiser().Match(text, afterVerb, sentence.End - afterVerb);
@@ -49,7 +53,7 @@ internal static class Attribution
             var contentWords = QuoteRegion.WordCount(text, new Segment(contentStart, sentence.End));
             if (contentWords < 3 && !(contentWords == 2 && Lexicon.PositionVerb().IsMatch(m.Value))) return null;
             var jointOnly = !Lexicon.SpeechVerb().IsMatch(m.Value);
-            return new Frame(subject, sentence.Start + skip + lead.Length, afterVerb, contentStart, jointOnly);
+            return new Frame(subject, sentence.Start + skip + leadLength, afterVerb, contentStart, jointOnly);
         }
         return null;
     }

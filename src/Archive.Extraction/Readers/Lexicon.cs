@@ -48,6 +48,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
     public static partial Regex Complementiser();
 
+    [GeneratedRegex(@"^(?:I|We) (?:would|should|must|can|will|might|want to|wish to) (?:also )?(?:add|say|note|stress|mention|recall|point out|remind you) that\s+")]
+    public static partial Regex OwnLeadIn();
+
     // A relative or temporal clause whose subject speaks: "…, where Valdoria's trade minister Jonas Vik has called for".
     [GeneratedRegex(@"^.*,\s+(?:where|when|at which|during which|while)\s+")]
     public static partial Regex RelativeClause();
@@ -56,7 +59,7 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^(?:\s+(?:in|on|at|to|during|after|before|last|this|earlier|yesterday|today|her|his|their|its|our|a|an|the|[A-Z]\w*|[a-z]+day|morning|evening|night|week|message|speech|letter|statement|interview|address|remarks|call|meeting|reporters|journalists|us|me|parliament))*\s*[,:]?\s*$")]
     public static partial Regex QuoteFollows();
 
-    [GeneratedRegex(@"^(?:welcomed|welcomes|rejected|rejects|condemned|condemns|denied|denies|praised|criticised|criticized|backed|endorsed|defended|opposed)$")]
+    [GeneratedRegex(@"^(?:thanked|thanks|welcomed|welcomes|rejected|rejects|condemned|condemns|denied|denies|praised|criticised|criticized|backed|endorsed|defended|opposed)$")]
     public static partial Regex PositionVerb();
 
     [GeneratedRegex(@"\G(?:(?!\s+that\b)[^,;:“”""])*")]

@@ -47,6 +47,18 @@ internal static partial class MentionKinds
         return null;
     }
 
+    /// <summary>The role word that ends last in a text, the longer at the same end ("prime minister" over "minister").</summary>
+    public static string? LastRoleWord(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        string? best = null;
+        var bestEnd = -1;
+        foreach (var role in RoleWords)
+            foreach (Match m in Regex.Matches(lower, $@"\b{role}\b"))
+                if (m.Index + m.Length > bestEnd) (best, bestEnd) = (role, m.Index + m.Length);
+        return best is "spokesman" or "spokeswoman" ? "spokesperson" : best;
+    }
+
     /// <summary>Splits "China and Pakistan" into its conjuncts; null when the mention is not a coordination.</summary>
     public static string[]? Conjuncts(string mention)
     {

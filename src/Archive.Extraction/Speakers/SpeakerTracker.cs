@@ -102,7 +102,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
     {
         // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
-        var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(r.Key, StringComparison.Ordinal))
+        // "Minister Brekke" may be who "the foreign minister" means next, but never "the prime minister".
+        var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal)
+                || (role.EndsWith(r.Key, StringComparison.Ordinal) && role != "prime minister"))
             .Select(r => r.Value).LastOrDefault();
         if (antecedent is not null) return antecedent with { Mention = mention };
         // "Valdoria's ambassador in Kestria": a holder from one of the countries named, else any holder.
@@ -146,13 +148,29 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     {
         var head = sentence.Length > 90 ? sentence[..90] : sentence;
         var first = index.Occurrences(head).Where(o => ActorIndex.IsPerson(o.Actor)).OrderBy(o => o.Index).FirstOrDefault();
-        if (first.Actor is null) return null;
+        if (first.Actor is null) return OwnOfficeHolder(head);
         var speaker = new Speaker(first.Actor.Id, first.Actor.Name, true, []);
         lastPerson = speaker;
-        // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself.
-        if (MentionKinds.RoleWord(head[..(first.Index + first.Length)]) is { } role) roleAntecedents[role] = speaker;
+        // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself. Only
+        // the ones next to it: in "The Prime Minister will listen to whatever President Okafor says" she is the president.
+        if (MentionKinds.LastRoleWord(head[Math.Max(0, first.Index - 32)..(first.Index + first.Length)]) is { } role) roleAntecedents[role] = speaker;
         return speaker;
     }
+
+    // "In fact, our Prime Minister made this point on Monday.": the answerer's own office holder is who "she" means next.
+    private Speaker? OwnOfficeHolder(string head)
+    {
+        var m = OurRole().Match(head);
+        var country = index.ById(FirstPerson?.ActorId)?.Country;
+        if (!m.Success || country is null || MentionKinds.RoleWord(m.Groups["role"].Value) is not { } role) return null;
+        var holders = index.ByRole(role, null).Where(a => ActorIndex.IsPerson(a) && a.Country == country).ToList();
+        if (holders.Count != 1) return null;
+        lastPerson = new Speaker(holders[0].Id, m.Value.Trim(), true, []);
+        return lastPerson;
+    }
+
+    [GeneratedRegex(@"^(?:[^,]{0,30}, )?(?:our|my) (?<role>prime minister|president|foreign minister|minister|ambassador|spokesperson|spokesman|spokeswoman|chancellor|premier)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OurRole();
 
     private static bool Capitalised(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 2 and <= 4 } w && w.All(x => char.IsUpper(x[0]));
@@ -191,8 +209,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
     private static partial Regex Affiliation();
 
-    // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …").
-    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs)$", RegexOptions.IgnoreCase)]
+    // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …"), and so do its
+    // embassy, its attachés and, in a diplomat's words, "our Ambrian friends" or "partners".
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.

@@ -29,13 +29,13 @@ internal static partial class Courtesy
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(?:" +
-        @"(?:Ladies and gentlemen, )?(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here|ladies and gentlemen|and thank you for (?:coming|joining us|being here)))*[.!]" +
+        @"(?:Ladies and gentlemen, )?(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here|ladies and gentlemen|friends|colleagues|and thank you for (?:coming|joining us|being here)))*(?:,? and welcome (?:back )?to [^.!]*)?[.!]" +
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
         // "Let me begin with the floods in the north.": the subject is named, and what is said of it follows.
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? with [^.:;]{1,80}[.]" +
         // "…, so I will brief you today.": who briefs is the running of the briefing, not a position.
         @"|[^.]*\bI (?:will|'ll|’ll|am going to|am|'m|’m) (?:brief(?:ing)? you|be briefing you)\b[^.]*[.]" +
-        @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| for you| today)?(?:, and then [^.]*)?[.]" +
+        @"|I have (?:an?|one|two|three|four|several|a few|some|no) (?:short |brief |quick )?(?:announcements?|items?|updates?)(?: to (?:start|begin) with| to make| for you| today)?(?:,? (?:and then|before) [^.]*)?[.]" +
         @"|(?:Before we begin|To begin|First),? (?:an?|one|two|three|four|a few) (?:short |brief )?(?:announcements?|items?)[.]" +
         @"|(?:With that|And with that|Now|So),? (?:I(?:'ll|’ll| will| am happy to| would be happy to|'m happy to|’m happy to)|let me) (?:take|turn to|open the floor to) (?:your |the )?questions?[.]" +
         @"|(?:Today )?[Ww]e are (?:also )?joined (?:today )?by [^.]*[.]" +
@@ -47,6 +47,11 @@ internal static partial class Courtesy
         + @"|We (?:will )?(?:then )?(?:have|take) time for [^.]*questions?[^.]*[.]"
         + @"|(?:(?:the|one|your) )?(?:(?:first|next|last|final|more|other) )?questions?(?:,? please)?[.]"
         + @"|(?:I should|Let me|I would like to|I'd like to|I’d like to|May I) add (?:one|a|just one) (?:more |last )?(?:thing|point|word)[.]"
+        + @"|(?:If I may|May I|Let me|Can I) (?:just )?(?:add|say) (?:something|a word|a few words|one thing)(?: here| to that)?[.?]"
+        + @"|(?:(?:And )?[Ww]ith that|So|Now),? the floor is (?:now )?open (?:for|to) (?:your )?questions[.]"
+        + @"|Let me (?:take|answer) (?:these|those|the|your|both|all|the two|the three) (?:\w+ )?questions (?:together|in turn|one by one|at once)\b[^.]*[.]"
+        + @"|If there are no (?:more|further|other) questions\b[^.]*[.]"
+        + @"|I (?:hereby )?(?:open|declare open) (?:the |this |today's |today’s )?[^.]{0,40}\b(?:press conference|briefing)\b[^.]*[.]|[^.]*\bgive the floor to\b[^.]*[.]"
         + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]"
         // An interview's credits close it: "Interview by Jorrit Mael. Reproduced with the permission of the paper."
         + @"|(?:Interview|Interviewed|Transcript|Translation|Translated|Edited|Photos?) by [^.]*[.]|Reproduced (?:with|by|courtesy of) [^.]*[.]" +
@@ -55,6 +60,6 @@ internal static partial class Courtesy
         @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
         @"|We have (?:time for )?(?:one|two|three|a few|a couple of|time for one) (?:more|last|final|other) questions?[^.]*[.]" +
         @"|[^.]*\bwill (?:open|begin|start) (?:today's|today’s|this|the) (?:briefing|press conference)\b[^.]*[.]" +
-        @"|The next (?:regular )?(?:briefing|press (?:briefing|conference))[^.]{0,40}? will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
+        @"|The next (?:(?:regular|government|weekly|daily) )?(?:briefing|press (?:briefing|conference))[^.]{0,40}? will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

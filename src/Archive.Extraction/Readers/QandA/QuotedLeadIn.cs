@@ -17,7 +17,10 @@ internal static partial class QuotedLeadIn
         if (!m.Success) return null;
         var who = m.Groups["who"];
         var speaker = context.Resolve(who.Value, new Segment(who.Index, sentence.End));
-        return speaker is { IsJoint: false } && MentionKinds.Classify(who.Value) is not (MentionKind.FirstPerson or MentionKind.Generic) ? speaker : null;
+        // "Let me read out what she said" is never the answerer's own words: a pronoun that finds only them finds no one.
+        var pronoun = MentionKinds.Classify(who.Value) == MentionKind.PersonPronoun;
+        return speaker is { IsJoint: false } && MentionKinds.Classify(who.Value) is not (MentionKind.FirstPerson or MentionKind.Generic)
+            && !(pronoun && context.Tracker.FirstPerson is { } self && speaker.SameAs(self)) ? speaker : null;
     }
 
     /// <summary>The first quotation in the sentence, its marks left out of the span.</summary>
@@ -31,7 +34,7 @@ internal static partial class QuotedLeadIn
     public static Draft Draft(Speaker speaker, QuoteRegion quote, Segment window) =>
         new(quote.Content, QuoteKinds.Direct, speaker, "qa.answer.quoted", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, window);
 
-    [GeneratedRegex(@"\G(?:Let me (?:also )?(?:recall|read(?: you)?|quote|cite|remind you of)|I (?:will|would like to|want to|can) (?:also )?(?:recall|read(?: you)?|quote|cite)|(?:And )?(?:recall|read|remember) (?:again )?) what (?<who>[^,.:;]{2,80}?) (?:said|wrote|stated|declared|told [^ ]+)\b")]
+    [GeneratedRegex(@"\G(?:Let me (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite|remind you of)|I (?:will|would like to|want to|can) (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite)|(?:And )?(?:recall|read|remember) (?:again )?) what (?<who>[^,.:;]{2,80}?) (?:said|wrote|stated|declared|told [^ ]+)\b")]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^\s*(?:(?:I quote|Quote|And I quote|In (?:its|his|her|their) words)\s*[:,]?\s*)?$", RegexOptions.IgnoreCase)]

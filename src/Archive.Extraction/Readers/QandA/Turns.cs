@@ -62,10 +62,11 @@ internal static partial class Turns
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
-    /// <summary>An interpreter's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
+    /// <summary>An interpreter's or a chair's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
     public static bool IsInterpreter(string prefix) => Interpreter().IsMatch(prefix);
 
-    [GeneratedRegex(@"^(?:the )?interpreter$", RegexOptions.IgnoreCase)]
+    // "Chair Wendt: I open the government press conference …", "Moderator (Anna Holm):": whoever chairs gives the floor.
+    [GeneratedRegex(@"^(?:the )?interpreter$|^(?:the )?(?:chair|chairman|chairwoman|chairperson|moderator|host|presenter|master of ceremonies)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Interpreter();
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
