@@ -20,7 +20,7 @@ internal static partial class Lexicon
         // A readout's "conveyed the condolences of …" and "undertook to look into …" are what the minister said; "we
         // conveyed our concern" in an answer stays the answerer's own words.
         "conveyed (?:the|his|her|their) (?:condolences|greetings|congratulations|wishes|message|invitation)|undertook to|undertakes to|" +
-        "objected|appealed|asked for|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
+        "objected|appealed|asked for|informed (?:her|his|their) colleagues|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
         // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
         @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
@@ -29,7 +29,10 @@ internal static partial class Lexicon
         "reviewed|look forward|looked forward|shared the view|share the view|committed|firmly opposed|jointly|resolved|vowed|" +
         "emphasized|expressed|recognized|welcomed|condemned|reaffirmed|reiterated|" +
         // What two parties tell their own services to do, or take note of, is their joint position.
-        "instructed|tasked|took note|take note|takes note";
+        "instructed|tasked|took note|take note|takes note|" +
+        // A joint statement in the first person plural: "We welcome …", "We are convinced that …".
+        @"(?<=\b[Ww]e (?:also |further |fully |strongly |firmly |therefore )?)(?:welcome|underline|underscore|stress|emphasi[sz]e|reaffirm|reiterate|note|regard|consider|believe|" +
+        @"are convinced|are determined|remain committed|recogni[sz]e|condemn|urge|call on|call for|express|affirm|share|look forward|have agreed|have decided)";
 
     [GeneratedRegex(@"\b(?:" + Speech + @")\b")]
     public static partial Regex SpeechVerb();

@@ -10,7 +10,8 @@ internal static partial class ShapeDetector
     public static SourceShape Detect(Document document, string? title, bool hasAuthor)
     {
         var text = document.Text;
-        var turns = document.Paragraphs.Count(p => Turns.StartsTurn(text, p, out _, out _, out _));
+        var recurring = Turns.RecurringCapitals(document);
+        var turns = document.Paragraphs.Count(p => Turns.StartsTurn(text, p, recurring, out _, out _, out _));
         if (turns >= 3 && turns * 4 >= document.Paragraphs.Count) return SourceShape.QandA;
         if (hasAuthor) return SourceShape.Authored;
         var opening = document.Paragraphs.Count > 0 ? document.Slice(document.Paragraphs[0]) : "";

@@ -36,6 +36,15 @@ internal static partial class MentionKinds
     /// </summary>
     public static bool IsOwnInstitution(string mention) => OwnInstitution().IsMatch(mention.Trim());
 
+    /// <summary>
+    /// A subject that opens the speaker's own clause ("I am glad the President", "What I") is no one else's; "I spoke
+    /// to Minister Brenner and he" still names him.
+    /// </summary>
+    public static bool SpeaksInFirstPerson(string mention) => FirstPersonWord().IsMatch(mention.Trim());
+
+    [GeneratedRegex(@"^(?:(?:I|We) (?:am|are|was|were)|I['’]m|We['’]re|What (?:I|we))\b")]
+    private static partial Regex FirstPersonWord();
+
     public static bool IsJointPhrase(string mention) => JointPhrase().IsMatch(mention.Trim());
 
     /// <summary>The role word a mention is headed by or contains, longest first ("foreign minister" before "minister").</summary>
@@ -63,7 +72,8 @@ internal static partial class MentionKinds
     public static string[]? Conjuncts(string mention)
     {
         var parts = Conjunction().Split(mention.Trim());
-        return parts.Length >= 2 && parts.All(p => p.Length > 0 && char.IsUpper(p[0])) ? parts : null;
+        // "The Foreign Minister of Corvelia and the Foreign Minister of Estova": a later conjunct may open with "the".
+        return parts.Length >= 2 && parts.All(p => p.Length > 0 && (char.IsUpper(p[0]) || p.StartsWith("the ", StringComparison.Ordinal))) ? parts : null;
     }
 
     private static bool HasProperName(string mention) =>

@@ -34,7 +34,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             case MentionKind.PluralPronoun:
                 return lastPlural ?? (PluralMeansParties ? Joint(mention, parties.For("the sides", [], null)) : Speaker.Unresolved(mention, isPerson: false));
             case MentionKind.ItPronoun: return lastOrganisation;
-            case MentionKind.FirstPerson: return FirstPerson;
+            // "We, the Foreign Ministers of …, welcome …": a joint statement's "we" is its parties.
+            case MentionKind.FirstPerson:
+                return FirstPerson ?? (PluralMeansParties && mention.Equals("we", StringComparison.OrdinalIgnoreCase) ? Joint(mention, parties.For("the ministers", [], null)) : null);
             case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
         }
         if (Counterparts(mention) is { } pair) return pair;
@@ -69,8 +71,14 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             if ((role ?? appositionRole) is { } held && speaker.IsPerson) roleAntecedents[held] = speaker;
             return speaker;
         }
-        // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective.
-        if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } c ? new HashSet<string> { c } : null);
+        // "Our Minister of Defence, Orsola Brix": a description, then a name the archive does not know, is that person.
+        if (role is not null && comma > 0 && MentionKinds.RoleWord(mention[..comma]) is not null && mention[(comma + 1)..].Trim() is { Length: > 0 } apposed
+            && MentionKinds.RoleWord(apposed) is null && Capitalised(apposed) && index.Match(apposed) is null)
+            return Speaker.Unresolved(apposed, isPerson: true);
+        // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective. When the archive knows
+        // no holder of the role in that country, "the Kestrian ambassador" still speaks for Kestria's government.
+        if (role is not null && demonym?.Country is { } c && !index.ByRole(role, on).Any(a => a.Country == c)) return new Speaker(demonym.Id, mention, false, []);
+        if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } d ? new HashSet<string> { d } : null);
         if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;

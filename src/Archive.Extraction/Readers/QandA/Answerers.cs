@@ -92,10 +92,14 @@ internal static partial class Answerers
     [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b")]
     private static partial Regex AboutTheText();
 
+    [GeneratedRegex(@"\s*(?:\([A-Za-z][\w ,.-]{0,30}\)|\[[^\[\]\n]{1,40}\])$")]
+    public static partial Regex TrailingStageNote();
+
     [GeneratedRegex(@"^(?:\([^()\n]{1,200}\)|\[[^\[\]\n]{1,200}\])$")]
     private static partial Regex WholeNote();
 
-    [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\))\s*")]
+    // "[laughter]", "(inaudible)", and official transcripts' "(As interpreted.)", "(In English.)", "(Laughter.)".
+    [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\)|\([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}\.\))\s*")]
     private static partial Regex StageNote();
 
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]

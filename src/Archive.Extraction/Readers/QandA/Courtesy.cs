@@ -19,8 +19,12 @@ internal static partial class Courtesy
     [GeneratedRegex(@"^(?:" +
         @"(?:Next, )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){1,3}[.]" +
         @"|(?:Next, )[A-Z][\w'’-]*[.]" +
+        // "Helga Frisk, Mirov Courier.": the next asker with their outlet.
+        @"|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,2}, (?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,4}[.]" +
         @"|[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,3}(?:,? please| first|, go ahead)[.]" +
         @"|(?:Thank you|Thanks)(?: very much)?, (?:dear )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|ministers|colleagues|all)(?:, for [^.!]*)?[.!]" +
+        // "Thank you, Madam President, and thank you for your hospitality."
+        @"|(?:Thank you|Thanks)(?: very much)?, (?:Madam|Mr\.?|Mister|Madame|Dear) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:,? and thank you for [^.!]*)?[.!]" +
         @"|(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?, )?(?:welcome|welcome back) to [^.!]*[.!]" +
         @")$")]
     private static partial Regex Calls();
@@ -29,7 +33,7 @@ internal static partial class Courtesy
     private static partial Regex Thanks();
 
     [GeneratedRegex(@"^(?:" +
-        @"(?:Ladies and gentlemen, )?(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for coming|for joining us|for being here|ladies and gentlemen|friends|colleagues|and thank you for (?:coming|joining us|being here)))*(?:,? and welcome (?:back )?to [^.!]*)?[.!]" +
+        @"(?:Ladies and gentlemen, )?(?:Good (?:morning|afternoon|evening)|Hello|Hi|Welcome|Thank you|Thanks)(?:[,]? (?:everyone|everybody|all|very much|again|for (?:the|your|that|this) questions?|for (?:coming|joining us|being here)(?: (?:out|along|here|in the cold|today|this morning|this afternoon))*|ladies and gentlemen|friends|colleagues|and thank you for (?:coming|joining us|being here)))*(?:,? and welcome (?:back )?to [^.!]*)?[.!]" +
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? (?:with|by)(?: (?:an?|one|two|three|four|a few|some|several|short|brief|quick))* (?:announcements?|items?|remarks?|updates?)[^.]*[.]" +
         // "Let me begin with the floods in the north.": the subject is named, and what is said of it follows.
         @"|(?:I(?:'d|’d| would) like to|I(?:'ll|’ll| will)|Let me|I want to|I wish to) (?:start|begin|open)(?: today)? with [^.:;]{1,80}[.]" +
@@ -51,8 +55,15 @@ internal static partial class Courtesy
         + @"|(?:(?:And )?[Ww]ith that|So|Now),? the floor is (?:now )?open (?:for|to) (?:your )?questions[.]"
         + @"|Let me (?:take|answer) (?:these|those|the|your|both|all|the two|the three) (?:\w+ )?questions (?:together|in turn|one by one|at once)\b[^.]*[.]"
         + @"|If there are no (?:more|further|other) questions\b[^.]*[.]"
+        + @"|Good (?:morning|afternoon|evening), [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[.!]|(?:Thank you|Thanks) for having (?:me|us)(?: here| on (?:the|your) (?:programme|program|show))?[.!]"
         + @"|I (?:hereby )?(?:open|declare open) (?:the |this |today's |today’s )?[^.]{0,40}\b(?:press conference|briefing)\b[^.]*[.]|[^.]*\bgive the floor to\b[^.]*[.]"
-        + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]"
+        + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]|END|ENDS|[#]{3}|-30-"
+        // The closing time line: "3:19 P.M. CET".
+        + @"|\d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?|(?:CET|CEST|GMT|UTC|EET|EEST|[A-Z][DS]T)"
+        // A host seating the room and taking questions in turn: "Please, sit down.", "Let's start with Estovan Public
+        // Radio.", "Now the Corvelian side, please.", "One moment.", "I promised two questions to each side."
+        + @"|Please,? (?:sit down|be seated|take your seats)[.]|(?:Let's|Let’s|Let us) (?:start|begin) with [^.]{1,60}[.]"
+        + @"|Now,? (?:the )?[^.,]{1,40}, please[.]|One moment(?:, please)?[.]|I (?:promised|said|offered) (?:one|two|three|four|a few) questions? [^.]*[.]"
         // An interview's credits close it: "Interview by Jorrit Mael. Reproduced with the permission of the paper."
         + @"|(?:Interview|Interviewed|Transcript|Translation|Translated|Edited|Photos?) by [^.]*[.]|Reproduced (?:with|by|courtesy of) [^.]*[.]" +
         @"|[^.]*\bis (?:also )?here (?:today )?to (?:answer|take) (?:your |the )?questions[^.]*[.]" +

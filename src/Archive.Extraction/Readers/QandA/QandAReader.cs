@@ -19,7 +19,8 @@ internal static class QandAReader
         if (briefer is not null && turns.Count > 0 && (turns[0].IsQuestion || Turns.IsAnswerPrefix(turns[0].Prefix)))
         {
             context.Tracker.FirstPerson = briefer;
-            foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p))) ReadAnswer(context, paragraph, briefer);
+            // "Estova's Minister of Defence, Rasmus Okell, spoke to Clara Voss …": a paragraph naming the briefer introduces them.
+            foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p) && !Names(context, p, briefer))) ReadAnswer(context, paragraph, briefer);
         }
         foreach (var turn in turns)
         {
@@ -57,6 +58,9 @@ internal static class QandAReader
             }
         }
     }
+
+    private static bool Names(ReadingContext context, Segment paragraph, Speaker briefer) =>
+        context.Tracker.Index.Occurrences(context.Document.Slice(paragraph)).Any(o => o.Actor.Id == briefer.ActorId);
 
     private static bool NamesPerson(ReadingContext context, string prefix) =>
         context.Tracker.Index.Match(prefix) is { } actor && ActorIndex.IsPerson(actor);
@@ -119,6 +123,8 @@ internal static class QandAReader
         // "As I said, …" is the answerer recalling their own words: the subject is "I", not "As I".
         var kind = MentionKinds.Classify(frame.Subject.StartsWith("As ", StringComparison.Ordinal) ? frame.Subject[3..] : frame.Subject);
         if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
+        // "I am glad the President has agreed …", "What I have said to the President, I can say": the answerer's own clause.
+        if (MentionKinds.SpeaksInFirstPerson(frame.Subject)) return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
@@ -144,6 +150,8 @@ internal static class QandAReader
     private static void Flush(ReadingContext context, Speaker answerer, ref int? start, ref int? end)
     {
         if (start is null || end is null) return;
+        // "The fees stay as they are. (Laughter.)": a stage note at the edge of an answer is the transcriber's.
+        end = start + Answerers.TrailingStageNote().Replace(context.Text[start.Value..end.Value], "").Length;
         var confidence = answerer.ActorId is null ? Confidences.Medium : Confidences.High;
         context.Add(new Draft(new Segment(start.Value, end.Value), QuoteKinds.Direct, answerer, "qa.answer", confidence, null));
         (start, end) = (null, null);

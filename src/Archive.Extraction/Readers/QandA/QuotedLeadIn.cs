@@ -34,7 +34,7 @@ internal static partial class QuotedLeadIn
     public static Draft Draft(Speaker speaker, QuoteRegion quote, Segment window) =>
         new(quote.Content, QuoteKinds.Direct, speaker, "qa.answer.quoted", speaker.ActorId is null ? Confidences.Low : Confidences.Medium, window);
 
-    [GeneratedRegex(@"\G(?:Let me (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite|remind you of)|I (?:will|would like to|want to|can) (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite)|(?:And )?(?:recall|read|remember) (?:again )?) what (?<who>[^,.:;]{2,80}?) (?:said|wrote|stated|declared|told [^ ]+)\b")]
+    [GeneratedRegex(@"\G(?:Let me (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite|remind you of)|I (?:will|would like to|want to|can) (?:also )?(?:recall|read(?: out)?(?: you)?(?: out)?|quote|cite)|(?:And )?(?:recall|read|remember) (?:again )?|Here(?:'s|’s| is)) what (?<who>[^,.:;]{2,80}?) (?:said|wrote|stated|declared|told [^ ]+)\b")]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"^\s*(?:(?:I quote|Quote|And I quote|In (?:its|his|her|their) words)\s*[:,]?\s*)?$", RegexOptions.IgnoreCase)]

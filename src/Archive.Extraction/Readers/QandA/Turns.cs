@@ -12,30 +12,50 @@ internal sealed record Turn(string Prefix, Segment PrefixRange, List<Segment> Pa
 /// <summary>Finds turn prefixes ("Mao Ning:", "Q:", "Reuters:") and groups the paragraphs under them.</summary>
 internal static partial class Turns
 {
-    public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart)
+    public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart) =>
+        StartsTurn(text, paragraph, null, out prefix, out prefixRange, out bodyStart);
+
+    /// <param name="recurring">Labels in capitals that open several paragraphs (<see cref="RecurringCapitals"/>).</param>
+    public static bool StartsTurn(string text, Segment paragraph, IReadOnlySet<string>? recurring, out string prefix, out Segment prefixRange, out int bodyStart)
     {
         var reach = Math.Min(paragraph.Length, 90);
         var m = Prefix().Match(text, paragraph.Start, reach);
         if (!m.Success) m = DashLabel().Match(text, paragraph.Start, reach);
+        if (!m.Success) m = SpacedQuestion().Match(text, paragraph.Start, reach);
         if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, reach);
-        prefix = m.Success ? m.Groups["who"].Value.Trim() : "";
+        // "Clara Voss (00:02:04):": a time code is when, not who; the speaker's turns group by name.
+        prefix = m.Success ? TimeCode().Replace(m.Groups["who"].Value.Trim(), "") : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
         // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
         return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
-            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix));
+            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix) || recurring?.Contains(LabelKey(prefix)) == true);
     }
+
+    /// <summary>
+    /// "MILO FERRANT, MINISTER OF TRADE AND INDUSTRY:" then "MILO FERRANT:" again and again: a name in capitals that
+    /// labels several paragraphs is a speaker, where a dateline ("PORT AVEN:") opens one report once.
+    /// </summary>
+    public static IReadOnlySet<string> RecurringCapitals(Document document) =>
+        document.Paragraphs
+            .Select(p => Prefix().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
+            .Where(m => m.Success && Capitals().IsMatch(m.Groups["who"].Value.Trim()))
+            .GroupBy(m => LabelKey(m.Groups["who"].Value.Trim())).Where(g => g.Count() >= 2).Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string LabelKey(string prefix) => prefix.Split(',', '(', '[')[0].Trim();
 
     /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
     public static (List<Segment> Header, List<Turn> Turns) Parse(Document document)
     {
         var header = new List<Segment>();
         var turns = new List<Turn>();
+        var recurring = RecurringCapitals(document);
         foreach (var paragraph in document.Paragraphs)
         {
             var text = document.Text;
-            if (StartsTurn(text, paragraph, out var prefix, out var prefixRange, out var bodyStart)
-                && !(turns.Count == 0 && bodyStart < paragraph.End && IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End))))
+            if (StartsTurn(text, paragraph, recurring, out var prefix, out var prefixRange, out var bodyStart)
+                && !(turns.Count == 0 && bodyStart < paragraph.End && (IsHeaderLine(text, Document.Trim(text, bodyStart, paragraph.End)) || IsTitle(document, paragraph))))
                 turns.Add(new Turn(prefix, prefixRange, bodyStart < paragraph.End ? [Document.Trim(text, bodyStart, paragraph.End)] : []));
             else if (turns.Count == 0) header.Add(paragraph);
             else turns[^1].Paragraphs.Add(paragraph);
@@ -50,6 +70,15 @@ internal static partial class Turns
         && text[body.Start..body.End].Split([' ', ';', ','], StringSplitOptions.RemoveEmptyEntries)
             .All(w => char.IsUpper(w[0]) || w is "and" or "of" or "the" or "&")
         && (QuoteRegion.WordCount(text, body) <= 5 || text.AsSpan(body.Start, body.Length).IndexOfAny(';', ',') >= 0);
+
+    // "Sunday Edition: Defence Minister Rasmus Okell interview transcript": the document's first line, with no closing
+    // mark, is its title even when a colon sets off the programme's name.
+    private static bool IsTitle(Document document, Segment paragraph) =>
+        paragraph.Start == document.Paragraphs[0].Start && !paragraph.Equals(document.Paragraphs[^1])
+        && document.Text[paragraph.End - 1] is not ('.' or '!' or '?' or '…' or '"' or '”' or ':');
+
+    [GeneratedRegex(@"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]$")]
+    private static partial Regex TimeCode();
 
     public static bool IsQuestionPrefix(string prefix) => QuestionPrefix().IsMatch(Outlet().Replace(prefix, ""));
 
@@ -71,13 +100,17 @@ internal static partial class Turns
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
     // Selva Herald:" after a comma. A time stamp may stand before the label ("[15:03] THE PRIME MINISTER:").
-    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4})?)\s*[:：]\s*")]
+    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|(?:,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4}){1,2})?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     // "Q – (Ostmere Courier) Will …" and "A – The Minister will …": short question and answer labels set off by a dash
     // instead of a colon, the asker's outlet after the dash. Only these labels: a name before a dash is a dateline.
     [GeneratedRegex(@"\G(?<who>Q\d*|A\d*|Question|Answer)(?:[ ]+[–—-][ ]+|[ ]*[–—][ ]*)(?:\([^()\n]{1,60}\)[ ]*)?(?=\S)")]
     private static partial Regex DashLabel();
+
+    // "Q    Thank you, Madam President.": a bare Q set off by spaces or a tab, as official transcripts print it.
+    [GeneratedRegex(@"\G(?<who>Q)(?:[ ]{2,}|\t)(?=\S)")]
+    private static partial Regex SpacedQuestion();
 
     // "Additional question (Emmet):", "Supplementary question:": a question label whose second word is not capitalised.
     [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
@@ -87,15 +120,15 @@ internal static partial class Turns
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there.
-    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present|Subjects|Topics covered)$", RegexOptions.IgnoreCase)]
     private static partial Regex NotSpeakers();
 
     // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
     [GeneratedRegex(@"^[A-Z]{5,}(?:[ ,][A-Z]{2,})*$|^[A-Z]{2,} [A-Z]{2,}")]
     private static partial Regex Capitals();
 
-    // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:") name a title or the asker,
-    // which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b")]
+    // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:", "HEDVIG SORN, MANAGING
+    // DIRECTOR, KESSA STEELWORKS:") name a title or the asker, which no dateline does.
+    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
     private static partial Regex CapitalTurn();
 }
