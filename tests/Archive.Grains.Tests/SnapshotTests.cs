@@ -212,6 +212,14 @@ public sealed class SnapshotTests
             $"select ascii(attstorage) from pg_attribute where attrelid = '{schema}.{SnapshotTable.Name}'::regclass and attname = 'state'"));
         var back = Snapshots.Read<ActorState>(store, raw.State, out var reason) ?? throw new Xunit.Sdk.XunitException(reason);
         Assert.Equal(snapshot.State, Snapshots.Of(store, snapshot.Id, 301, "head", back, DateTimeOffset.UnixEpoch).State);
+
+        // and migrating again finds the table as declared and keeps its rows
+        await TestDatabase.Prepare(schema);
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var delta = await new SnapshotTable(schema).FindDeltaAsync(connection, TestContext.Current.CancellationToken);
+        Assert.Equal(Weasel.Core.SchemaPatchDifference.None, delta.Difference);
+        Assert.NotNull(await SnapshotTable.Load(store, snapshot.Id, TestContext.Current.CancellationToken));
     }
 
     [Fact]
