@@ -57,7 +57,7 @@ public static class ReadModels
             options.Projections.Add((JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>)Activator.CreateInstance(model.Projection)!,
                 model.Lifecycle);
         // Grains' state snapshots: declared so migrations create their table ahead of use.
-        options.Schema.For<StreamSnapshot>();
+        options.Storage.ExtendedSchemaObjects.Add(new SnapshotTable(options.DatabaseSchemaName));
     }
 
     /// <summary>The advisory lock keys a transaction appending <paramref name="event"/> must hold, over every read model.</summary>

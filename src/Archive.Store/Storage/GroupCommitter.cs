@@ -214,7 +214,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         var objects = events.Cast<object>().ToArray();
         if (append.ExpectedVersion == 0) session.Events.StartStream(append.StreamKey, objects);
         else session.Events.Append(append.StreamKey, append.ExpectedVersion + events.Length, objects);
-        if (append.Snapshot is { } snapshot) session.Store(snapshot);
+        if (append.Snapshot is { } snapshot) SnapshotTable.Queue(session, snapshot);
         return events;
     }
 

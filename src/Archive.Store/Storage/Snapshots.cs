@@ -3,7 +3,7 @@ using Marten;
 
 namespace Archive.Store.Storage;
 
-/// <summary>Writing and reading <see cref="StreamSnapshot"/> documents with the store's own serializer.</summary>
+/// <summary>Writing and reading the states of <see cref="StreamSnapshot"/>s (kept in <see cref="SnapshotTable"/>).</summary>
 public static class Snapshots
 {
     // A state whose shape changes gets the next format here: snapshots of the old shape then name another type, are
@@ -32,16 +32,20 @@ public static class Snapshots
         Read<TState>(store, Encoding.UTF8.GetBytes(json), out reason);
 
     /// <summary>The state a snapshot's UTF-8 text holds, or null with the reason when it does not read back.</summary>
-    public static TState? Read<TState>(IDocumentStore store, byte[] utf8, out string? reason) where TState : class
+    public static TState? Read<TState>(IDocumentStore store, byte[] utf8, out string? reason) where TState : class =>
+        Read<TState>(store, new ArraySegment<byte>(utf8), out reason);
+
+    /// <summary>The state a snapshot's UTF-8 text holds (e.g. in a pooled buffer), or null with the reason when it does not read back.</summary>
+    public static TState? Read<TState>(IDocumentStore store, ArraySegment<byte> utf8, out string? reason) where TState : class
     {
         try
         {
             if (typeof(TState) == typeof(Domain.Actors.ActorState))
             {
                 reason = null;
-                return (TState)(object)ActorSnapshotFormat.Read(utf8);
+                return (TState)(object)ActorSnapshotFormat.Read(utf8.AsSpan());
             }
-            using var stream = new MemoryStream(utf8);
+            using var stream = new MemoryStream(utf8.Array!, utf8.Offset, utf8.Count, writable: false);
             var state = store.Options.Serializer().FromJson<TState>(stream);
             reason = state is null ? "it holds no state" : null;
             return state;

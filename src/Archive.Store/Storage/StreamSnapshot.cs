@@ -2,7 +2,8 @@ namespace Archive.Store.Storage;
 
 /// <summary>
 /// A grain's state as of a stream version, so activation reads the snapshot and the events after it instead of
-/// the whole stream. Written in the transaction that appends the event at <see cref="Version"/>, never ahead of it.
+/// the whole stream. A row of <see cref="SnapshotTable"/>, written in the transaction that appends the event at
+/// <see cref="Version"/>, never ahead of it.
 /// </summary>
 public sealed class StreamSnapshot
 {
@@ -18,8 +19,8 @@ public sealed class StreamSnapshot
     public string StateType { get; set; } = "";
 
     /// <summary>
-    /// The state as the Marten serializer writes it, kept as text: states are immutable records with
-    /// immutable collections, and reading them back is checked (not assumed) before the snapshot is trusted.
+    /// The state's JSON (<see cref="ActorSnapshotFormat"/> for actors, the store's serializer otherwise), stored as its
+    /// UTF-8 bytes in <see cref="SnapshotTable"/>; reading it back is checked (not assumed) before the snapshot is trusted.
     /// </summary>
     public string State { get; set; } = "";
 

@@ -44,7 +44,7 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
     private async Task<LoadedStream<TState>?> FromSnapshot<TState>(IQuerySession session, string streamKey, Func<TState, object, TState> apply)
         where TState : class
     {
-        var snapshot = await ReadSnapshot(streamKey);
+        using var snapshot = await SnapshotTable.ReadRaw(store, streamKey);
         if (snapshot is null) return null;
         // From the snapshot's own version: its event must still be there, with the hash the snapshot recorded.
         var fetching = session.Events.FetchStreamAsync(streamKey, fromVersion: Math.Max(1, snapshot.Version));
@@ -64,29 +64,6 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
         foreach (var e in events.Skip(1)) state = apply(state, e.Data);
         return new LoadedStream<TState>(state, (int)events[^1].Version, events[^1].GetHeader(EventHash.Header)?.ToString(), events[^1].Sequence);
     }
-
-    /// <summary>
-    /// The snapshot row without its document: PostgreSQL extracts the state as UTF-8, so it is parsed once, by the
-    /// state's own reader, instead of being unescaped from inside the document's JSON and transcoded twice.
-    /// </summary>
-    private async Task<RawSnapshot?> ReadSnapshot(string streamKey)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            $"select (data ->> 'version')::bigint, data ->> 'head', data ->> 'stateType', convert_to(data ->> 'state', 'UTF8') from {SnapshotTable} where id = @id",
-            connection);
-        command.Parameters.AddWithValue("id", streamKey);
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync()) return null;
-        return new RawSnapshot(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2),
-            reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3));
-    }
-
-    private string SnapshotTable => _snapshotTable ??= store.Options.FindOrResolveDocumentType(typeof(StreamSnapshot)).TableName.QualifiedName;
-    private string? _snapshotTable;
-
-    private sealed record RawSnapshot(long Version, string? Head, string StateType, byte[] State);
 
     /// <summary>The chain hashes of <paramref name="events"/> appended after <paramref name="head"/> at <paramref name="expectedVersion"/>.</summary>
     public string[] Hash(string? head, string streamKey, long expectedVersion, IEnumerable<object> events)
