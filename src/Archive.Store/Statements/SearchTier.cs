@@ -43,18 +43,16 @@ public static partial class StatementQueries
     private static async Task<List<Row>> Tier(NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string rumSchema,
         StatementFilter filter, SearchTerms search, bool exact, CursorKey? after, int limit, CancellationToken ct)
     {
-        var (ids, distances, boundary) = await FirstInIndexOrder(connection, transaction, schema, rumSchema, filter, search, exact, after, limit, ct);
-        if (boundary is { } d)
-        {
-            // keep the rows ranked before the boundary's group, and take the rest of the page from that group in id order
-            var before = distances.Count(x => x < d);
-            ids.RemoveRange(before, ids.Count - before);
-            distances.RemoveRange(before, distances.Count - before);
-            var walked = await WalkTieGroup(connection, transaction, schema, rumSchema, filter, search, exact, d,
-                after is { Distance: { } cd } && cd == d ? after.Id : "", limit - before, ct);
-            ids.AddRange(walked);
-            distances.AddRange(walked.Select(_ => d));
-        }
+        var (first, boundary) = await FirstInIndexOrder(connection, transaction, schema, rumSchema, filter, search, exact, after, limit, ct);
+        if (boundary is not { } d) return first;
+
+        // keep the rows ranked before the boundary's group, and take the rest of the page from that group in id order
+        var ids = first.Where(r => r.Rank < d).Select(r => r.View.Id).ToList();
+        var distances = first.Where(r => r.Rank < d).Select(r => r.Rank).ToList();
+        var walked = await WalkTieGroup(connection, transaction, schema, rumSchema, filter, search, exact, d,
+            after is { Distance: { } cd } && cd == d ? after.Id : "", limit - ids.Count, ct);
+        ids.AddRange(walked);
+        distances.AddRange(walked.Select(_ => d));
         if (ids.Count == 0) return [];
 
         await using var command = new NpgsqlCommand(null, connection, transaction);
@@ -73,9 +71,10 @@ public static partial class StatementQueries
     /// <summary>
     /// The tier's first <paramref name="limit"/> rows in (distance, id) order, read from the index's order with the
     /// rows tied with the last of them, at most <see cref="TieLookahead"/> rows more; and, when that cap cut the tie
-    /// group short (so its lowest ids may not be among the rows read), the group's distance.
+    /// group short (so its lowest ids may not be among the rows read), the group's distance. The views and snippets
+    /// are read in the same statement when the rows are the page (the usual case), so it costs one round trip.
     /// </summary>
-    private static async Task<(List<string> Ids, List<float> Distances, float? Boundary)> FirstInIndexOrder(NpgsqlConnection connection,
+    private static async Task<(List<Row> Rows, float? Boundary)> FirstInIndexOrder(NpgsqlConnection connection,
         NpgsqlTransaction transaction, string schema, string rumSchema, StatementFilter filter, SearchTerms search, bool exact,
         CursorKey? after, int limit, CancellationToken ct)
     {
@@ -96,24 +95,31 @@ public static partial class StatementQueries
         // with the rows tied with the last of them, but no more than the lookahead, and order those by id too. Fewer
         // rows than that cap means the page's last distance ends among them.
         command.CommandText = $"""
-            select id, distance, count(*) over () < {read} as complete
-            from (select * from (select s.id, {tier.Distance} as distance from {from}
-                                 where {string.Join(" and ", where)}
-                                 order by {tier.Distance} fetch first {limit} rows with ties) tied
-                  limit {read}) f
-            order by distance, id limit {limit}
+            select v.data, v.snippet, {(exact ? 1 : 0)}, p.distance, p.complete, p.id
+            from (select id, distance, count(*) over () < {read} as complete
+                  from (select * from (select s.id, {tier.Distance} as distance from {from}
+                                       where {string.Join(" and ", where)}
+                                       order by {tier.Distance} fetch first {limit} rows with ties) tied
+                        limit {read}) f
+                  order by distance, id limit {limit}) p
+            left join lateral (select v.data::text as data, {Headline(tier.TsQuery)} as snippet
+                               from {schema}.mt_doc_statementview v where v.id = p.id and p.complete) v on true
+            order by p.distance, p.id
             """;
+        var rows = new List<Row>();
         var ids = new List<string>();
-        var distances = new List<float>();
         var complete = true;
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
             {
-                ids.Add(reader.GetString(0));
-                distances.Add(reader.GetFloat(1));
-                complete = reader.GetBoolean(2);
+                complete = reader.GetBoolean(4);
+                if (complete && reader.IsDBNull(0)) continue; // a search row whose view is gone, as an inner join would drop it
+                var view = complete
+                    ? System.Text.Json.JsonSerializer.Deserialize<StatementView>(reader.GetString(0), Json)!
+                    : new StatementView { Id = reader.GetString(5) };
+                rows.Add(new Row(view, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2), reader.GetFloat(3)));
             }
-        return (ids, distances, complete ? null : distances[^1]);
+        return (rows, complete ? null : rows[^1].Rank);
     }
 
     /// <summary>
