@@ -26,10 +26,13 @@ public static partial class StatementQueries
         {
             // Exact hits, then the others, each tier read from the index in rank order: the second only when the
             // first cannot fill the page (one more row than the page says whether there is a next one).
-            rows = after is { Exact: 0 } ? [] : await Tier(database, schema, ranking.RumSchema!, filter, search, exact: true, after, take + 1, ct);
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            rows = after is { Exact: 0 } ? [] : await Tier(connection, transaction, schema, ranking.RumSchema!, filter, search, exact: true, after, take + 1, ct);
             if (rows.Count <= take)
-                rows.AddRange(await Tier(database, schema, ranking.RumSchema!, filter, search, exact: false,
+                rows.AddRange(await Tier(connection, transaction, schema, ranking.RumSchema!, filter, search, exact: false,
                     after is { Exact: 0 } ? after : null, take + 1 - rows.Count, ct));
+            await transaction.CommitAsync(ct);
         }
         else rows = await EveryMatch(database, schema, ranking.RumSchema, filter, search, after, take, ct);
         var page = rows.Take(take).ToArray();
@@ -41,44 +44,6 @@ public static partial class StatementQueries
 
     private static string Headline(string tsquery) =>
         $"ts_headline('{StatementSearchSql.Configuration}', v.data ->> 'quote', ({tsquery}), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12')";
-
-    /// <summary>
-    /// One tier (exact hits or the others) in rank order, at most <paramref name="limit"/> rows after the cursor. The
-    /// order is the RUM index's own (RUM computes each match's distance from the word positions it stores, without
-    /// reading the table), so PostgreSQL reads only the rows of the page, and those tied with its last, from the
-    /// table. A filter on the views is checked on each match in that order (or, when it is the more selective,
-    /// PostgreSQL starts from the views' indexes and ranks the few statements it finds).
-    /// </summary>
-    private static async Task<List<Row>> Tier(NpgsqlDataSource database, string schema, string rumSchema, StatementFilter filter,
-        SearchTerms search, bool exact, CursorKey? after, int limit, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand();
-        var (where, table) = Filtered(command, schema, filter);
-        var filtered = where.Count > 0;
-        var (tsquery, exactHit) = search.ToSql(command, "s.quote");
-        var distance = $"(s.document operator({rumSchema}.<=>) ({tsquery}))";
-        where.Insert(0, $"s.document @@ ({tsquery})");
-        where.Add(exact ? $"({exactHit})" : $"not ({exactHit})");
-        if (after is { Distance: { } d })
-        {
-            command.Parameters.AddWithValue("cr", NpgsqlDbType.Real, d);
-            command.Parameters.AddWithValue("ci", after.Id);
-            where.Add($"({distance} > @cr or ({distance} = @cr and s.id > @ci))");
-        }
-        var from = $"{schema}.{StatementSearchSql.Table} s" + (filtered ? $" join {table} v on v.id = s.id" : "");
-        // PostgreSQL orders by the index's distance alone, not by (distance, id): so read the first rows in its order
-        // with every row tied with the last of them, and order those by id too
-        command.CommandText = $"""
-            select v.data::text, {Headline(tsquery)}, {(exact ? 1 : 0)}, p.distance
-            from (select * from (select s.id, {distance} as distance from {from}
-                                 where {string.Join(" and ", where)}
-                                 order by {distance} fetch first {limit} rows with ties) tied
-                  order by distance, id limit {limit}) p
-            join {table} v on v.id = p.id
-            order by p.distance, p.id
-            """;
-        return await Rows(command, ct);
-    }
 
     /// <summary>
     /// Ranks every match, then keeps one page: without the RUM index, and as of an instant (the revisions' search
