@@ -120,8 +120,19 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         }
     }
 
-    /// <summary>Runs queued rebuilds one after another until none waits.</summary>
-    private async Task RunQueuedRebuilds(IProjectionDaemon daemon, CancellationToken ct)
+    /// <summary>
+    /// How many queued rebuilds run at once. Each is one shard that loads, applies and writes its batches one after
+    /// another, so one rebuild leaves PostgreSQL and this host partly idle; run one at a time, "all" took 55–61 s of a
+    /// store that three at a time rebuild in 31–42 s, for the same CPU per event (docs/performance.md, 2026-12-07 14:04).
+    /// </summary>
+    public const int ParallelRebuilds = 3;
+
+    /// <summary>Runs queued rebuilds, up to <see cref="ParallelRebuilds"/> at a time, until none waits.</summary>
+    private Task RunQueuedRebuilds(IProjectionDaemon daemon, CancellationToken ct) =>
+        Task.WhenAll(Enumerable.Range(0, ParallelRebuilds).Select(_ => ClaimAndRun(daemon, ct)));
+
+    /// <summary>One worker: claims queued rebuilds (never one another worker claimed) and runs them until none waits.</summary>
+    private async Task ClaimAndRun(IProjectionDaemon daemon, CancellationToken ct)
     {
         var host = $"{Environment.MachineName}:{Environment.ProcessId}";
         try

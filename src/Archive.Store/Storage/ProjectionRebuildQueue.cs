@@ -9,7 +9,7 @@ public sealed record RebuildRun(string Projection, string State, DateTimeOffset?
 
 /// <summary>
 /// Rebuild requests, kept in PostgreSQL: any API node queues them, the host that runs the projection daemon (whichever
-/// silo holds its lock) claims and runs them one at a time, and everyone reads their state. A rebuild whose host
+/// silo holds its lock) claims and runs them (a few at a time, each claimed once), and everyone reads their state. A rebuild whose host
 /// died is marked failed by the next daemon host, so no request stays "running" forever.
 /// </summary>
 public sealed class ProjectionRebuildQueue(string connectionString, string schema)

@@ -51,6 +51,25 @@ public sealed class RebuildTests() : ApiTest(seeded: true)
     }
 
     [Fact]
+    public async Task RebuildAll_SeveralReadModels_RunsThemSideBySide()
+    {
+        // when every read model is queued at once
+        using var start = await Client.PostAsync("/api/projections/all/rebuild", null);
+        var status = await Eventually.Get(() => Client.GetFromJsonAsync<JsonElement>("/api/projections"),
+            s => s.GetProperty("items").EnumerateArray().All(p => p.GetProperty("state").GetString() is "done" or "failed"),
+            TimeSpan.FromMinutes(2), "the rebuild to finish");
+
+        // then more than one started before the first of them finished: one after another, only the first would have
+        var runs = status.GetProperty("items").EnumerateArray()
+            .Select(p => (Started: p.GetProperty("startedAt").GetDateTimeOffset(), Finished: p.GetProperty("finishedAt").GetDateTimeOffset()))
+            .ToArray();
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        Assert.All(status.GetProperty("items").EnumerateArray(), p => Assert.Equal("done", p.GetProperty("state").GetString()));
+        var firstFinished = runs.Min(r => r.Finished);
+        Assert.True(runs.Count(r => r.Started < firstFinished) >= 2, string.Join(", ", runs.Select(r => $"{r.Started:HH:mm:ss.fff}–{r.Finished:HH:mm:ss.fff}")));
+    }
+
+    [Fact]
     public async Task Rebuild_Finished_ReportsItsTargetAndThePositionReached()
     {
         var newest = await TestDatabase.Scalar($"select max(seq_id) from {Factory.Schema}.mt_events");
