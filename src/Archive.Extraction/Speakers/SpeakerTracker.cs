@@ -97,15 +97,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     }
 
     private KnownActor? GovernmentOf(KnownActor? actor) =>
-        actor is null ? null : !ActorIndex.IsPerson(actor) ? actor
-            : actor.Country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == actor.Country);
+        actor is null ? null : !ActorIndex.IsPerson(actor) ? actor : GovernmentOfCountry(actor.Country);
+
+    private KnownActor? GovernmentOfCountry(string? country) =>
+        country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == country);
 
     // The government of the country the answerer or author speaks for: one of "the two sides" in their own words.
-    private string? OwnGovernment()
-    {
-        var country = index.ById(FirstPerson?.ActorId)?.Country;
-        return country is null ? null : index.Actors.FirstOrDefault(a => !ActorIndex.IsPerson(a) && a.Country == country)?.Id;
-    }
+    private string? OwnGovernment() => GovernmentOfCountry(index.ById(FirstPerson?.ActorId)?.Country)?.Id;
 
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
     {
