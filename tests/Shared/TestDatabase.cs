@@ -29,6 +29,9 @@ public static class TestDatabase
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
+    /// <summary>Whether the server has the RUM extension, which orders search matches by rank.</summary>
+    public static async Task<bool> RumInstalled() => await Scalar("select count(*) from pg_extension where extname = 'rum'") > 0;
+
     public static Task<long> Scalar(string sql, params (string Name, object Value)[] parameters) => ScalarOn(ConnectionString, sql, parameters);
 
     public static async Task<long> ScalarOn(string connectionString, string sql, params (string Name, object Value)[] parameters)

@@ -115,9 +115,6 @@ public sealed class SearchRankingTests : IAsyncLifetime
         }
     }
 
-    private async Task<bool> RumAvailable() =>
-        await TestDatabase.Scalar("select count(*) from pg_extension where extname = 'rum'") > 0;
-
     [Fact]
     public async Task Migration_WhereRumIsCreated_KeepsOnlyTheRankedIndex()
     {
@@ -126,8 +123,8 @@ public sealed class SearchRankingTests : IAsyncLifetime
             where i.indrelid = '{_schema}.archive_statement_search'::regclass and a.amname <> 'btree'
             """);
         var ranking = await SearchRanking.Read(_database, _schema, TestContext.Current.CancellationToken);
-        Assert.Equal(await RumAvailable() ? ["rum"] : ["gin"], methods);
-        Assert.Equal(await RumAvailable(), ranking.Indexed);
+        Assert.Equal(await TestDatabase.RumInstalled() ? ["rum"] : ["gin"], methods);
+        Assert.Equal(await TestDatabase.RumInstalled(), ranking.Indexed);
     }
 
     [Theory]

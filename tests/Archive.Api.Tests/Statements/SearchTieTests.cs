@@ -56,9 +56,6 @@ public sealed class SearchTieTests : IAsyncLifetime
         await TestDatabase.Scalar($"drop schema if exists {_schema} cascade; select 0");
     }
 
-    private async Task<bool> RumAvailable() =>
-        await TestDatabase.Scalar("select count(*) from pg_extension where extname = 'rum'") > 0;
-
     /// <summary>Every match ranked in full after all are collected, so no index orders them: (id, distance).</summary>
     private async Task<List<(string Id, float Distance)>> BruteForce(string q, string? actor = null)
     {
@@ -102,7 +99,7 @@ public sealed class SearchTieTests : IAsyncLifetime
     [InlineData("harbour", "mao-ning")]
     public async Task Search_LargeTieGroups_EveryPageIsTheNextSliceOfTheBruteForceRanking(string q, string? actor)
     {
-        Assert.SkipUnless(await RumAvailable(), "the tie groups are read from the RUM index's order");
+        Assert.SkipUnless(await TestDatabase.RumInstalled(), "the tie groups are read from the RUM index's order");
         var expected = await BruteForce(q, actor);
         // the largest group is larger than the lookahead and a page: its pages come from the walk of the ids
         Assert.True(expected.GroupBy(e => e.Distance).Max(g => g.Count()) > StatementQueries.TieLookahead + 200);
@@ -120,7 +117,7 @@ public sealed class SearchTieTests : IAsyncLifetime
     [Fact]
     public async Task Search_CursorInsideALargeTieGroup_NextPageHoldsTheGroupsNextIds()
     {
-        Assert.SkipUnless(await RumAvailable(), "the tie groups are read from the RUM index's order");
+        Assert.SkipUnless(await TestDatabase.RumInstalled(), "the tie groups are read from the RUM index's order");
         var expected = await BruteForce("harbour");
         var group = expected.GroupBy(e => e.Distance).MaxBy(g => g.Count())!.ToList();
         var start = expected.FindIndex(e => e.Id == group[0].Id);
@@ -138,7 +135,7 @@ public sealed class SearchTieTests : IAsyncLifetime
     [Fact]
     public async Task Search_PageCrossingIntoALargeTieGroup_EndsWithTheGroupsLowestIds()
     {
-        Assert.SkipUnless(await RumAvailable(), "the tie groups are read from the RUM index's order");
+        Assert.SkipUnless(await TestDatabase.RumInstalled(), "the tie groups are read from the RUM index's order");
         var expected = await BruteForce("harbour");
         var largest = expected.GroupBy(e => e.Distance).MaxBy(g => g.Count())!.Key;
         var ranked = expected.Count(e => e.Distance < largest);
