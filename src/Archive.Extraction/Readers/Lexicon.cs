@@ -45,8 +45,13 @@ internal static partial class Lexicon
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
+
+    /// <summary>"Asked whether …, Vik said": a sentence opening with the question put to its speaker.</summary>
+    public static bool OpensWithQuestion(string sentence) =>
+        sentence.StartsWith("Asked ", StringComparison.Ordinal) || sentence.StartsWith("Pressed ", StringComparison.Ordinal)
+        || sentence.StartsWith("Put to ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
     public static partial Regex Complementiser();
