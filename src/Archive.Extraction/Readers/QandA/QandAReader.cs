@@ -77,10 +77,16 @@ internal static class QandAReader
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;
         (Speaker Speaker, Segment Window)? quoting = null;
+        // "I spoke to Foreign Minister Fenwick on Monday. She told me …": the meeting only introduces her words, and
+        // dates them; when no words of hers follow, it is the answerer's own sentence after all.
+        (Segment Sentence, Speaker Person)? meeting = null;
+        void Own(Segment sentence) { ownStart ??= sentence.Start; ownEnd = sentence.End; }
+        void KeepMeeting() { if (meeting is { } m) Own(m.Sentence); meeting = null; }
         foreach (var sentence in sentences)
         {
             if (Courtesy.IsCourtesy(text[sentence.Start..sentence.End]))
             {
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 continue;
             }
@@ -88,6 +94,7 @@ internal static class QandAReader
             // ("I quote: “…”"): the lead-in is no one's statement, the quotation is the one named.
             if (QuotedLeadIn.Speaker(context, sentence) is { } leadIn)
             {
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 quoting = (leadIn, sentence);
                 if (QuotedLeadIn.Quotation(text, sentence, quotes) is not { } inside) continue;
@@ -102,17 +109,26 @@ internal static class QandAReader
                 continue;
             }
             quoting = null;
+            // "I spoke to Minister Brekke on Sunday, and he told me …": the person spoken to is who "he" means.
+            var spokenTo = Interlocutors.Find(context.Tracker.Index, text[sentence.Start..sentence.End]);
+            if (spokenTo is not null) context.Tracker.Observe(spokenTo);
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
+                if (meeting is { } met && draft.Speaker.SameAs(met.Person))
+                    (draft, meeting) = (draft with { Frame = new Segment(met.Sentence.Start, draft.Frame?.End ?? sentence.End) }, null);
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 context.Add(draft);
                 context.Tracker.FirstPerson = answerer;
                 continue;
             }
             context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
-            ownStart ??= sentence.Start;
-            ownEnd = sentence.End;
+            if (spokenTo is not null) context.Tracker.Observe(spokenTo);
+            KeepMeeting();
+            if (spokenTo is not null) meeting = (sentence, spokenTo);
+            else Own(sentence);
         }
+        KeepMeeting();
         Flush(context, answerer, ref ownStart, ref ownEnd);
     }
 
