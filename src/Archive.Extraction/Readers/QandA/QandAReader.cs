@@ -141,6 +141,12 @@ internal static class QandAReader
         if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "I am glad the President has agreed …", "What I have said to the President, I can say": the answerer's own clause.
         if (MentionKinds.SpeaksInFirstPerson(frame.Subject)) return null;
+        // "Corvelia has announced an air-defence exercise", "Corvelia notified the exercise to us": an act the answerer
+        // tells of, not words they pass on, when no "that" gives what was said.
+        if (frame.ContentStart == frame.VerbEnd && Lexicon.AnnouncedAct().IsMatch(context.Text[Math.Max(sentence.Start, frame.VerbEnd - 16)..frame.VerbEnd])
+            && !context.Text[frame.VerbEnd..sentence.End].Contains(" that ", StringComparison.Ordinal)
+            && Lexicon.Determiner().IsMatch(context.Text[(frame.VerbEnd - (context.Text[..frame.VerbEnd].EndsWith(" the", StringComparison.Ordinal) ? 3 : 0))..sentence.End]))
+            return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
