@@ -14,6 +14,8 @@ internal static partial class Lexicon
         "condemned|condemns|denied|denies|described|recalled|replied|responded|commented|suggested|proposed|admitted|commended|" +
         "voiced|wrote|writes|agreed|agree|appreciated|appreciates|recogni[sz]ed|congratulated|reassured|rejected|rejects|dismissed|" +
         "critici[sz]ed|praised|hailed|lauded|calling for|went on to say|made clear|made it clear|" +
+        // "Minister Brenner put it very well last week: “…”" gives the quotation that follows as his words.
+        "put it (?:very |so |rather |quite )?(?:well|best|clearly|simply|plainly|this way)|" +
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +

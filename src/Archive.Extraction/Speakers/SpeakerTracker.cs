@@ -91,7 +91,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } d ? new HashSet<string> { d } : null);
         if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
-        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
+        // "Mr Rist's employer, the Selm Daily,": a definite apposition names an organisation, not a person.
+        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: !TheApposition().IsMatch(mention)) : null;
     }
 
     // "Ambria's foreign minister, Sela Arden, and her Teravian counterpart, Tomas Brekke": two ministers acting together
@@ -242,12 +243,15 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var comma = mention.IndexOf(',');
         var name = (comma > 0 ? mention[..comma] : mention).Trim();
         // "Its head, Karin Holt": a description first, the name in apposition after it.
-        if (comma > 0 && !Capitalised(name) && mention[(comma + 1)..].Split(',')[0].Trim() is { Length: > 0 } apposed && Capitalised(apposed)) name = apposed;
+        if (comma > 0 && !Capitalised(name) && TheApposition().Replace(mention[(comma + 1)..].Split(',')[0].Trim(), "") is { Length: > 0 } apposed && Capitalised(apposed)) name = apposed;
         var of = Affiliation().Match(name);
         name = of.Success && of.Index > 0 ? name[..of.Index] : name;
         // "Opposition leader Viktor Haas": a description set before the name, not part of it.
         return DescribedName().Match(name) is { Success: true } described ? described.Groups["name"].Value : name;
     }
+
+    [GeneratedRegex(@"^(?:[^,]+,\s+)?the\s+(?=[A-Z])")]
+    private static partial Regex TheApposition();
 
     [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();

@@ -3,8 +3,9 @@ using Xunit;
 namespace Archive.Extraction.Tests.Readers;
 
 /// <summary>
-/// Sentences in an answer that tell of another party's act, or of thanks conveyed, rather than pass on their words:
-/// they stay the answerer's own statement.
+/// Sentences in an answer that tell of another party's act, or of thanks conveyed, rather than pass on their words,
+/// stay the answerer's own statement; a quotation after "X put it very well" and an organisation set in apposition
+/// ("Mr Holm's employer, the Brask Courier,") are those speakers'.
 /// </summary>
 public sealed class AnswerActsTests
 {
@@ -40,5 +41,23 @@ public sealed class AnswerActsTests
         var candidate = Extract(answer).Starting("We thank");
 
         Assert.Equal(("tomas-reyes", answer), (candidate.Speaker.ActorId, candidate.Quote));
+    }
+
+    [Fact]
+    public void Extract_SomeonePutItWellBeforeAQuotation_IsTheirDirectStatement()
+    {
+        var candidates = Extract("We agree. Foreign Minister Amara Diallo put it very well in Selva last week: \"A ferry does not stop at a border, and neither should friendship.\" We share every word of that.");
+
+        var quoted = candidates.Starting("A ferry does not stop");
+        Assert.Equal(("amara-diallo", QuoteKinds.Direct), (quoted.Speaker.ActorId, quoted.QuoteKind));
+        Assert.Equal("tomas-reyes", candidates.Starting("We share every word").Speaker.ActorId);
+    }
+
+    [Fact]
+    public void Extract_OrganisationInDefiniteApposition_IsTheSpeakerByItsName()
+    {
+        var candidate = Extract("Not at all. Mr Holm's employer, the Brask Courier, said in a statement this morning that he was in Selva to report on the floods.").Starting("Mr Holm");
+
+        Assert.Equal((null, "Brask Courier", QuoteKinds.Reported), (candidate.Speaker.ActorId, candidate.Speaker.Mention, candidate.QuoteKind));
     }
 }
