@@ -4,13 +4,17 @@ namespace Archive.Extraction.Tests.Readers;
 
 /// <summary>
 /// An answer that tells of a conversation and then of what the other person said: the person spoken to is who "he" or
-/// "she" means, known to the archive or not, and the sentence about the meeting introduces and dates their words.
+/// "she" means, known to the archive or not, and the sentence about the meeting introduces and dates their words, as
+/// a dated sentence about an office holder does before their words are read out.
 /// </summary>
 public sealed class SpokenToTests
 {
     private static readonly DateOnly Friday = new(2026, 12, 4);
 
-    private static IReadOnlyList<Candidate> Extract(string text) => Given.Extract(text, Friday);
+    private static readonly KnownActor Haldane = Given.Person("ida-haldane", "Ida Haldane", "VD", new KnownRole("Prime Minister", "Government of Valdoria", new(2022, 1, 1), null));
+
+    private static IReadOnlyList<Candidate> Extract(string text) =>
+        Extractor.Extract(new ExtractionInput(text, Friday, "en", [.. Given.Actors, Haldane], Given.Topics, []));
 
     // Enough turns for the text to read as a transcript, then the question and answer under test.
     private static string Briefing(string answer) =>
@@ -53,5 +57,15 @@ public sealed class SpokenToTests
 
         Assert.Equal("tomas-reyes", candidate.Speaker.ActorId);
         Assert.EndsWith("in March.", candidate.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_DatedSentenceAboutAnOfficeHolderBeforeReadingOutTheirWords_DatesThemAndIsNoOnesStatement()
+    {
+        var candidates = Extract(Briefing("The plan is sound. In fact, our Prime Minister made this point in Parliament on Monday. Let me read out what she said: \"The ferry is a bridge between our two countries.\" We stand by that."));
+
+        var quoted = candidates.Starting("The ferry is a bridge");
+        Assert.Equal(("ida-haldane", new DateOnly(2026, 11, 30)), (quoted.Speaker.ActorId, quoted.SaidOn));
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("made this point", StringComparison.Ordinal));
     }
 }

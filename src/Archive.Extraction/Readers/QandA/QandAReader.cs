@@ -1,3 +1,4 @@
+using Archive.Extraction.Dates;
 using Archive.Extraction.Speakers;
 using Archive.Extraction.Text;
 
@@ -78,8 +79,9 @@ internal static class QandAReader
         int? ownStart = null, ownEnd = null;
         (Speaker Speaker, Segment Window)? quoting = null;
         // "I spoke to Foreign Minister Fenwick on Monday. She told me …": the meeting only introduces her words, and
-        // dates them; when no words of hers follow, it is the answerer's own sentence after all.
-        (Segment Sentence, Speaker Person)? meeting = null;
+        // dates them; when no words of hers follow, it is the answerer's own sentence after all. So does "Our Prime
+        // Minister made this point on Monday." before "Let me read out what she said: “…”" (not a talk: Talk false).
+        (Segment Sentence, Speaker Person, bool Talk)? meeting = null;
         void Own(Segment sentence) { ownStart ??= sentence.Start; ownEnd = sentence.End; }
         void KeepMeeting() { if (meeting is { } m) Own(m.Sentence); meeting = null; }
         foreach (var sentence in sentences)
@@ -94,11 +96,13 @@ internal static class QandAReader
             // ("I quote: “…”"): the lead-in is no one's statement, the quotation is the one named.
             if (QuotedLeadIn.Speaker(context, sentence) is { } leadIn)
             {
+                var window = sentence;
+                if (meeting is { } told && leadIn.SameAs(told.Person)) (window, meeting) = (new Segment(told.Sentence.Start, sentence.End), null);
                 KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
-                quoting = (leadIn, sentence);
+                quoting = (leadIn, window);
                 if (QuotedLeadIn.Quotation(text, sentence, quotes) is not { } inside) continue;
-                context.Add(QuotedLeadIn.Draft(leadIn, inside, sentence));
+                context.Add(QuotedLeadIn.Draft(leadIn, inside, window));
                 quoting = null;
                 continue;
             }
@@ -114,7 +118,7 @@ internal static class QandAReader
             if (spokenTo is not null) context.Tracker.Observe(spokenTo);
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
-                if (meeting is { } met && draft.Speaker.SameAs(met.Person))
+                if (meeting is { Talk: true } met && draft.Speaker.SameAs(met.Person))
                     (draft, meeting) = (draft with { Frame = new Segment(met.Sentence.Start, draft.Frame?.End ?? sentence.End) }, null);
                 KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
@@ -122,10 +126,12 @@ internal static class QandAReader
                 context.Tracker.FirstPerson = answerer;
                 continue;
             }
-            context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
+            var narrated = context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
             if (spokenTo is not null) context.Tracker.Observe(spokenTo);
             KeepMeeting();
-            if (spokenTo is not null) meeting = (sentence, spokenTo);
+            if (spokenTo is not null) meeting = (sentence, spokenTo, true);
+            else if (narrated is { IsPerson: true } named && !named.SameAs(answerer)
+                && DateCues.Find(text[sentence.Start..sentence.End], context.Reference).Any(c => c.Date is not null)) meeting = (sentence, named, false);
             else Own(sentence);
         }
         KeepMeeting();
