@@ -24,7 +24,7 @@ internal static class Attribution
         foreach (Match m in Lexicon.AnyVerb().Matches(s))
         {
             if (m.Index < ownLeadEnd && ownLeadEnd > opening.Length) continue;
-            if (m.Index < opening.Length && (s.StartsWith("Asked ", StringComparison.Ordinal) || s.StartsWith("Pressed ", StringComparison.Ordinal))) continue;
+            if (m.Index < opening.Length && Lexicon.OpensWithQuestion(s)) continue;
             var at = sentence.Start + m.Index;
             if (quotes.Any(q => q.Outer.Contains(at))) return null;
             var prefix = s[..m.Index];

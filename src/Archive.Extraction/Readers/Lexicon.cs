@@ -10,10 +10,12 @@ internal static partial class Lexicon
         "highlighted|highlights|stated|states|told|tells|remarked|pointed out|points out|reiterated|reiterates|reaffirmed|reaffirms|" +
         "affirmed|insisted|insists|warned|warns|urged|urges|called for|calls for|called on|calls on|expressed|expresses|announced|" +
         "asserted|argued|argues|explained|explains|acknowledged|acknowledges|claimed|claims|confirmed|confirms|declared|maintained|" +
-        "observed|pledged|pledges|promised|vowed|vows|welcomed|welcomes|thanked|thanks|hoped|hopes|believes|believed|assured|" +
+        "observed|pledged|pledges|promised|vowed|vows|welcomed|welcomes|thanked|(?<!\\b(?:our|my|his|her|their|its|your|the|many) )thanks|hoped|hopes|believes|believed|assured|" +
         "condemned|condemns|denied|denies|described|recalled|replied|responded|commented|suggested|proposed|admitted|commended|" +
         "voiced|wrote|writes|agreed|agree|appreciated|appreciates|recogni[sz]ed|congratulated|reassured|rejected|rejects|dismissed|" +
         "critici[sz]ed|praised|hailed|lauded|calling for|went on to say|made clear|made it clear|" +
+        // "Minister Brenner put it very well last week: “…”" gives the quotation that follows as his words.
+        "put it (?:very |so |rather |quite )?(?:well|best|clearly|simply|plainly|this way)|" +
         // Verbs that take a position rather than report words: "defended the tariffs", "called the tariffs discriminatory".
         "defended|defends|accused|accuses|blamed|blames|questioned|disputed|backed|endorsed|ruled out|rules out|demanded|" +
         "demands|complained|conceded|predicted|cautioned|signall?ed|indicated|revealed|disclosed|repeated|protested|" +
@@ -45,8 +47,21 @@ internal static partial class Lexicon
     public static partial Regex TrailingModifiers();
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
+
+    // "announced", "notified the": verbs that may tell of an act ("announced an exercise") rather than pass on words.
+    [GeneratedRegex(@"\b(?:announced|announces|notified(?: the)?|notifies(?: the)?)$")]
+    public static partial Regex AnnouncedAct();
+
+    // The object of such a verb, a noun phrase: "an air-defence exercise", "the exercise to us", "its plans".
+    [GeneratedRegex(@"^\s*(?:a|an|the|its|their|his|her|new|plans|a new)\b")]
+    public static partial Regex Determiner();
+
+    /// <summary>"Asked whether …, Vik said": a sentence opening with the question put to its speaker.</summary>
+    public static bool OpensWithQuestion(string sentence) =>
+        sentence.StartsWith("Asked ", StringComparison.Ordinal) || sentence.StartsWith("Pressed ", StringComparison.Ordinal)
+        || sentence.StartsWith("Put to ", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\s*(?:that|on \w+ that|in a statement that|to reporters that|reporters that|journalists that)\b\s*|^\s*[,:]\s*")]
     public static partial Regex Complementiser();

@@ -56,7 +56,16 @@ internal sealed class ReadingContext(Document document, SpeakerTracker tracker, 
         var on = DateCues.Find(Text[frame.Start..frame.End], Reference).Select(c => c.Date).FirstOrDefault(d => d is not null);
         var before = Text.IndexOf(mention.Trim(), frame.Start, frame.Length, StringComparison.Ordinal);
         var near = MentionKinds.Classify(mention) == MentionKind.Joint ? NearbyGovernments(before >= 0 ? before : frame.Start) : null;
-        return Tracker.Resolve(mention, on ?? Reference, near);
+        return Tracker.Resolve(mention, on ?? Reference, near, near is { Count: 1 } ? Reporter(near[0], frame.Start) : null);
+    }
+
+    // The government of one speaker whose statement just before, in the same paragraph, named the government.
+    private string? Reporter(string named, int at)
+    {
+        if (Drafts.Count == 0 || Drafts[^1] is not { Speaker.IsJoint: false } last || last.Range.End > at) return null;
+        var between = Text[last.Range.End..at];
+        if (between.Contains('\n') || !Tracker.Index.Occurrences(Text[last.Range.Start..last.Range.End]).Any(o => o.Actor.Id == named)) return null;
+        return Tracker.GovernmentIdOf(last.Speaker.ActorId) is { } own && own != named ? own : null;
     }
 
     private List<string> NearbyGovernments(int at)

@@ -30,10 +30,14 @@ internal sealed class Parties
     /// that has just named two governments (with the speaker's own, <paramref name="own"/>) are those two, whoever
     /// else the document names more; otherwise the document's most named.
     /// </summary>
-    public IReadOnlyList<string> For(string mention, IReadOnlyList<string> near, string? own)
+    /// <param name="reporter">The government of the speaker whose words named the one nearby government: "The PMOS said
+    /// the Prime Minister had spoken to the Prime Minister of Lusmark. The two leaders agreed …" names one side; the
+    /// other is the reporting speaker's own.</param>
+    public IReadOnlyList<string> For(string mention, IReadOnlyList<string> near, string? own, string? reporter = null)
     {
         var count = Count(mention);
         var local = (own is null ? near : near.Prepend(own)).Distinct().ToList();
+        if (local.Count + 1 == count && reporter is not null && !local.Contains(reporter)) local.Insert(0, reporter);
         // "The Ministers" give no number: the parties the document names about as often as the most named one (at
         // least two), not every government it mentions in passing.
         if (count == int.MaxValue && byWeight.Count > 0) count = Math.Max(2, byWeight.Count(p => p.Count * 2 >= byWeight[0].Count));

@@ -6,7 +6,7 @@ namespace Archive.Extraction.Speakers;
 /// Resolves speaker mentions in reading order: names and aliases to actors, role words to whoever the text or the
 /// archive says held the role, pronouns to the last compatible speaker, "the two sides" to the document's parties.
 /// </summary>
-internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
+internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, Abbreviations? abbreviations = null)
 {
     private readonly Dictionary<string, Speaker> roleAntecedents = new(StringComparer.Ordinal);
     private Speaker? lastPerson, lastPlural, lastOrganisation;
@@ -24,9 +24,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     public IReadOnlyList<string> Parties => parties.All;
 
     /// <param name="near">Governments named just before the mention, which "the two sides" mean when there are enough.</param>
-    public Speaker? Resolve(string mention, DateOnly? on, IReadOnlyList<string>? near = null)
+    /// <param name="reporter">The government of whoever just named the one government <paramref name="near"/> holds.</param>
+    public Speaker? Resolve(string mention, DateOnly? on, IReadOnlyList<string>? near = null, string? reporter = null)
     {
         mention = mention.Trim().TrimEnd(',');
+        // "The PMOS said …": an abbreviation the text defined resolves by its full words, and keeps its own mention.
+        if (abbreviations?.Expand(mention) is { } full && full != mention)
+            return Resolve(full, on, near, reporter) is { } expanded ? expanded with { Mention = mention } : null;
         switch (MentionKinds.Classify(mention))
         {
             case MentionKind.Generic: return null;
@@ -37,7 +41,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             // "We, the Foreign Ministers of …, welcome …": a joint statement's "we" is its parties.
             case MentionKind.FirstPerson:
                 return FirstPerson ?? (PluralMeansParties && mention.Equals("we", StringComparison.OrdinalIgnoreCase) ? Joint(mention, parties.For("the ministers", [], null)) : null);
-            case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment()));
+            case MentionKind.Joint: return Joint(mention, parties.For(mention, near ?? [], OwnGovernment(), reporter));
         }
         if (Counterparts(mention) is { } pair) return pair;
         if (MentionKinds.Conjuncts(mention) is { } conjuncts)
@@ -71,6 +75,12 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             if ((role ?? appositionRole) is { } held && speaker.IsPerson) roleAntecedents[held] = speaker;
             return speaker;
         }
+        if (role is not null && SpokespersonOf(mention, on) is { } office) return office;
+        // "Prime Minister Hallberg of Lusmark": a title before a name the archive does not know is that person, not
+        // whoever the archive says holds the title.
+        if (role is not null && demonym is null && TitledName().Match(mention) is { Success: true } titled
+            && MentionKinds.RoleWord(titled.Groups["name"].Value) is null && index.ByDemonym(titled.Groups["name"].Value) is null)
+            return Speaker.Unresolved(mention, isPerson: true);
         // "Our Minister of Defence, Orsola Brix": a description, then a name the archive does not know, is that person.
         if (role is not null && comma > 0 && MentionKinds.RoleWord(mention[..comma]) is not null && mention[(comma + 1)..].Trim() is { Length: > 0 } apposed
             && MentionKinds.RoleWord(apposed) is null && Capitalised(apposed) && index.Match(apposed) is null)
@@ -81,7 +91,8 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } d ? new HashSet<string> { d } : null);
         if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
-        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: true) : null;
+        // "Mr Rist's employer, the Selm Daily,": a definite apposition names an organisation, not a person.
+        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: !TheApposition().IsMatch(mention)) : null;
     }
 
     // "Ambria's foreign minister, Sela Arden, and her Teravian counterpart, Tomas Brekke": two ministers acting together
@@ -95,6 +106,28 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
             ?? (m.Groups["demonym"].Success ? index.ByDemonym(m.Groups["demonym"].Value) : null);
         return first is not null && other is not null && first.Id != other.Id ? Joint(mention, [first.Id, other.Id]) : null;
     }
+
+    // "The Prime Minister's Official Spokesperson said …": the spokesperson of whoever the possessive names, and when
+    // the archive knows no spokesperson of that country, its government, for which the spokesperson speaks. It stays
+    // a person to the pronouns that follow ("He said the support would be …").
+    private Speaker? SpokespersonOf(string mention, DateOnly? on)
+    {
+        var owned = OwnedSpokesperson().Match(mention);
+        if (!owned.Success || Resolve(owned.Groups["owner"].Value, on) is not { ActorId: { } ownerId } || index.ById(ownerId)?.Country is not { } country)
+            return null;
+        var spokespeople = index.ByRole("spokesperson", on).Where(a => ActorIndex.IsPerson(a) && a.Country == country).ToList();
+        if (spokespeople.Count == 1) return new Speaker(spokespeople[0].Id, mention, true, []);
+        return GovernmentOfCountry(country) is { } government ? new Speaker(government.Id, mention, true, []) : null;
+    }
+
+    [GeneratedRegex(@"^(?:the\s+)?(?<owner>[^,]{2,60}?)['’]s\s+(?:[A-Za-z]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman)$", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnedSpokesperson();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Prime Minister|Minister|President|Ambassador|Spokesperson|Spokesman|Spokeswoman|Premier|Chancellor|Secretary|Governor|Mayor|Commissioner)\s+(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")]
+    private static partial Regex TitledName();
+
+    /// <summary>The government an actor speaks for: itself, or the government of a person's country.</summary>
+    public string? GovernmentIdOf(string? actorId) => GovernmentOf(index.ById(actorId))?.Id;
 
     private KnownActor? GovernmentOf(KnownActor? actor) =>
         actor is null ? null : !ActorIndex.IsPerson(actor) ? actor : GovernmentOfCountry(actor.Country);
@@ -154,7 +187,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
     {
         var head = sentence.Length > 90 ? sentence[..90] : sentence;
         var first = index.Occurrences(head).Where(o => ActorIndex.IsPerson(o.Actor)).OrderBy(o => o.Index).FirstOrDefault();
-        if (first.Actor is null) return OwnOfficeHolder(head);
+        if (first.Actor is null) return OwnOfficeHolder(head) ?? OfficeHolderActing(head);
         var speaker = new Speaker(first.Actor.Id, first.Actor.Name, true, []);
         lastPerson = speaker;
         // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself. Only
@@ -174,6 +207,20 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         lastPerson = new Speaker(holders[0].Id, m.Value.Trim(), true, []);
         return lastPerson;
     }
+
+    // "The Prime Minister briefed Cabinet on the visit this morning. He told Cabinet that …": an office holder who
+    // acts as a sentence's subject is who "he" means next.
+    private Speaker? OfficeHolderActing(string head)
+    {
+        var m = ActingOfficeHolder().Match(head);
+        if (!m.Success || Resolve(m.Groups["office"].Value, null) is not { ActorId: not null, IsPerson: true } holder || index.ById(holder.ActorId) is not { } actor || !ActorIndex.IsPerson(actor))
+            return null;
+        lastPerson = holder;
+        return holder;
+    }
+
+    [GeneratedRegex(@"^(?<office>The (?:[A-Z][a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
+    private static partial Regex ActingOfficeHolder();
 
     [GeneratedRegex(@"^(?:[^,]{0,30}, )?(?:our|my) (?<role>prime minister|president|foreign minister|minister|ambassador|spokesperson|spokesman|spokeswoman|chancellor|premier)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OurRole();
@@ -196,12 +243,15 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties)
         var comma = mention.IndexOf(',');
         var name = (comma > 0 ? mention[..comma] : mention).Trim();
         // "Its head, Karin Holt": a description first, the name in apposition after it.
-        if (comma > 0 && !Capitalised(name) && mention[(comma + 1)..].Split(',')[0].Trim() is { Length: > 0 } apposed && Capitalised(apposed)) name = apposed;
+        if (comma > 0 && !Capitalised(name) && TheApposition().Replace(mention[(comma + 1)..].Split(',')[0].Trim(), "") is { Length: > 0 } apposed && Capitalised(apposed)) name = apposed;
         var of = Affiliation().Match(name);
         name = of.Success && of.Index > 0 ? name[..of.Index] : name;
         // "Opposition leader Viktor Haas": a description set before the name, not part of it.
         return DescribedName().Match(name) is { Success: true } described ? described.Groups["name"].Value : name;
     }
+
+    [GeneratedRegex(@"^(?:[^,]+,\s+)?the\s+(?=[A-Z])")]
+    private static partial Regex TheApposition();
 
     [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Archive.Extraction.Text;
 
 /// <summary>
 /// The stored text cut into paragraphs and sentences. Readers work in UTF-16 indices; only the final
 /// candidates are converted to code points, so the arithmetic on surrogate pairs lives in one place.
 /// </summary>
-internal sealed class Document
+internal sealed partial class Document
 {
     private readonly int[] codePointAt;
 
@@ -52,7 +54,21 @@ internal sealed class Document
         return merged;
     }
 
-    private static bool IsListItem(string text, Segment line) => text[line.Start] is '-' or '•' or '*' or '–';
+    /// <summary>
+    /// A line of a list: a dash or bullet, or a lettered or numbered marker ("(a)", "b)", "(iv)", "3)", and "2." when
+    /// the line ends as a list item does, so that a numbered heading stays a heading).
+    /// </summary>
+    public static bool IsListItem(string text, Segment line) =>
+        text[line.Start] is '-' or '•' or '*' or '–' || (Marker().Match(text, line.Start, line.Length) is { Success: true } m
+            && (m.Groups["paren"].Success || text[line.End - 1] is ';' or '.' or ','));
+
+    /// <summary>How many characters the line's list marker takes: one for a dash, more for "(a) ".</summary>
+    public static int ListMarkerLength(string text, Segment line) =>
+        Marker().Match(text, line.Start, line.Length) is { Success: true } m ? m.Length : 1;
+
+    // "(a)", "b)", "(iv)", "3)" and "2." opening a line; "a." is left out, since it may open a sentence.
+    [GeneratedRegex(@"^(?:(?<paren>\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))|\d{1,2}\.)[ \t]+")]
+    private static partial Regex Marker();
 
     private static bool EndsListIntro(string text, Segment previous)
     {

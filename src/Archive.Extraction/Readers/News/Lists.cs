@@ -15,11 +15,13 @@ internal static partial class Lists
     {
         var text = context.Text;
         var lines = Lines(text, paragraph);
-        if (lines.Count < 2 || text[lines[0].End - 1] != ':' || !lines.Skip(1).All(l => IsItem(text, l))) return false;
+        if (lines.Count < 2 || text[lines[0].End - 1] != ':' || !lines.Skip(1).All(l => Document.IsListItem(text, l))) return false;
         var intro = new Segment(lines[0].Start, lines[0].End - 1);
         var words = text[intro.Start..intro.End];
         var verb = Lexicon.AnyVerb().Match(words);
-        var subject = verb.Success ? words[..verb.Index].Trim() : words.Trim();
+        // "To take the project forward, we have decided to": the subject is the clause's own, after any opening phrase.
+        var head = verb.Success ? words[..verb.Index] : words;
+        var subject = Lexicon.TrailingModifiers().Replace(verb.Success ? head[(head.LastIndexOf(',') + 1)..] : head, "").Trim();
         var speaker = subject.Length == 0 ? null : context.Resolve(subject, intro);
         if (speaker is null) return false;
         var drafts = new List<Draft>();
@@ -51,12 +53,10 @@ internal static partial class Lists
         return lines;
     }
 
-    private static bool IsItem(string text, Segment line) => text[line.Start] is '-' or '•' or '*' or '–';
-
     // The item's words without its marker and the ";", "." or "; and" that joins it to the next.
     private static Segment Item(string text, Segment line)
     {
-        var item = Document.Trim(text, line.Start + 1, line.End);
+        var item = Document.Trim(text, line.Start + Document.ListMarkerLength(text, line), line.End);
         var tail = ItemTail().Match(text[item.Start..item.End]);
         return tail.Success ? Document.Trim(text, item.Start, item.Start + tail.Index) : item;
     }

@@ -35,8 +35,13 @@ internal static class NewsReader
             var handled = false;
             var from = sentence.Start;
             Speaker? sentenceSpeaker = null;
+            var enclosing = Attribution.Leading(text, sentence, allQuotes);
             foreach (var quote in inSentence)
             {
+                // "He told Cabinet that the duties remained “the one shadow …”, the PMOS said": words quoted inside
+                // someone's reported speech belong to that report, whoever passes it on.
+                if (enclosing is { JointOnly: false } report && quote.Outer.Start > report.ContentStart
+                    && QuoteRegion.WordCount(text, new Segment(report.ContentStart, quote.Outer.Start)) >= 2) continue;
                 // A quotation split around its attribution ("…,” she said, “…”) reads the attribution after the first part.
                 var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, from, quote.Outer.Start)
                     ?? Attribution.WithTheWords(text, from, quote.Outer.Start);
@@ -104,8 +109,10 @@ internal static class NewsReader
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? Attribution.Saying(context.Text, sentence, quotes) ?? frame;
         if (frame is null) return null;
+        // "Asked whether … fined last month, the PMOS said …": the question's words do not date the answer.
+        var frameStart = Lexicon.OpensWithQuestion(context.Text[sentence.Start..sentence.End]) ? frame.SubjectStart : sentence.Start;
         var frameRange = frame.ContentStart > sentence.Start
-            ? new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End))
+            ? new Segment(frameStart, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End))
             : new Segment(frame.SubjectStart, sentence.End);
         var speaker = context.Resolve(frame.Subject, frameRange);
         if (speaker is null) return null;

@@ -37,6 +37,8 @@ internal static partial class Answerers
         var words = Outlet().Replace(turn.Prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var surname = words.Length > 1 ? words[^1] : null;
         var actor = context.Tracker.Index.ById(speaker.ActorId);
+        if (actor is null && surname is not null && MentionKinds.RoleWord(surname) is null && speaker.IsPerson)
+            return Speaker.Unresolved(FullName(context.Text, surname) ?? speaker.Mention, isPerson: true);
         if (surname is null || actor is null || !ActorIndex.IsPerson(actor) || MentionKinds.RoleWord(surname) is not null
             || actor.Aliases.Prepend(actor.Name).Any(n => n.Split(' ').Contains(surname, StringComparer.OrdinalIgnoreCase)))
             return speaker;

@@ -1,3 +1,4 @@
+using Archive.Extraction.Dates;
 using Archive.Extraction.Speakers;
 using Archive.Extraction.Text;
 
@@ -77,10 +78,17 @@ internal static class QandAReader
         var sentences = Sentences.Split(text, paragraph, quotes.Select(q => q.Outer).ToList());
         int? ownStart = null, ownEnd = null;
         (Speaker Speaker, Segment Window)? quoting = null;
+        // "I spoke to Foreign Minister Fenwick on Monday. She told me …": the meeting only introduces her words, and
+        // dates them; when no words of hers follow, it is the answerer's own sentence after all. So does "Our Prime
+        // Minister made this point on Monday." before "Let me read out what she said: “…”" (not a talk: Talk false).
+        (Segment Sentence, Speaker Person, bool Talk)? meeting = null;
+        void Own(Segment sentence) { ownStart ??= sentence.Start; ownEnd = sentence.End; }
+        void KeepMeeting() { if (meeting is { } m) Own(m.Sentence); meeting = null; }
         foreach (var sentence in sentences)
         {
             if (Courtesy.IsCourtesy(text[sentence.Start..sentence.End]))
             {
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 continue;
             }
@@ -88,10 +96,13 @@ internal static class QandAReader
             // ("I quote: “…”"): the lead-in is no one's statement, the quotation is the one named.
             if (QuotedLeadIn.Speaker(context, sentence) is { } leadIn)
             {
+                var window = sentence;
+                if (meeting is { } told && leadIn.SameAs(told.Person)) (window, meeting) = (new Segment(told.Sentence.Start, sentence.End), null);
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
-                quoting = (leadIn, sentence);
+                quoting = (leadIn, window);
                 if (QuotedLeadIn.Quotation(text, sentence, quotes) is not { } inside) continue;
-                context.Add(QuotedLeadIn.Draft(leadIn, inside, sentence));
+                context.Add(QuotedLeadIn.Draft(leadIn, inside, window));
                 quoting = null;
                 continue;
             }
@@ -102,17 +113,28 @@ internal static class QandAReader
                 continue;
             }
             quoting = null;
+            // "I spoke to Minister Brekke on Sunday, and he told me …": the person spoken to is who "he" means.
+            var spokenTo = Interlocutors.Find(context.Tracker.Index, text[sentence.Start..sentence.End]);
+            if (spokenTo is not null) context.Tracker.Observe(spokenTo);
             if (Embedded(context, sentence, quotes, answerer) is { } draft)
             {
+                if (meeting is { Talk: true } met && draft.Speaker.SameAs(met.Person))
+                    (draft, meeting) = (draft with { Frame = new Segment(met.Sentence.Start, draft.Frame?.End ?? sentence.End) }, null);
+                KeepMeeting();
                 Flush(context, answerer, ref ownStart, ref ownEnd);
                 context.Add(draft);
                 context.Tracker.FirstPerson = answerer;
                 continue;
             }
-            context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
-            ownStart ??= sentence.Start;
-            ownEnd = sentence.End;
+            var narrated = context.Tracker.NoteNarrative(text[sentence.Start..sentence.End]);
+            if (spokenTo is not null) context.Tracker.Observe(spokenTo);
+            KeepMeeting();
+            if (spokenTo is not null) meeting = (sentence, spokenTo, true);
+            else if (narrated is { IsPerson: true } named && !named.SameAs(answerer)
+                && DateCues.Find(text[sentence.Start..sentence.End], context.Reference).Any(c => c.Date is not null)) meeting = (sentence, named, false);
+            else Own(sentence);
         }
+        KeepMeeting();
         Flush(context, answerer, ref ownStart, ref ownEnd);
     }
 
@@ -125,6 +147,12 @@ internal static class QandAReader
         if (kind is MentionKind.FirstPerson or MentionKind.Generic || MentionKinds.IsOwnInstitution(frame.Subject)) return null;
         // "I am glad the President has agreed …", "What I have said to the President, I can say": the answerer's own clause.
         if (MentionKinds.SpeaksInFirstPerson(frame.Subject)) return null;
+        // "Corvelia has announced an air-defence exercise", "Corvelia notified the exercise to us": an act the answerer
+        // tells of, not words they pass on, when no "that" gives what was said.
+        if (frame.ContentStart == frame.VerbEnd && Lexicon.AnnouncedAct().IsMatch(context.Text[Math.Max(sentence.Start, frame.VerbEnd - 16)..frame.VerbEnd])
+            && !context.Text[frame.VerbEnd..sentence.End].Contains(" that ", StringComparison.Ordinal)
+            && Lexicon.Determiner().IsMatch(context.Text[(frame.VerbEnd - (context.Text[..frame.VerbEnd].EndsWith(" the", StringComparison.Ordinal) ? 3 : 0))..sentence.End]))
+            return null;
         // "Minister Brenner told me on Sunday that …": the words about the saying may date it, as in a report.
         var segment = new Segment(sentence.Start, Attribution.DateWindowEnd(context.Text, frame.VerbEnd, frame.ContentStart, sentence.End));
         var speaker = context.Resolve(frame.Subject, segment);
