@@ -54,7 +54,7 @@ public static class StatementViewRebuild
 /// (exactly as the inline projection does, from the documents earlier pages wrote), and writes the page's documents
 /// in one binary COPY into a temporary table and one insert … select. Marten's daemon does the same work in pages of
 /// 500 events with one upsert per document, which made it cost 0.21–0.26 ms of CPU per event (docs/performance.md).
-/// Every command is bounded by a page, so a rebuild of any size finishes; memory holds one page.
+/// Every command is bounded by a page, so a rebuild of any size finishes; memory holds two pages.
 /// </summary>
 public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object projection, string connectionString, int pageSize) : ISetBasedRebuild
     where TDoc : class
@@ -67,6 +67,13 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
     private TimeSpan _reading, _folding, _writing;
     private long _events, _documents;
 
+    /// <summary>One folded page: its documents as JSON, the ones it deleted, and the objects a later page folds on.</summary>
+    private sealed record Folded(List<(string Id, string Json, long Version)> Rows, List<string> Deleted, Dictionary<string, TDoc?> Latest, long Position);
+
+    /// <summary>
+    /// While PostgreSQL writes one page, the next is read and folded: the documents of the page being written come
+    /// from memory, those of earlier pages (committed) from the table.
+    /// </summary>
     public async Task<RebuildTimes> Run(long through, Action<long> reached, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
@@ -74,17 +81,34 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
         await Execute(connection, null, $"truncate {_table}", ct);
         var types = _projection.AllEventTypes;
         var after = 0L;
-        while (after < through)
+        Folded? writing = null;
+        Task written = Task.CompletedTask;
+        try
         {
-            var started = Stopwatch.GetTimestamp();
-            var events = await Page(after, through, types, ct);
-            _reading += Stopwatch.GetElapsedTime(started);
-            if (events.Count == 0) break;
-            _events += events.Count;
-            await Project(connection, events, ct);
-            after = events[^1].Sequence;
-            reached(after);
+            while (after < through)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var events = await Page(after, through, types, ct);
+                _reading += Stopwatch.GetElapsedTime(started);
+                if (events.Count == 0) break;
+                _events += events.Count;
+                var folded = await Fold(events, writing?.Latest, ct);
+                await written;
+                if (writing is not null) reached(writing.Position);
+                written = Write(connection, folded, ct);
+                writing = folded;
+                after = folded.Position;
+            }
         }
+        catch (Exception) when (!written.IsCompleted)
+        {
+            // the page being written still holds the connection; the first failure is the one reported
+            try { await written; }
+            catch (Exception) { }
+            throw;
+        }
+        await written;
+        if (writing is not null) reached(writing.Position);
         return new RebuildTimes(_events, _documents, _reading, _folding, _writing);
     }
 
@@ -96,54 +120,66 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
             .OrderBy(e => e.Sequence).Take(pageSize).ToListAsync(ct);
     }
 
-    /// <summary>Folds one page onto the documents earlier pages wrote, and writes the result in one transaction.</summary>
-    private async Task Project(NpgsqlConnection connection, IReadOnlyList<IEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Folds one page exactly as the inline projection folds a transaction's events: the projection's slicer groups
+    /// them by document, and its Create/Apply dispatch applies each group to the document as it stood.
+    /// </summary>
+    private async Task<Folded> Fold(IReadOnlyList<IEvent> events, Dictionary<string, TDoc?>? unwritten, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        var serializer = store.Options.Serializer();
         await using var session = store.LightweightSession();
-        var stored = new List<(string Id, TDoc Doc, long Version)>();
-        var deleted = new List<string>();
+        var folded = new Folded([], [], [], events[^1].Sequence);
         _projection.StartBatch();
         foreach (var group in (await _projection.BuildSlicer(session).SliceAsync(events)).OfType<SliceGroup<TDoc, string>>())
         {
             await _projection.EnrichEventsAsync(group, session, ct);
-            var storage = await ((JasperFx.Events.IStorageOperations)session).FetchProjectionStorageAsync<TDoc, string>(group.TenantId, ct);
+            var storage = await ((IStorageOperations)session).FetchProjectionStorageAsync<TDoc, string>(group.TenantId, ct);
             var slices = ((IEnumerable<EventSlice<TDoc, string>>)group.Slices).ToList();
-            var snapshots = await storage.LoadManyAsync(slices.Select(s => s.Id).ToArray(), ct);
+            var unknown = slices.Select(s => s.Id).Where(id => unwritten?.ContainsKey(id) != true).ToArray();
+            var stored = await storage.LoadManyAsync(unknown, ct);
             foreach (var slice in slices)
             {
-                snapshots.TryGetValue(slice.Id, out var snapshot);
+                var snapshot = unwritten is not null && unwritten.TryGetValue(slice.Id, out var fresh) ? fresh : stored.GetValueOrDefault(slice.Id);
                 var sliceEvents = slice.Events();
                 var (doc, action) = await _projection.DetermineActionAsync(session, snapshot, slice.Id, storage, sliceEvents, ct);
                 doc = _projection.TryApplyMetadata(sliceEvents, doc, slice.Id, storage).Item2;
-                if (action is ActionType.Delete or ActionType.HardDelete) deleted.Add(slice.Id);
-                else if (action != ActionType.Nothing && doc is not null) stored.Add((slice.Id, doc, sliceEvents[^1].Sequence));
+                if (action is ActionType.Delete or ActionType.HardDelete)
+                {
+                    folded.Deleted.Add(slice.Id);
+                    folded.Latest[slice.Id] = null;
+                }
+                else if (action != ActionType.Nothing && doc is not null)
+                {
+                    // serialised now: the next page may change this very object while this page is written
+                    folded.Rows.Add((slice.Id, serializer.ToJson(doc), sliceEvents[^1].Sequence));
+                    folded.Latest[slice.Id] = doc;
+                }
             }
         }
         await _projection.EndBatchAsync();
         _folding += Stopwatch.GetElapsedTime(started);
-        started = Stopwatch.GetTimestamp();
-        await Write(connection, stored, deleted, ct);
-        _writing += Stopwatch.GetElapsedTime(started);
-        _documents += stored.Count;
+        return folded;
     }
 
-    private async Task Write(NpgsqlConnection connection, List<(string Id, TDoc Doc, long Version)> stored, List<string> deleted, CancellationToken ct)
+    /// <summary>Writes a folded page in one transaction: one binary COPY into a temporary table, one insert … select.</summary>
+    private async Task Write(NpgsqlConnection connection, Folded page, CancellationToken ct)
     {
-        var serializer = store.Options.Serializer();
+        var started = Stopwatch.GetTimestamp();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await Execute(connection, transaction, "create temp table archive_rebuild_page (id text not null, data jsonb not null, version bigint not null) on commit drop", ct);
         await using (var copy = await connection.BeginBinaryImportAsync("copy archive_rebuild_page (id, data, version) from stdin (format binary)", ct))
         {
-            foreach (var (id, doc, version) in stored)
+            foreach (var (id, json, version) in page.Rows)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(id, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(serializer.ToJson(doc), NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(json, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(version, NpgsqlDbType.Bigint, ct);
             }
             await copy.CompleteAsync(ct);
         }
+        // the version is the last event folded into the document, as Marten's rebuild writes it
         await using (var upsert = new NpgsqlCommand($"""
             insert into {_table} (id, data, mt_last_modified, mt_dotnet_type, mt_version)
             select id, data, transaction_timestamp(), @type, version from archive_rebuild_page
@@ -153,10 +189,12 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
             """, connection, transaction))
         {
             upsert.Parameters.AddWithValue("type", typeof(TDoc).FullName!);
-            upsert.Parameters.AddWithValue("deleted", deleted.ToArray());
+            upsert.Parameters.AddWithValue("deleted", page.Deleted.ToArray());
             await upsert.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        _writing += Stopwatch.GetElapsedTime(started);
+        _documents += page.Rows.Count;
     }
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken ct)
