@@ -177,7 +177,10 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         if (model.BeforeRebuild is { } before) await Execute(before(schema), ct);
         try
         {
-            await daemon.RebuildProjectionAsync(model.Projection, Timeout.InfiniteTimeSpan, ct).WaitAsync(ct);
+            if (StatementViewRebuild.For(model, (DocumentStore)store, connectionString) is { } setBased)
+                await RebuildSetBased(daemon, id, model, setBased, progress, ct);
+            else
+                await daemon.RebuildProjectionAsync(model.Projection, Timeout.InfiniteTimeSpan, ct).WaitAsync(ct);
         }
         finally
         {
@@ -185,6 +188,47 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
             await recording;
             if (model.AfterRebuild is { } after) await Execute(after(schema), CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The read models keyed by statement are rebuilt by our own pages (<see cref="StatementViewRebuild"/>), up to the
+    /// newest event when the rebuild was claimed. An asynchronous one's shard is stopped meanwhile and resumes from
+    /// there; an inline one keeps no progress row, as after Marten's rebuild.
+    /// </summary>
+    private async Task RebuildSetBased(IProjectionDaemon daemon, long id, ReadModel model, ISetBasedRebuild rebuild, RebuildProgress progress, CancellationToken ct)
+    {
+        var shard = ((JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>)Activator.CreateInstance(model.Projection)!).Name + ":All";
+        var through = await Target(id, ct);
+        if (model.IsAsync) await daemon.StopAgentAsync(shard);
+        var times = await rebuild.Run(through, progress.Reached, ct);
+        log.LogInformation("Rebuilt {Projection} set-based: {Times}", model.Name, times);
+        await SetProgression(shard, model.IsAsync ? through : null, ct);
+        if (model.IsAsync) await daemon.StartAgentAsync(shard, ct);
+    }
+
+    /// <summary>Where a claimed rebuild ends: the newest event when it was claimed (<see cref="ProjectionRebuildQueue.Claim"/>).</summary>
+    private async Task<long> Target(long id, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select coalesce(target, 0) from {schema}.archive_rebuilds where id = @id", connection);
+        command.Parameters.AddWithValue("id", id);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task SetProgression(string shard, long? position, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(position is null
+            ? $"delete from {schema}.mt_event_progression where name = @name"
+            : $"""
+              insert into {schema}.mt_event_progression (name, last_seq_id, last_updated) values (@name, @position, now())
+              on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
+              """, connection);
+        command.Parameters.AddWithValue("name", shard);
+        command.Parameters.AddWithValue("position", position ?? 0);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task RecordProgress(long id, RebuildProgress progress, CancellationToken ct)
@@ -214,6 +258,8 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         private long _position;
 
         public long Position => Interlocked.Read(ref _position);
+
+        public void Reached(long position) => OnNext(new ShardState(shardPrefix + "All", position));
 
         public void OnNext(ShardState value)
         {
