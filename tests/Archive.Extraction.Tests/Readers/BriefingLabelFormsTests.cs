@@ -90,4 +90,44 @@ public sealed class BriefingLabelFormsTests
             c => Assert.Equal("Ottilie Brun", c.Speaker.Mention));
         Assert.Equal(2, candidates.Count(c => c.Speaker.Mention == "Ottilie Brun"));
     }
+
+    [Fact]
+    public void Extract_VerbatimRecordWithSpeakerLinesAboveTheirWords_ReadsEachSpeakerAndLeavesTheChairOut()
+    {
+        var text = "Parliament of Kestria\nOfficial Report\n\nBorder Crossings\n\nVolume 12: debated on Wednesday 9 December 2026\n\n2.15 pm\n\n"
+            + "The Minister of Foreign Affairs (Amara Diallo)\nWith permission, Mr Speaker, I will make a statement on the crossings.\n\n"
+            + "The crossings at Holt will open in March, and the fees will stay as they are.\n\n"
+            + "Mr Speaker\nOrder. Short questions, please.\n\n"
+            + "Jon Harrow (Holt East) (Opposition)\nThe people of Holt have waited two years for this, and they have been patient for long enough.\n\n"
+            + "Amara Diallo\nI agree with the honourable Gentleman that the wait has been too long, and I thank him for his support.\n\n"
+            + "Hon. Members: Hear, hear.\n\n"
+            + "Amara Diallo\nThe bridge at Orra will follow in the autumn of next year.";
+
+        var candidates = Extract(text);
+
+        Assert.Equal("amara-diallo", candidates.Starting("The crossings at Holt").Speaker.ActorId);
+        Assert.Equal("amara-diallo", candidates.Starting("I agree with the honourable").Speaker.ActorId);
+        Assert.Equal("amara-diallo", candidates.Starting("The bridge at Orra").Speaker.ActorId);
+        var member = candidates.Starting("The people of Holt");
+        Assert.Null(member.Speaker.ActorId);
+        Assert.Equal("Jon Harrow", member.Speaker.Mention);
+        Assert.All(candidates, c => Assert.Equal(new DateOnly(2026, 12, 9), c.SaidOn));
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Short questions", StringComparison.Ordinal) || c.Quote.Contains("Hear, hear", StringComparison.Ordinal)
+            || c.Quote.Contains("Official Report", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_ReportWithCrossheadsAboveParagraphs_StaysAReport()
+    {
+        var text = "HOLT, Dec 9 (Northwire) - Kestria will open two crossings in March, Foreign Minister Amara Diallo said on Wednesday.\n\n"
+            + "Border Trade\nTraders on both sides of the border have waited two years for the crossings to open.\n\n"
+            + "\"The fees will stay as they are,\" Diallo told reporters in Holt.\n\n"
+            + "Next Steps\nThe bridge at Orra is expected to follow in the autumn of next year, officials said.\n\n"
+            + "Border Trade\nLorries will be allowed through both crossings from the first day.";
+
+        var candidates = Extract(text);
+
+        Assert.Equal("amara-diallo", candidates.Starting("The fees will stay").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Speaker.Mention is "Border Trade" or "Next Steps");
+    }
 }

@@ -28,6 +28,10 @@ internal static partial class Turns
         if (!m.Success && ParenTag().Match(text, paragraph.Start, reach) is { Success: true } tag
             && recurring?.Contains(TagKey(tag.Groups["who"].Value)) == true && !StageTag().IsMatch(tag.Groups["who"].Value))
             m = tag;
+        // "Viggo Brandt (Brask North) (Opposition)" standing alone above its words, as parliaments' records print it.
+        if (!m.Success && SpeakerLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } line
+            && recurring?.Contains(LineKey(line.Groups["who"].Value)) == true)
+            m = line;
         // "Clara Voss (00:02:04):": a time code is when, not who; the speaker's turns group by name.
         prefix = m.Success ? TimeCode().Replace(m.Groups["who"].Value.Trim(), "") : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
@@ -55,8 +59,38 @@ internal static partial class Turns
         // Tags count as labels when at least two recur and they open at least three paragraphs between them.
         var recurringTags = tags.GroupBy(t => t).Where(g => g.Count() >= 2).ToList();
         var labels = recurringTags.Count >= 2 && recurringTags.Sum(g => g.Count()) >= 3 ? tags.Distinct() : [];
-        return capitals.Concat(labels).ToHashSet(StringComparer.Ordinal);
+        return capitals.Concat(labels).Concat(SpeakerLines(document)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Names standing alone on a line above a paragraph of speech, where at least three such lines stand, one name
+    /// returns and at least two lines describe their speaker in brackets (an office's holder, a member's seat and
+    /// party): a verbatim record's speakers. A report's crossheads ("Border Trade") describe no one.
+    /// </summary>
+    private static IEnumerable<string> SpeakerLines(Document document)
+    {
+        var text = document.Text;
+        var lines = new List<string>();
+        var described = 0;
+        for (var i = 0; i + 1 < document.Paragraphs.Count; i++)
+        {
+            var paragraph = document.Paragraphs[i];
+            var next = document.Paragraphs[i + 1];
+            if (SpeakerLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } m && text[next.End - 1] is '.' or '?' or '!' or '”' or '"')
+            {
+                lines.Add(LineKey(m.Groups["who"].Value));
+                if (text[paragraph.End - 1] == ')') described++;
+            }
+        }
+        return lines.Count >= 3 && described >= 2 && lines.GroupBy(l => l).Any(g => g.Count() >= 2) ? lines.Distinct() : [];
+    }
+
+    private static string LineKey(string name) => "¶" + name.Trim();
+
+    // "The Minister of Digital Affairs (Beatrix Holm)": an office with its holder's name; "Viggo Brandt (Brask North)
+    // (Opposition)": a name with constituency and party; "Beatrix Holm": the name alone. The whole line, nothing after.
+    [GeneratedRegex(@"\G(?:(?:The|the) [A-Z][^()\n:]{2,60}? \((?<who>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\)|(?<who>[A-Z][\w'’-]+(?: (?:[A-Z][\w.'’-]*|of|de|van|von|bin|al)){1,4})(?: \([^()\n]{1,60}\)){0,2})$")]
+    private static partial Regex SpeakerLine();
 
     private static string LabelKey(string prefix) => prefix.Split(',', '(', '[')[0].Trim();
 
@@ -119,8 +153,9 @@ internal static partial class Turns
     /// <summary>An interpreter's or a chair's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
     public static bool IsInterpreter(string prefix) => Interpreter().IsMatch(prefix);
 
-    // "Chair Wendt: I open the government press conference …", "Moderator (Anna Holm):": whoever chairs gives the floor.
-    [GeneratedRegex(@"^(?:the )?interpreter$|^(?:the )?(?:chair|chairman|chairwoman|chairperson|moderator|host|presenter|master of ceremonies|staff)\b", RegexOptions.IgnoreCase)]
+    // "Chair Wendt: I open the government press conference …", "Moderator (Anna Holm):": whoever chairs gives the floor;
+    // so do a parliament's Speaker and the members' "Hear, hear".
+    [GeneratedRegex(@"^(?:the )?interpreter$|^(?:the )?(?:chair|chairman|chairwoman|chairperson|moderator|host|presenter|master of ceremonies|staff)\b|^(?:several |some )?hon\.? members$|^members$|^(?:the |madam |mr\.? )?(?:deputy )?speaker$", RegexOptions.IgnoreCase)]
     private static partial Regex Interpreter();
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
