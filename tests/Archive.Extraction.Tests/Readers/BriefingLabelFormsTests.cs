@@ -130,4 +130,19 @@ public sealed class BriefingLabelFormsTests
         Assert.Equal("amara-diallo", candidates.Starting("The fees will stay").Speaker.ActorId);
         Assert.DoesNotContain(candidates, c => c.Speaker.Mention is "Border Trade" or "Next Steps");
     }
+
+    [Fact]
+    public void Extract_ReadoutWhereThePrimeMinistersAgree_IsJointForBothGovernments()
+    {
+        var text = "Readout: the President's talks with Foreign Minister Diallo of Kestria\n\nHolt, 9th December 2026\n\n"
+            + "1. The President and the Foreign Minister discussed the crossings. Foreign Minister Diallo stated that Kestria would pay for half of the bridge.\n\n"
+            + "2. The Presidents agreed to open the crossings at Holt in March and to keep the fees as they are.\n\n"
+            + "3. The Prime Ministers welcomed the progress made on the rail link between the two capitals.";
+
+        var candidates = Extract(text);
+
+        Assert.All(new[] { candidates.Starting("The Presidents agreed"), candidates.Starting("The Prime Ministers welcomed") },
+            c => Assert.Equal("joint", c.QuoteKind));
+        Assert.Equal("amara-diallo", candidates.Starting("Foreign Minister Diallo stated").Speaker.ActorId);
+    }
 }
