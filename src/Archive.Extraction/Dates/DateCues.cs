@@ -10,19 +10,26 @@ internal sealed record DateCue(int Index, string Words, DateOnly? Date, bool Vag
 /// <summary>Finds explicit dates, yearless dates, weekday words and "yesterday"/"today", and resolves them.</summary>
 internal static partial class DateCues
 {
-    public static List<DateCue> Find(string text, DateOnly? reference)
+    /// <param name="namedMonths">The months the whole document names in words (<see cref="NamedMonths"/>), which
+    /// settle a numeric date that reads both ways.</param>
+    public static List<DateCue> Find(string text, DateOnly? reference, IReadOnlySet<int>? namedMonths = null)
     {
         var cues = new List<DateCue>();
         foreach (Match m in Pattern().Matches(text))
-            cues.Add(new DateCue(m.Index, m.Value.Trim(), m.Groups["vague"].Success ? null : Resolve(m, reference), m.Groups["vague"].Success));
+            cues.Add(new DateCue(m.Index, m.Value.Trim(), m.Groups["vague"].Success ? null : Resolve(m, reference, namedMonths), m.Groups["vague"].Success));
         return cues;
     }
 
     /// <summary>The first full date (with a year) in a text, or null.</summary>
-    public static DateCue? FirstFull(string text) =>
-        Find(text, null).FirstOrDefault(c => c.Date is not null);
+    public static DateCue? FirstFull(string text, IReadOnlySet<int>? namedMonths = null) =>
+        Find(text, null, namedMonths).FirstOrDefault(c => c.Date is not null);
 
-    private static DateOnly? Resolve(Match m, DateOnly? reference)
+    /// <summary>The months a text names in words ("3 December", "Dec. 8").</summary>
+    public static IReadOnlySet<int> NamedMonths(string text) =>
+        Pattern().Matches(text).Where(m => m.Groups["m1"].Success || m.Groups["m2"].Success)
+            .Select(m => Month(m.Groups["m1"].Success ? m.Groups["m1"].Value : m.Groups["m2"].Value)).ToHashSet();
+
+    private static DateOnly? Resolve(Match m, DateOnly? reference, IReadOnlySet<int>? namedMonths)
     {
         if (m.Groups["iso"].Success)
             return DateOnly.TryParseExact(m.Groups["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso : null;
@@ -31,6 +38,11 @@ internal static partial class DateCues
         {
             var (first, second) = (int.Parse(m.Groups["nd"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["nm"].Value, CultureInfo.InvariantCulture));
             var (d, mo) = second > 12 && m.Groups["sep"].Value == "/" ? (second, first) : (first, second);
+            // "12/8/2026" in a briefing that speaks of "3 December" and never of August is 8 December, written the
+            // American way: a date that reads both ways takes the month the document names.
+            if (m.Groups["sep"].Value == "/" && first != second && first <= 12 && second <= 12 && namedMonths is not null
+                && namedMonths.Contains(first) && !namedMonths.Contains(second))
+                (d, mo) = (second, first);
             var y = int.Parse(m.Groups["ny"].Value, CultureInfo.InvariantCulture);
             return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
         }

@@ -77,10 +77,11 @@ internal static partial class SaidOnResolver
     public static (DateOnly Date, string Cue)? DocumentDate(Document document, SourceShape shape, IReadOnlyList<Segment> header, DateOnly? published = null)
     {
         var text = document.Text;
-        if (HeaderLine().Match(text) is { Success: true } h && DateCues.FirstFull(h.Value) is { Date: { } hd } hc) return (hd, hc.Words);
+        var named = DateCues.NamedMonths(text);
+        if (HeaderLine().Match(text) is { Success: true } h && DateCues.FirstFull(h.Value, named) is { Date: { } hd } hc) return (hd, hc.Words);
         if (shape == SourceShape.QandA)
         {
-            var full = header.Select(p => DateCues.FirstFull(document.Slice(p))).FirstOrDefault(c => c is not null);
+            var full = header.Select(p => DateCues.FirstFull(document.Slice(p), named)).FirstOrDefault(c => c is not null);
             // A published interview's header may date the publication while its introduction says when the talk
             // took place ("The interview was conducted on 2 December"); the talk's day is when the words were said.
             if (Occasion(document, header, full?.Date ?? published) is { } occasion) return occasion;

@@ -10,7 +10,7 @@ internal static partial class ShapeDetector
     public static SourceShape Detect(Document document, string? title, bool hasAuthor)
     {
         var text = document.Text;
-        var recurring = Turns.RecurringCapitals(document);
+        var recurring = Turns.RecurringLabels(document);
         var turns = document.Paragraphs.Count(p => Turns.StartsTurn(text, p, recurring, out _, out _, out _));
         if (turns >= 3 && turns * 4 >= document.Paragraphs.Count) return SourceShape.QandA;
         if (hasAuthor) return SourceShape.Authored;

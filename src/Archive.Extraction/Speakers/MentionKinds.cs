@@ -79,7 +79,7 @@ internal static partial class MentionKinds
     private static bool HasProperName(string mention) =>
         mention.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Any(w => char.IsUpper(w[0]));
 
-    [GeneratedRegex(@"^(?:the |both |all )?(?:two |both |three |four |all )?(?:sides|countries|governments|leaders|parties|nations|delegations|foreign ministers|ministers)$|^(?:the |a |this )?(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|(?:press )?communiqu[ée]|dialogue|talks|meeting|readout)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the |both |all )?(?:two |both |three |four |all )?(?:sides|countries|governments|leaders|parties|nations|delegations|foreign ministers|ministers|prime ministers|presidents|premiers|chancellors|heads of state|heads of government)$|^(?:the |a |this )?(?:joint (?:press )?(?:statement|communiqu[ée]|declaration)|(?:press )?communiqu[ée]|dialogue|talks|meeting|readout)$", RegexOptions.IgnoreCase)]
     private static partial Regex JointPhrase();
 
     [GeneratedRegex(@"\b(?:participants|officials|sources|analysts|experts|observers|people|residents|critics|diplomats|delegates|attendees|speakers|representatives|organi[sz]ers|speaker|participant|official|source|observer|expert|analyst|reports?|studies|data|figures)\b", RegexOptions.IgnoreCase)]

@@ -33,6 +33,7 @@ internal static partial class Answerers
         // A bare "Spokesperson:" is the briefer the header names when the briefer holds that role.
         if (briefer is not null && IsRoleOnly(turn.Prefix) && HoldsRole(context, briefer, turn.Prefix)) return briefer;
         var speaker = context.Resolve(turn.Prefix);
+        if (speaker?.ActorId is null && ShortLabelName(context.Text, turn.Prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
         if (speaker is null) return Speaker.Unresolved(turn.Prefix, isPerson: true);
         var words = Outlet().Replace(turn.Prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var surname = words.Length > 1 ? words[^1] : null;
@@ -57,9 +58,29 @@ internal static partial class Answerers
     private static string? FullName(string text, string surname)
     {
         foreach (Match m in Regex.Matches(text, $@"\b(?<given>[A-Z][\w'’-]+) {Regex.Escape(surname)}\b"))
-            if (MentionKinds.RoleWord(m.Groups["given"].Value) is null && !Title().IsMatch(m.Groups["given"].Value)) return m.Value;
+            if (MentionKinds.RoleWord(m.Groups["given"].Value) is null && !IsTitle(m.Groups["given"].Value)) return m.Value;
         return null;
     }
+
+    /// <summary>
+    /// "Ms. Brun:" or "ADM. SOLBERG:" after "REAR ADMIRAL INGRID SOLBERG:" or "our guest, Ottilie Brun": a title and
+    /// a surname the archive does not know name the person the text names in full, in ordinary case.
+    /// </summary>
+    private static string? ShortLabelName(string text, string prefix)
+    {
+        var words = Outlet().Replace(prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !words[..^1].All(IsTitle)) return null;
+        var surname = words[^1];
+        var ordinary = Ordinary(surname);
+        var full = FullName(text, ordinary) ?? (surname == ordinary ? null : FullName(text, surname));
+        return full is null ? null : string.Join(' ', full.Split(' ').Select(Ordinary));
+    }
+
+    // "SOLBERG" → "Solberg"; a word already in mixed case stays as it is.
+    private static string Ordinary(string word) =>
+        word.Length > 1 && word.All(c => !char.IsLower(c)) ? word[0] + word[1..].ToLowerInvariant() : word;
+
+    private static bool IsTitle(string word) => Title().IsMatch(word) || Title().IsMatch(Ordinary(word));
 
     /// <summary>The paragraph without the stage notes that open it; empty when it is nothing but a note.</summary>
     public static Segment WithoutStageNotes(string text, Segment paragraph)
@@ -107,6 +128,6 @@ internal static partial class Answerers
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
-    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy)\.?$")]
+    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy|Admiral|Rear|Colonel|Captain|Commander|Brigadier|Major|Lieutenant|Adm|Gen|Col|Capt|Cmdr|Lt|Sir|Dame)\.?$")]
     private static partial Regex Title();
 }

@@ -15,7 +15,7 @@ internal static partial class Turns
     public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart) =>
         StartsTurn(text, paragraph, null, out prefix, out prefixRange, out bodyStart);
 
-    /// <param name="recurring">Labels in capitals that open several paragraphs (<see cref="RecurringCapitals"/>).</param>
+    /// <param name="recurring">Labels in capitals and bracketed tags that open several paragraphs (<see cref="RecurringLabels"/>).</param>
     public static bool StartsTurn(string text, Segment paragraph, IReadOnlySet<string>? recurring, out string prefix, out Segment prefixRange, out int bodyStart)
     {
         var reach = Math.Min(paragraph.Length, 90);
@@ -23,6 +23,15 @@ internal static partial class Turns
         if (!m.Success) m = DashLabel().Match(text, paragraph.Start, reach);
         if (!m.Success) m = SpacedQuestion().Match(text, paragraph.Start, reach);
         if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, reach);
+        // "(Prime Minister Vaskel) Thank you …": a bracketed tag names the speaker only where tags recur as labels;
+        // once, "(Reuters)" or "(Updated)" opens a paragraph without anyone speaking.
+        if (!m.Success && ParenTag().Match(text, paragraph.Start, reach) is { Success: true } tag
+            && recurring?.Contains(TagKey(tag.Groups["who"].Value)) == true && !StageTag().IsMatch(tag.Groups["who"].Value))
+            m = tag;
+        // "Viggo Brandt (Brask North) (Opposition)" standing alone above its words, as parliaments' records print it.
+        if (!m.Success && SpeakerLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } line
+            && recurring?.Contains(LineKey(line.Groups["who"].Value)) == true)
+            m = line;
         // "Clara Voss (00:02:04):": a time code is when, not who; the speaker's turns group by name.
         prefix = m.Success ? TimeCode().Replace(m.Groups["who"].Value.Trim(), "") : "";
         prefixRange = m.Success ? new Segment(m.Groups["who"].Index, m.Groups["who"].Index + m.Groups["who"].Length) : default;
@@ -34,23 +43,73 @@ internal static partial class Turns
 
     /// <summary>
     /// "MILO FERRANT, MINISTER OF TRADE AND INDUSTRY:" then "MILO FERRANT:" again and again: a name in capitals that
-    /// labels several paragraphs is a speaker, where a dateline ("PORT AVEN:") opens one report once.
+    /// labels several paragraphs is a speaker, where a dateline ("PORT AVEN:") opens one report once. Likewise
+    /// "(Moderator) …", "(Prime Minister Vaskel) …": bracketed tags that open several paragraphs each are labels.
     /// </summary>
-    public static IReadOnlySet<string> RecurringCapitals(Document document) =>
-        document.Paragraphs
+    public static IReadOnlySet<string> RecurringLabels(Document document)
+    {
+        var capitals = document.Paragraphs
             .Select(p => Prefix().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
             .Where(m => m.Success && Capitals().IsMatch(m.Groups["who"].Value.Trim()))
-            .GroupBy(m => LabelKey(m.Groups["who"].Value.Trim())).Where(g => g.Count() >= 2).Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
+            .GroupBy(m => LabelKey(m.Groups["who"].Value.Trim())).Where(g => g.Count() >= 2).Select(g => g.Key);
+        var tags = document.Paragraphs
+            .Select(p => ParenTag().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
+            .Where(m => m.Success && !StageTag().IsMatch(m.Groups["who"].Value))
+            .Select(m => TagKey(m.Groups["who"].Value)).ToList();
+        // Tags count as labels when at least two recur and they open at least three paragraphs between them.
+        var recurringTags = tags.GroupBy(t => t).Where(g => g.Count() >= 2).ToList();
+        var labels = recurringTags.Count >= 2 && recurringTags.Sum(g => g.Count()) >= 3 ? tags.Distinct() : [];
+        return capitals.Concat(labels).Concat(SpeakerLines(document)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Names standing alone on a line above a paragraph of speech, where at least three such lines stand, one name
+    /// returns and at least two lines describe their speaker in brackets (an office's holder, a member's seat and
+    /// party): a verbatim record's speakers. A report's crossheads ("Border Trade") describe no one.
+    /// </summary>
+    private static IEnumerable<string> SpeakerLines(Document document)
+    {
+        var text = document.Text;
+        var lines = new List<string>();
+        var described = 0;
+        for (var i = 0; i + 1 < document.Paragraphs.Count; i++)
+        {
+            var paragraph = document.Paragraphs[i];
+            var next = document.Paragraphs[i + 1];
+            if (SpeakerLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } m && text[next.End - 1] is '.' or '?' or '!' or '”' or '"')
+            {
+                lines.Add(LineKey(m.Groups["who"].Value));
+                if (text[paragraph.End - 1] == ')') described++;
+            }
+        }
+        return lines.Count >= 3 && described >= 2 && lines.GroupBy(l => l).Any(g => g.Count() >= 2) ? lines.Distinct() : [];
+    }
+
+    private static string LineKey(string name) => "¶" + name.Trim();
+
+    // "The Minister of Digital Affairs (Beatrix Holm)": an office with its holder's name; "Viggo Brandt (Brask North)
+    // (Opposition)": a name with constituency and party; "Beatrix Holm": the name alone. The whole line, nothing after.
+    [GeneratedRegex(@"\G(?:(?:The|the) [A-Z][^()\n:]{2,60}? \((?<who>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\)|(?<who>[A-Z][\w'’-]+(?: (?:[A-Z][\w.'’-]*|of|de|van|von|bin|al)){1,4})(?: \([^()\n]{1,60}\)){0,2})$")]
+    private static partial Regex SpeakerLine();
 
     private static string LabelKey(string prefix) => prefix.Split(',', '(', '[')[0].Trim();
+
+    private static string TagKey(string tag) => "(" + tag.Trim() + ")";
+
+    // "(Prime Minister Vaskel) …", "(Reporter) …", "(Moderator) …": a bracketed name or role before the words.
+    [GeneratedRegex(@"\G\((?<who>(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6})\)[ ]+(?=\S)")]
+    private static partial Regex ParenTag();
+
+    // "(Inaudible) …", "(Crosstalk) …", "(Laughter) …": the transcriber's notes, not speakers.
+    [GeneratedRegex(@"^(?:Inaudible|Unintelligible|Crosstalk|Cross-talk|Laughter|Laughs|Applause|Pause|Silence|Interpretation|Translation|Translated|Off mic|Off-mic|Unclear|Break|Continued|Updated|Update|Reuters|AP|AFP)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StageTag();
 
     /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
     public static (List<Segment> Header, List<Turn> Turns) Parse(Document document)
     {
         var header = new List<Segment>();
         var turns = new List<Turn>();
-        var recurring = RecurringCapitals(document);
+        var recurring = RecurringLabels(document);
         foreach (var paragraph in document.Paragraphs)
         {
             var text = document.Text;
@@ -94,8 +153,9 @@ internal static partial class Turns
     /// <summary>An interpreter's or a chair's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
     public static bool IsInterpreter(string prefix) => Interpreter().IsMatch(prefix);
 
-    // "Chair Wendt: I open the government press conference …", "Moderator (Anna Holm):": whoever chairs gives the floor.
-    [GeneratedRegex(@"^(?:the )?interpreter$|^(?:the )?(?:chair|chairman|chairwoman|chairperson|moderator|host|presenter|master of ceremonies)\b", RegexOptions.IgnoreCase)]
+    // "Chair Wendt: I open the government press conference …", "Moderator (Anna Holm):": whoever chairs gives the floor;
+    // so do a parliament's Speaker and the members' "Hear, hear".
+    [GeneratedRegex(@"^(?:the )?interpreter$|^(?:the )?(?:chair|chairman|chairwoman|chairperson|moderator|host|presenter|master of ceremonies|staff)\b|^(?:several |some )?hon\.? members$|^members$|^(?:the |madam |mr\.? )?(?:deputy )?speaker$", RegexOptions.IgnoreCase)]
     private static partial Regex Interpreter();
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
@@ -129,6 +189,6 @@ internal static partial class Turns
 
     // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:", "HEDVIG SORN, MANAGING
     // DIRECTOR, KESSA STEELWORKS:") name a title or the asker, which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
+    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST|STAFF|ADMIRAL|GENERAL|COLONEL|CAPTAIN|COMMANDER|BRIGADIER|MAJOR|LIEUTENANT|ADM|GEN|COL|CAPT|CMDR|LT)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|ADMIRAL|GENERAL|COMMANDER)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
     private static partial Regex CapitalTurn();
 }
