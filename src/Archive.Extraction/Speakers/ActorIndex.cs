@@ -9,12 +9,17 @@ internal sealed class ActorIndex
     {
         Actors = actors.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         var named = Actors.SelectMany(a => a.Aliases.Prepend(a.Name).Where(s => s.Trim().Length >= 2).Select(s => (s.Trim(), a))).ToList();
-        surfaces = named.Concat(Surnames(Actors, named))
+        var surnames = Surnames(Actors, named).ToList();
+        surnameOnly = surnames.Select(s => s.Item1).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        surfaces = named.Concat(surnames)
             .OrderByDescending(s => s.Item1.Length).ThenBy(s => s.Item1, StringComparer.Ordinal).ToList();
         demonyms = Demonyms(Actors);
     }
 
     private readonly Dictionary<string, KnownActor> demonyms;
+
+    // Surfaces that are only a person's last name ("Holm" for Beatrix Holm).
+    private readonly HashSet<string> surnameOnly;
 
     public IReadOnlyList<KnownActor> Actors { get; }
 
@@ -47,6 +52,7 @@ internal sealed class ActorIndex
             while (at >= 0)
             {
                 var end = at + surface.Length;
+                if (surnameOnly.Contains(surface) && OtherGivenName(mention, at)) { at = FindWord(mention, surface, at + 1); continue; }
                 if (end > bestEnd || (end == bestEnd && surface.Length > bestLength))
                     (best, bestEnd, bestLength) = (actor, end, surface.Length);
                 if (IsPerson(actor) && (end > personEnd || (end == personEnd && surface.Length > personLength)))
@@ -105,8 +111,36 @@ internal sealed class ActorIndex
     {
         foreach (var (surface, actor) in surfaces)
             for (var at = FindWord(text, surface, 0); at >= 0; at = FindWord(text, surface, at + surface.Length))
-                yield return (at, surface.Length, actor);
+                if (!surnameOnly.Contains(surface) || !OtherGivenName(text, at))
+                    yield return (at, surface.Length, actor);
     }
+
+    /// <summary>
+    /// "Jana Holm, the mayor of Dren": a last name the archive knows, after a capitalised word that is no title, role
+    /// or sentence opener, is someone else's full name, not a second mention of Beatrix Holm.
+    /// </summary>
+    private static bool OtherGivenName(string text, int surnameAt)
+    {
+        var end = surnameAt - 1;
+        if (end < 1 || text[end] != ' ') return false;
+        var start = end;
+        while (start > 0 && (char.IsLetter(text[start - 1]) || text[start - 1] is '-' or '\'' or '’')) start--;
+        var word = text[start..end];
+        return word.Length >= 2 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower)
+            && !NotGivenNames.Contains(word) && MentionKinds.RoleWord(word) is null;
+    }
+
+    private static readonly HashSet<string> NotGivenNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Mr", "Ms", "Mrs", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Madam", "Madame", "Monsieur", "Herr", "Frau",
+        "Minister", "President", "Premier", "Prime", "Chancellor", "Secretary", "Ambassador", "Spokesperson", "Spokesman",
+        "Spokeswoman", "Governor", "Senator", "Mayor", "Admiral", "General", "Colonel", "Captain", "Commander", "Deputy",
+        "Vice", "Foreign", "Finance", "Defence", "Defense", "Interior", "Trade", "Energy", "Justice", "Chief", "Director",
+        "Chairman", "Chairwoman", "Chair", "King", "Queen", "Prince", "Princess", "Sheikh", "Counsellor", "Envoy", "Consul",
+        "When", "While", "But", "And", "As", "After", "Before", "Then", "So", "Yet", "If", "Since", "Because", "Although",
+        "Though", "Meanwhile", "However", "Yesterday", "Today", "Asked", "Pressed", "On", "In", "At", "For", "With", "From",
+        "By", "To", "Of", "That", "This", "The", "Said", "Says", "Told", "Added", "Thanks", "Thank", "Dear", "Hon", "Honourable",
+    };
 
     /// <summary>Actors who held a role named by the word on the date (any date when none), then those whose aliases name it.</summary>
     public IReadOnlyList<KnownActor> ByRole(string roleWord, DateOnly? on)
