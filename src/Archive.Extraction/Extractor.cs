@@ -30,8 +30,10 @@ public static class Extractor
         var tracker = new SpeakerTracker(index, Parties.Of(index, input.Text), Abbreviations.Of(input.Text));
         var header = SaidOnResolver.HeaderSegment(input.Text);
         var authorMention = AuthoredReader.AuthorMention(input.Title, document);
-        var shape = ShapeDetector.Detect(document, input.Title, authorMention is not null);
-        var (turnHeader, _) = shape == SourceShape.QandA ? Turns.Parse(document) : ([], []);
+        // A transcript's labels and turns are found once: for its shape, its header's date and its reader.
+        var labels = Turns.RecurringLabels(document);
+        var shape = ShapeDetector.Detect(document, labels, input.Title, authorMention is not null);
+        var (turnHeader, turns) = shape == SourceShape.QandA ? Turns.Parse(document, labels) : ([], []);
         var documentDate = SaidOnResolver.DocumentDate(document, shape, turnHeader, input.PublishedOn);
         // A report counts its weekday words back from its dateline's day when it has one, else from its publication.
         tracker.PluralMeansParties = shape == SourceShape.Joint;
@@ -41,7 +43,7 @@ public static class Extractor
         switch (shape)
         {
             case SourceShape.QandA:
-                QandAReader.Read(context);
+                QandAReader.Read(context, turnHeader, turns);
                 break;
             case SourceShape.Authored:
                 var author = context.Resolve(authorMention!) ?? Speaker.Unresolved(authorMention!, isPerson: true);

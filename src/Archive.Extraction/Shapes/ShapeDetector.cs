@@ -7,10 +7,10 @@ namespace Archive.Extraction.Shapes;
 /// <summary>Chooses the reader from the text itself (and the title, which may name an article's author).</summary>
 internal static partial class ShapeDetector
 {
-    public static SourceShape Detect(Document document, string? title, bool hasAuthor)
+    /// <param name="recurring">The document's <see cref="Turns.RecurringLabels"/>.</param>
+    public static SourceShape Detect(Document document, IReadOnlySet<string> recurring, string? title, bool hasAuthor)
     {
         var text = document.Text;
-        var recurring = Turns.RecurringLabels(document);
         var turns = document.Paragraphs.Count(p => Turns.StartsTurn(text, p, recurring, out _, out _, out _));
         if (turns >= 3 && turns * 4 >= document.Paragraphs.Count) return SourceShape.QandA;
         if (hasAuthor) return SourceShape.Authored;

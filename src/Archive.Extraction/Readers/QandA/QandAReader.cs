@@ -11,9 +11,9 @@ namespace Archive.Extraction.Readers.QandA;
 /// </summary>
 internal static class QandAReader
 {
-    public static void Read(ReadingContext context)
+    /// <param name="header">The paragraphs before the first turn, and <paramref name="turns"/> the turns, as <see cref="Turns.Parse"/> found them.</param>
+    public static void Read(ReadingContext context, List<Segment> header, List<Turn> turns)
     {
-        var (header, turns) = Turns.Parse(context.Document);
         MarkQuestions(context, turns);
         var briefer = Answerers.Briefer(context, header);
         // Announcements with no label before the first question are the briefer's, as the answers marked "A:" are.

@@ -12,11 +12,8 @@ internal sealed record Turn(string Prefix, Segment PrefixRange, List<Segment> Pa
 /// <summary>Finds turn prefixes ("Mao Ning:", "Q:", "Reuters:") and groups the paragraphs under them.</summary>
 internal static partial class Turns
 {
-    public static bool StartsTurn(string text, Segment paragraph, out string prefix, out Segment prefixRange, out int bodyStart) =>
-        StartsTurn(text, paragraph, null, out prefix, out prefixRange, out bodyStart);
-
     /// <param name="recurring">Labels in capitals and bracketed tags that open several paragraphs (<see cref="RecurringLabels"/>).</param>
-    public static bool StartsTurn(string text, Segment paragraph, IReadOnlySet<string>? recurring, out string prefix, out Segment prefixRange, out int bodyStart)
+    public static bool StartsTurn(string text, Segment paragraph, IReadOnlySet<string> recurring, out string prefix, out Segment prefixRange, out int bodyStart)
     {
         var reach = Math.Min(paragraph.Length, 90);
         var m = Prefix().Match(text, paragraph.Start, reach);
@@ -26,11 +23,11 @@ internal static partial class Turns
         // "(Prime Minister Vaskel) Thank you …": a bracketed tag names the speaker only where tags recur as labels;
         // once, "(Reuters)" or "(Updated)" opens a paragraph without anyone speaking.
         if (!m.Success && ParenTag().Match(text, paragraph.Start, reach) is { Success: true } tag
-            && recurring?.Contains(TagKey(tag.Groups["who"].Value)) == true && !StageTag().IsMatch(tag.Groups["who"].Value))
+            && recurring.Contains(TagKey(tag.Groups["who"].Value)) && !StageTag().IsMatch(tag.Groups["who"].Value))
             m = tag;
         // "Viggo Brandt (Brask North) (Opposition)" standing alone above its words, as parliaments' records print it.
         if (!m.Success && SpeakerLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } line
-            && recurring?.Contains(LineKey(line.Groups["who"].Value)) == true)
+            && recurring.Contains(LineKey(line.Groups["who"].Value)))
             m = line;
         // "Clara Voss (00:02:04):": a time code is when, not who; the speaker's turns group by name.
         prefix = m.Success ? TimeCode().Replace(m.Groups["who"].Value.Trim(), "") : "";
@@ -38,7 +35,7 @@ internal static partial class Turns
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
         // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
         return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
-            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix) || recurring?.Contains(LabelKey(prefix)) == true);
+            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix) || recurring.Contains(LabelKey(prefix)));
     }
 
     /// <summary>
@@ -105,11 +102,11 @@ internal static partial class Turns
     private static partial Regex StageTag();
 
     /// <summary>Paragraphs before the first turn are the header; the rest belong to the turn they follow.</summary>
-    public static (List<Segment> Header, List<Turn> Turns) Parse(Document document)
+    /// <param name="recurring">The document's <see cref="RecurringLabels"/>, found once for shape detection and parsing.</param>
+    public static (List<Segment> Header, List<Turn> Turns) Parse(Document document, IReadOnlySet<string> recurring)
     {
         var header = new List<Segment>();
         var turns = new List<Turn>();
-        var recurring = RecurringLabels(document);
         foreach (var paragraph in document.Paragraphs)
         {
             var text = document.Text;
