@@ -48,16 +48,14 @@ internal sealed class ActorIndex
         int bestEnd = -1, bestLength = 0, personEnd = -1, personLength = 0;
         foreach (var (surface, actor) in surfaces)
         {
-            var at = FindWord(mention, surface, 0);
-            while (at >= 0)
+            for (var at = FindWord(mention, surface, 0); at >= 0; at = FindWord(mention, surface, at + 1))
             {
+                if (surnameOnly.Contains(surface) && OtherGivenName(mention, at)) continue;
                 var end = at + surface.Length;
-                if (surnameOnly.Contains(surface) && OtherGivenName(mention, at)) { at = FindWord(mention, surface, at + 1); continue; }
                 if (end > bestEnd || (end == bestEnd && surface.Length > bestLength))
                     (best, bestEnd, bestLength) = (actor, end, surface.Length);
                 if (IsPerson(actor) && (end > personEnd || (end == personEnd && surface.Length > personLength)))
                     (person, personEnd, personLength) = (actor, end, surface.Length);
-                at = FindWord(mention, surface, at + 1);
             }
         }
         return person ?? best;
@@ -130,13 +128,12 @@ internal sealed class ActorIndex
             && !NotGivenNames.Contains(word) && MentionKinds.RoleWord(word) is null;
     }
 
+    // Titles and sentence openers; the role words ("Minister", "Mayor", "Consul") are MentionKinds.RoleWord's.
     private static readonly HashSet<string> NotGivenNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Ms", "Mrs", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Madam", "Madame", "Monsieur", "Herr", "Frau",
-        "Minister", "President", "Premier", "Prime", "Chancellor", "Secretary", "Ambassador", "Spokesperson", "Spokesman",
-        "Spokeswoman", "Governor", "Senator", "Mayor", "Admiral", "General", "Colonel", "Captain", "Commander", "Deputy",
-        "Vice", "Foreign", "Finance", "Defence", "Defense", "Interior", "Trade", "Energy", "Justice", "Chief", "Director",
-        "Chairman", "Chairwoman", "Chair", "King", "Queen", "Prince", "Princess", "Sheikh", "Counsellor", "Envoy", "Consul",
+        "Prime", "Senator", "Admiral", "General", "Colonel", "Captain", "Commander", "Deputy", "Vice", "Foreign", "Finance",
+        "Defence", "Defense", "Interior", "Trade", "Energy", "Justice", "Chair", "Prince", "Princess", "Sheikh",
         "When", "While", "But", "And", "As", "After", "Before", "Then", "So", "Yet", "If", "Since", "Because", "Although",
         "Though", "Meanwhile", "However", "Yesterday", "Today", "Asked", "Pressed", "On", "In", "At", "For", "With", "From",
         "By", "To", "Of", "That", "This", "The", "Said", "Says", "Told", "Added", "Thanks", "Thank", "Dear", "Hon", "Honourable",

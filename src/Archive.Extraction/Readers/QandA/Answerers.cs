@@ -33,17 +33,28 @@ internal static partial class Answerers
         // A bare "Spokesperson:" is the briefer the header names when the briefer holds that role.
         if (briefer is not null && IsRoleOnly(turn.Prefix) && HoldsRole(context, briefer, turn.Prefix)) return briefer;
         var speaker = context.Resolve(turn.Prefix);
-        if (speaker?.ActorId is null && ShortLabelName(context.Text, turn.Prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
-        if (speaker is null) return Speaker.Unresolved(turn.Prefix, isPerson: true);
         var words = Outlet().Replace(turn.Prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var surname = words.Length > 1 ? words[^1] : null;
+        if (speaker?.ActorId is null) return Unknown(context.Text, turn.Prefix, speaker, surname);
         var actor = context.Tracker.Index.ById(speaker.ActorId);
-        if (actor is null && surname is not null && MentionKinds.RoleWord(surname) is null && speaker.IsPerson)
-            return Speaker.Unresolved(FullName(context.Text, surname) ?? speaker.Mention, isPerson: true);
         if (surname is null || actor is null || !ActorIndex.IsPerson(actor) || MentionKinds.RoleWord(surname) is not null
             || actor.Aliases.Prepend(actor.Name).Any(n => n.Split(' ').Contains(surname, StringComparer.OrdinalIgnoreCase)))
             return speaker;
         return Speaker.Unresolved(FullName(context.Text, surname) ?? turn.Prefix, isPerson: true);
+    }
+
+    /// <summary>
+    /// A label the archive does not know keeps the fullest name the text gives: "Ms. Brun:" or "ADM. SOLBERG:" (a title
+    /// and a last name) in ordinary case, "Kask:" or "Aino Kask:" as the text spells it; a label that names no one
+    /// (<paramref name="resolved"/> null) stays as it is printed.
+    /// </summary>
+    private static Speaker Unknown(string text, string prefix, Speaker? resolved, string? surname)
+    {
+        if (ShortLabelName(text, prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
+        if (resolved is null) return Speaker.Unresolved(prefix, isPerson: true);
+        if (surname is not null && MentionKinds.RoleWord(surname) is null && resolved.IsPerson)
+            return Speaker.Unresolved(FullName(text, surname) ?? resolved.Mention, isPerson: true);
+        return resolved;
     }
 
     private static bool IsRoleOnly(string prefix) =>
