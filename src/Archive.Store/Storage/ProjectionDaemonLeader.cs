@@ -137,7 +137,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         var host = $"{Environment.MachineName}:{Environment.ProcessId}";
         try
         {
-            while (await _rebuilds.Claim(host, ct) is var (id, projection))
+            while (await _rebuilds.Claim(host, ct) is var (id, projection, target))
             {
                 string? error = null;
                 try
@@ -145,7 +145,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
                     if (!ReadModels.ByName.TryGetValue(projection, out var known))
                         throw new InvalidOperationException($"no read model '{projection}'");
                     log.LogInformation("Rebuilding {Projection}", projection);
-                    await Rebuild(daemon, id, known, ct);
+                    await Rebuild(daemon, id, target, known, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -167,7 +167,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     /// writes in batches of its own size, so no single command grows with the store. A rebuild ends when it reaches the
     /// newest event, fails on an error, or is abandoned when this host stops leading (the next leader marks it failed).
     /// </summary>
-    private async Task Rebuild(IProjectionDaemon daemon, long id, ReadModel model, CancellationToken ct)
+    private async Task Rebuild(IProjectionDaemon daemon, long id, long target, ReadModel model, CancellationToken ct)
     {
         var shards = ((JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>)Activator.CreateInstance(model.Projection)!).Name + ":";
         var progress = new RebuildProgress(shards);
@@ -178,7 +178,7 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
         try
         {
             if (StatementViewRebuild.For(model, (DocumentStore)store, connectionString) is { } setBased)
-                await RebuildSetBased(daemon, id, model, setBased, progress, ct);
+                await RebuildSetBased(daemon, shards + "All", target, model, setBased, progress, ct);
             else
                 await daemon.RebuildProjectionAsync(model.Projection, Timeout.InfiniteTimeSpan, ct).WaitAsync(ct);
         }
@@ -195,25 +195,13 @@ public sealed class ProjectionDaemonLeader(IDocumentStore store, string connecti
     /// newest event when the rebuild was claimed. An asynchronous one's shard is stopped meanwhile and resumes from
     /// there; an inline one keeps no progress row, as after Marten's rebuild.
     /// </summary>
-    private async Task RebuildSetBased(IProjectionDaemon daemon, long id, ReadModel model, ISetBasedRebuild rebuild, RebuildProgress progress, CancellationToken ct)
+    private async Task RebuildSetBased(IProjectionDaemon daemon, string shard, long through, ReadModel model, ISetBasedRebuild rebuild, RebuildProgress progress, CancellationToken ct)
     {
-        var shard = ((JasperFx.Events.Projections.IProjectionSource<IDocumentOperations, IQuerySession>)Activator.CreateInstance(model.Projection)!).Name + ":All";
-        var through = await Target(id, ct);
         if (model.IsAsync) await daemon.StopAgentAsync(shard);
         var times = await rebuild.Run(through, progress.Reached, ct);
         log.LogInformation("Rebuilt {Projection} set-based: {Times}", model.Name, times);
         await SetProgression(shard, model.IsAsync ? through : null, ct);
         if (model.IsAsync) await daemon.StartAgentAsync(shard, ct);
-    }
-
-    /// <summary>Where a claimed rebuild ends: the newest event when it was claimed (<see cref="ProjectionRebuildQueue.Claim"/>).</summary>
-    private async Task<long> Target(long id, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"select coalesce(target, 0) from {schema}.archive_rebuilds where id = @id", connection);
-        command.Parameters.AddWithValue("id", id);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private async Task SetProgression(string shard, long? position, CancellationToken ct)

@@ -92,7 +92,7 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
         ct);
 
     /// <summary>Daemon host only: claims the oldest queued rebuild, or null when none waits.</summary>
-    public async Task<(long Id, string Projection)?> Claim(string host, CancellationToken ct)
+    public async Task<(long Id, string Projection, long Target)?> Claim(string host, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -100,11 +100,11 @@ public sealed class ProjectionRebuildQueue(string connectionString, string schem
             update {schema}.archive_rebuilds set state = 'running', started_at = now(), host = @host, position = 0,
               target = (select coalesce(max(seq_id), 0) from {schema}.mt_events)
             where id = (select id from {schema}.archive_rebuilds where state = 'queued' order by id limit 1 for update skip locked)
-            returning id, projection
+            returning id, projection, target
             """, connection);
         command.Parameters.AddWithValue("host", host);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
     }
 
     /// <summary>Daemon host only: records how far a running rebuild has got.</summary>
