@@ -45,6 +45,9 @@ public sealed record Sizes(
         };
     }
 
+    /// <summary>P6's bound: 30 ms for the quick run's 10k-statement actor, 100 ms for the full run's 100k.</summary>
+    public double ColdActivationTargetMs => Mode.StartsWith("quick", StringComparison.Ordinal) ? 30 : 100;
+
     /// <summary>Quotes one actor may need: the corpus must offer at least this many distinct spans.</summary>
     public int QuotesNeeded => new[]
     {
