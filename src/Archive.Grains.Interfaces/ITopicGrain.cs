@@ -17,6 +17,10 @@ public interface ITopicGrain : IGrainWithStringKey
     Task<WriteResult> Merge(MergeTopic command, WriteContext context);
     Task<bool> Exists();
 
-    /// <summary>The topic this one was merged into, or null.</summary>
-    Task<string?> MergedInto();
+    /// <summary>Whether the topic exists and what it was merged into, in one call: what a filing needs to know.</summary>
+    Task<TopicStanding> Standing();
 }
+
+/// <summary>A topic as a write that files under it sees it: <see cref="MergedInto"/> is the topic it went into, or null.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TopicStanding([property: Id(0)] bool Exists, [property: Id(1)] string? MergedInto);

@@ -37,9 +37,8 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         var anchored = command.Anchoring is { } question ? (await AnchorIn(command.SourceId, [question]))?[0] : null;
         // A quote without a span is found in the source first, so even a repeat answers with the statement's id.
         command = command.Located(anchored);
-        var unknownTopics = await Missing(command.Topics, id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
+        var (unknownTopics, merged) = await TopicsStanding(command.Topics ?? []);
         var unknownActors = await Missing(command.CoSpeakers, id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
-        var merged = await MergedAmong(command.Topics);
 
         var decision = Domain.Statements.RecordStatement.Handle(
             Current, command, new RecordingContext(null, unknownTopics, unknownActors, merged) { Anchored = anchored }, Meta(context));
@@ -64,9 +63,8 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         commands = commands.Select(c => c with { ActorId = actorId }).ToArray();
         var anchored = await AnchorAll(commands);
         commands = commands.Select((c, i) => c.Located(anchored[i])).ToArray();
-        var unknownTopics = await MissingAll(commands.SelectMany(c => c.Topics ?? []), id => GrainFactory.GetGrain<ITopicGrain>(id).Exists());
+        var (unknownTopics, merged) = await TopicsStanding(commands.SelectMany(c => c.Topics ?? []));
         var unknownActors = await MissingAll(commands.SelectMany(c => c.CoSpeakers ?? []), id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
-        var merged = await MergedAmong(commands.SelectMany(c => c.Topics ?? []).Distinct().ToArray());
 
         var results = (await CommitEach(commands.Zip(anchored).ToArray(), (state, x) => Domain.Statements.RecordStatement.Handle(state, x.First,
                 new RecordingContext(null, Among(unknownTopics, x.First.Topics), Among(unknownActors, x.First.CoSpeakers), merged) { Anchored = x.Second }, Meta(context)),
@@ -163,13 +161,22 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         return answers;
     }
 
-    /// <summary>Which of the topics were merged, and into what: a statement is filed under the topic it went into.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> MergedAmong(IReadOnlyList<string>? topics)
+    /// <summary>
+    /// Which of the topics do not exist, and which were merged into what (a statement is filed under the topic it went
+    /// into): each well-formed topic asked once, all at the same time. Malformed ids are refused by the decision.
+    /// </summary>
+    private async Task<(IReadOnlySet<string> Unknown, IReadOnlyDictionary<string, string> Merged)> TopicsStanding(IEnumerable<string> topics)
     {
+        var distinct = topics.Where(Domain.Common.Slug.IsValid).Distinct(StringComparer.Ordinal).ToArray();
+        var standings = await Task.WhenAll(distinct.Select(id => GrainFactory.GetGrain<ITopicGrain>(id).Standing()));
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var topic in (topics ?? []).Where(Domain.Common.Slug.IsValid).Distinct())
-            if (await GrainFactory.GetGrain<ITopicGrain>(topic).MergedInto() is { } into) merged[topic] = into;
-        return merged;
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            if (!standings[i].Exists) unknown.Add(distinct[i]);
+            if (standings[i].MergedInto is { } into) merged[distinct[i]] = into;
+        }
+        return (unknown, merged);
     }
 
     private static async Task<IReadOnlySet<string>> MissingAll(IEnumerable<string> ids, Func<string, Task<bool>> exists)

@@ -41,13 +41,16 @@ public sealed class TopicGrain(StreamStore storage) : StreamGrain<TopicState>(st
     {
         command = command with { TopicId = this.GetPrimaryKeyString() };
         var into = command.IntoTopicId;
-        var target = Slug.IsValid(into) && into != command.TopicId
-            ? new MergeTarget(await GrainFactory.GetGrain<ITopicGrain>(into).Exists(), await GrainFactory.GetGrain<ITopicGrain>(into).MergedInto())
-            : new MergeTarget(false);
+        var target = new MergeTarget(false);
+        if (Slug.IsValid(into) && into != command.TopicId)
+        {
+            var standing = await GrainFactory.GetGrain<ITopicGrain>(into).Standing();
+            target = new MergeTarget(standing.Exists, standing.MergedInto);
+        }
         return await Commit(MergeTopic.Handle(Current, command, target, Meta(context)), context, command.TopicId);
     }
 
     public Task<bool> Exists() => Task.FromResult(Confirmed.Exists);
 
-    public Task<string?> MergedInto() => Task.FromResult(Confirmed.MergedInto);
+    public Task<TopicStanding> Standing() => Task.FromResult(new TopicStanding(Confirmed.Exists, Confirmed.MergedInto));
 }

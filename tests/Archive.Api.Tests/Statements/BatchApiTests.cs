@@ -72,6 +72,34 @@ public sealed class BatchApiTests : ApiTest
         Assert.Equal(4, listed.Body!.Items.Count);
     }
 
+    [Fact]
+    public async Task Record_UnderAnUnknownOrMergedTopic_AloneOrInABatch_IsRefusedNamingTheTopicAndRecordsNothing()
+    {
+        // given the topic 'cpec' merged into 'corridor', and no topic 'nowhere'
+        var source = await GivenActorsTopicAndSource("lin-jian");
+        Assert.Equal(201, (await Client.Post<Written>("/api/topics", new { id = "corridor", title = "The corridor" })).Status);
+        Assert.Equal(200, (await Client.Post<Written>("/api/topics/cpec/merge", new { into = "corridor", reason = "one subject" })).Status);
+        var events = await Factory.EventCount();
+        Dictionary<string, object?> Under(int index, params string[] topics) => new(Body("lin-jian", source, index)) { ["topics"] = topics };
+
+        // when statements are recorded under them, one at a time and in a batch
+        var merged = await Client.Send(HttpMethod.Post, "/api/statements", Under(0, "cpec"));
+        var unknown = await Client.Send(HttpMethod.Post, "/api/statements", Under(1, "nowhere"));
+        var (status, batch) = await Client.Post<BatchResult>("/api/statements/batch",
+            new { items = new[] { Under(2, "cpec"), Under(3, "nowhere"), Under(4, "corridor", "nowhere") } });
+
+        // then each is refused with the reason and the way out, and nothing was recorded
+        Assert.Equal(409, merged.Status);
+        Assert.Contains("'corridor'", merged.Body.GetProperty("errors").GetProperty("topics")[0].GetString());
+        Assert.Equal(404, unknown.Status);
+        Assert.Contains("'nowhere'", unknown.Body.GetProperty("errors").GetProperty("topics")[0].GetString());
+        Assert.Equal(200, status);
+        Assert.Equal([409, 404, 404], batch!.Items.Select(i => i.Status));
+        Assert.Contains("'corridor'", batch.Items[0].Errors!["topics"][0]);
+        Assert.All(batch.Items.Skip(1), i => Assert.Contains("'nowhere'", i.Errors!["topics"][0]));
+        Assert.Equal(events, await Factory.EventCount());
+    }
+
     [Theory]
     [InlineData("""{}""", "items")]
     [InlineData("""{"items":null}""", "items")]
