@@ -137,13 +137,44 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public async Task Activation_Format3Snapshot_IsReadAsTheState()
+    {
+        // given an actor whose snapshot is in the JSON format written before the binary one, rewritten to forget its
+        // last statement (same version and head)
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist);
+            await Write(first, "older", 5, bulk: false);
+        }
+        var forgotten = StatementIds.For("older", Source.Id, Source.Span(2));
+        await Rewrite(schema, StreamKeys.Actor("older"), (store, s) =>
+        {
+            var state = Snapshots.Read<ActorState>(store, s.State, out _)!;
+            s.StateType = nameof(ActorState) + "/3";
+            s.State = System.Text.Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(state with { Statements = state.Statements.Remove(forgotten) }));
+        });
+
+        // when a new cluster activates it and the statement is recorded again
+        await using var second = await Start(schema);
+        var again = await second.Grains.GetGrain<IActorGrain>("older").RecordStatement(Source.Statement("older", 2), Archivist);
+
+        // then the grain decided on that snapshot's state (a replay would have answered "already recorded")
+        Assert.True(again.Appended);
+    }
+
+    [Fact]
     public async Task Activation_SnapshotDoesNotMatch_IsIgnoredAndTheStreamReplayed()
     {
         // given actors whose snapshots are beyond the stream, unreadable, of another chain, or of another state type
         var corruptions = new (string Actor, Action<IDocumentStore, StreamSnapshot> Corrupt)[]
         {
             ("beyond", (_, s) => s.Version = 999),
-            ("unreadable", (_, s) => s.State = "{\"id\": 12, \"statements\": [1, 2"),
+            ("unreadable", (_, s) => s.State = "{\"id\": 12, \"statements\": [1, 2"u8.ToArray()),
+            // cut short, and one byte changed: the checksum refuses both
+            ("truncated", (_, s) => s.State = s.State[..^9]),
+            ("damaged", (_, s) => s.State[s.State.Length / 2] ^= 0x20),
             ("other-chain", (_, s) => s.Head = new string('0', 64)),
             ("other-type", (_, s) => s.StateType = nameof(Domain.Topics.TopicState)),
             // the format before statements kept fingerprints (its state would read back with fields missing), here
@@ -151,13 +182,13 @@ public sealed class SnapshotTests
             ("old-format", (store, s) =>
             {
                 s.StateType = nameof(ActorState);
-                s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] });
+                s.State = System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] }));
             }),
             // the format before the compact one: the same state as the store's serializer writes it, no statements
             ("format-2", (store, s) =>
             {
                 s.StateType = nameof(ActorState) + "/2";
-                s.State = store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] });
+                s.State = System.Text.Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(Snapshots.Read<ActorState>(store, s.State, out _)! with { Statements = [] }));
             }),
         };
         string schema;
@@ -202,9 +233,9 @@ public sealed class SnapshotTests
         using var raw = await SnapshotTable.ReadRaw(store, snapshot.Id, TestContext.Current.CancellationToken)
             ?? throw new Xunit.Sdk.XunitException("no snapshot");
 
-        // then the bytes are the state's UTF-8, out of line and not compressed, and they read back to the same state
+        // then the bytes are the state's, out of line and not compressed, and they read back to the same state
         Assert.Equal((301L, "head", Snapshots.TypeName<ActorState>()), (raw.Version, raw.Head, raw.StateType));
-        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(snapshot.State), raw.State.ToArray());
+        Assert.Equal(snapshot.State, raw.State.ToArray());
         var (stored, length) = (await TestDatabase.Scalar($"select pg_column_size(state) from {schema}.{SnapshotTable.Name}"),
             await TestDatabase.Scalar($"select octet_length(state) from {schema}.{SnapshotTable.Name}"));
         Assert.True(length > 2048 && stored >= length, $"{stored} bytes stored for {length}");

@@ -5,7 +5,7 @@ using Archive.Domain.Statements;
 
 namespace Archive.Store.Storage;
 
-/// <summary>Reads <see cref="ActorSnapshotFormat"/>; short strings that repeat across statements (kinds, statuses, languages) are shared.</summary>
+/// <summary>Reads <see cref="ActorSnapshotJson"/>; short strings that repeat across statements (kinds, statuses, languages) are shared.</summary>
 internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
 {
     private Utf8JsonReader _r = new(utf8);
@@ -185,5 +185,5 @@ internal ref struct ActorSnapshotReader(ReadOnlySpan<byte> utf8)
     }
 
     private JsonException Bad(string expected) =>
-        new($"ActorState/{ActorSnapshotFormat.Version}: expected {expected} at byte {_r.TokenStartIndex}, found {_r.TokenType}");
+        new($"ActorState/{ActorSnapshotJson.Version}: expected {expected} at byte {_r.TokenStartIndex}, found {_r.TokenType}");
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data;
-using System.Text;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -10,7 +9,7 @@ using Weasel.Postgresql.Tables;
 namespace Archive.Store.Storage;
 
 /// <summary>
-/// Where grains' snapshots live: one row per stream, the state as its UTF-8 bytes in a <c>bytea</c> column stored
+/// Where grains' snapshots live: one row per stream, the state's bytes in a <c>bytea</c> column stored
 /// uncompressed out of line. A cold activation then reads the state as PostgreSQL stored it, with no jsonb to detoast
 /// and render or extract, and no decompression (measured in docs/performance.md, "cold activation without the jsonb
 /// detour"). Snapshots kept before this table (Marten's <c>mt_doc_streamsnapshot</c> documents) are never read: those
@@ -47,7 +46,7 @@ public sealed class SnapshotTable : Table
             insert into {QualifiedName(session.DocumentStore)} (id, version, head, state_type, state, taken_at) values (?, ?, ?, ?, ?, ?)
             on conflict (id) do update set version = excluded.version, head = excluded.head, state_type = excluded.state_type,
               state = excluded.state, taken_at = excluded.taken_at
-            """, snapshot.Id, snapshot.Version, (object?)snapshot.Head ?? DBNull.Value, snapshot.StateType, Encoding.UTF8.GetBytes(snapshot.State),
+            """, snapshot.Id, snapshot.Version, (object?)snapshot.Head ?? DBNull.Value, snapshot.StateType, snapshot.State,
             snapshot.TakenAt);
 
     /// <summary>
@@ -82,7 +81,7 @@ public sealed class SnapshotTable : Table
         }
     }
 
-    /// <summary>The stream's snapshot with its state as text (for tools and tests; activation reads <see cref="ReadRaw"/>).</summary>
+    /// <summary>The stream's snapshot (for tools and tests; activation reads <see cref="ReadRaw"/>).</summary>
     public static async Task<StreamSnapshot?> Load(IDocumentStore store, string streamKey, CancellationToken ct = default)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -95,7 +94,7 @@ public sealed class SnapshotTable : Table
         return new StreamSnapshot
         {
             Id = streamKey, Version = reader.GetInt64(0), Head = reader.IsDBNull(1) ? null : reader.GetString(1), StateType = reader.GetString(2),
-            State = Encoding.UTF8.GetString(reader.GetFieldValue<byte[]>(3)), TakenAt = reader.GetFieldValue<DateTimeOffset>(4),
+            State = reader.GetFieldValue<byte[]>(3), TakenAt = reader.GetFieldValue<DateTimeOffset>(4),
         };
     }
 
@@ -108,7 +107,7 @@ public sealed class SnapshotTable : Table
     }
 }
 
-/// <summary>A snapshot row as read for activation; its state's UTF-8 is <see cref="State"/>, in a pooled buffer.</summary>
+/// <summary>A snapshot row as read for activation; its state's bytes are <see cref="State"/>, in a pooled buffer.</summary>
 public sealed class RawSnapshot(long version, string? head, string stateType, byte[] buffer, int length) : IDisposable
 {
     private byte[]? _buffer = buffer;

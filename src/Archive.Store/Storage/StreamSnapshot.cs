@@ -19,10 +19,11 @@ public sealed class StreamSnapshot
     public string StateType { get; set; } = "";
 
     /// <summary>
-    /// The state's JSON (<see cref="ActorSnapshotFormat"/> for actors, the store's serializer otherwise), stored as its
-    /// UTF-8 bytes in <see cref="SnapshotTable"/>; reading it back is checked (not assumed) before the snapshot is trusted.
+    /// The state's bytes (<see cref="ActorSnapshotFormat"/> for actors, the UTF-8 of the store's serializer's JSON
+    /// otherwise), as <see cref="SnapshotTable"/> stores them; reading them back is checked (not assumed) before the
+    /// snapshot is trusted.
     /// </summary>
-    public string State { get; set; } = "";
+    public byte[] State { get; set; } = [];
 
     public DateTimeOffset TakenAt { get; set; }
 }

@@ -49,8 +49,7 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
         // From the snapshot's own version: its event must still be there, with the hash the snapshot recorded.
         var fetching = session.Events.FetchStreamAsync(streamKey, fromVersion: Math.Max(1, snapshot.Version));
         // Parsed while the events are on their way; trusted only once they confirm the snapshot's version and head.
-        string? reason = snapshot.StateType != Snapshots.TypeName<TState>() ? $"it holds a {snapshot.StateType}" : null;
-        var parsed = reason is null ? Snapshots.Read<TState>(store, snapshot.State, out reason) : null;
+        var parsed = Snapshots.Read<TState>(store, snapshot.StateType, snapshot.State, out var reason);
         var events = await fetching;
         reason ??= events.Count == 0 || events[0].Version != snapshot.Version ? $"its version {snapshot.Version} is beyond the stream"
             : events[0].GetHeader(EventHash.Header)?.ToString() != snapshot.Head ? $"its chain head does not match event {snapshot.Version}"

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Archive.Grains.Tests.Storage;
 
-/// <summary>The compact actor snapshot: everything the decisions read comes back, and nothing of another shape is read.</summary>
+/// <summary>The actor snapshot (format 4, binary; format 3, JSON, still read): everything the decisions read comes back, and nothing of another shape is read.</summary>
 public sealed class ActorSnapshotFormatTests
 {
     private static readonly DateTimeOffset At = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
@@ -76,8 +76,143 @@ public sealed class ActorSnapshotFormatTests
         }
     }
 
+    private const string Format3 = "ActorState/3";
+
+    private static DocumentStore Store() => DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, "unused_snapshot_format"));
+
+    private static ActorState Typical(int statements)
+    {
+        // statements from three sources, with occasions, a fifth reported and a tenth verified
+        var events = new List<object> { new ActorRegistered(Actor, "Lin Jian", "person", "CN", [], "archivist-1", At) };
+        events.AddRange(Enumerable.Range(0, statements).Select(i => (object)Recorded(i)));
+        var state = ActorState.Replay(events);
+        return state.Statements.Keys.Where((_, i) => i % 10 == 0).Aggregate(state,
+            (s, id) => s.Apply(new StatementVerified(Actor, id, "transcript-recheck", null, "archivist-1", At)));
+    }
+
     [Fact]
-    public void Read_WrittenStateOfEveryCondition_IsTheSameStateAndWritesTheSameText()
+    public void Read_WrittenStateOfEveryCondition_IsTheSameStateAndWritesTheSameBytes()
+    {
+        // given a speaker with verified, amended, disputed, linked and unlinked, retracted and reinstated statements,
+        // one without an occasion and one retracted from a status that had no reason
+        var storied = Storied();
+        var state = storied.Apply(Recorded(8, occasion: null)).Apply(new StatementRetracted(Actor, Recorded(7).StatementId, "mistaken", "archivist-1", At));
+        Assert.Contains(state.Statements.Values, s => s.BeforeRetraction is { Reason: null });
+        Assert.Contains(state.Statements.Values, s => s.ReinstatedBecause is not null && s.Links.Count > 0);
+        Assert.Contains(state.Statements.Values, s => s.RemovedLinks.Count > 0 && s.StatusReason is not null);
+        Assert.Contains(state.Statements.Values, s => s.Occasion is null);
+        Assert.Contains(state.Statements.Values, s => s.Joint);
+        Assert.Contains(state.Roles, r => r.From is null && r.To is not null);
+
+        // when it is written and read back
+        var bytes = ActorSnapshotFormat.Write(state);
+        var back = ActorSnapshotFormat.Read(bytes);
+
+        // then it is the same state, and written again the same bytes
+        AssertSame(state, back);
+        Assert.Equal(bytes, ActorSnapshotFormat.Write(back));
+    }
+
+    [Fact]
+    public void Read_EmptyAndUnregisteredStates_AreTheSameState()
+    {
+        AssertSame(ActorState.Empty, ActorSnapshotFormat.Read(ActorSnapshotFormat.Write(ActorState.Empty)));
+        var registered = ActorState.Replay([new ActorRegistered("x", "X", "organisation", null, [], "archivist-1", At)]);
+        AssertSame(registered, ActorSnapshotFormat.Read(ActorSnapshotFormat.Write(registered)));
+    }
+
+    [Fact]
+    public void Read_RestoredState_DecidesLikeTheReplayedOne()
+    {
+        // given the storied speaker restored from its snapshot
+        var state = Storied();
+        var restored = ActorSnapshotFormat.Read(ActorSnapshotFormat.Write(state));
+        var retracted = state.Statements.Single(s => s.Value.BeforeRetraction is not null).Key;
+
+        // when the same events follow on both, then they stay the same state
+        object[] next = [
+            new StatementReinstated(Actor, retracted, "confirmed after all", StatementStatus.Disputed, "misheard", "archivist-1", At),
+            Recorded(9),
+        ];
+        AssertSame(next.Aggregate(state, (s, e) => s.Apply(e)), next.Aggregate(restored, (s, e) => s.Apply(e)));
+    }
+
+    [Fact]
+    public void Write_TypicalStatements_TakeAtMost150BytesEach()
+    {
+        // given 1,000 typical statements, when they are written, then the snapshot takes at most 150 bytes per statement
+        var bytes = ActorSnapshotFormat.Write(Typical(1000)).Length;
+        Assert.InRange(bytes / 1000.0, 1, 150);
+    }
+
+    [Fact]
+    public void Read_DamagedOrTruncatedSnapshots_AreRefusedWithTheReason()
+    {
+        // given a snapshot cut short at many lengths, with a byte changed at many places, with bytes added, and other texts
+        using var store = Store();
+        var bytes = ActorSnapshotFormat.Write(Storied());
+        List<byte[]> damaged = [[], [.. bytes, 0], [.. bytes, .. bytes], Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(Storied()))];
+        for (var length = 0; length < bytes.Length; length += 1 + length / 8) damaged.Add(bytes[..length]);
+        for (var at = 0; at < bytes.Length; at += 1 + at / 16)
+            foreach (var bit in new[] { 1, 0x80 })
+            {
+                var copy = bytes.ToArray();
+                copy[at] ^= (byte)bit;
+                damaged.Add(copy);
+            }
+
+        // when each is read as an actor state, then none is, and the reason says why
+        foreach (var other in damaged)
+        {
+            Assert.Null(Snapshots.Read<ActorState>(store, other, out var reason));
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+        }
+        Assert.Throws<FormatException>(() => ActorSnapshotFormat.Read(bytes[..^1]));
+        Assert.NotNull(Snapshots.Read<ActorState>(store, bytes, out _));
+    }
+
+    [Fact]
+    public void Read_DamageUnderAValidChecksum_IsRefused()
+    {
+        // given snapshots whose structure is broken but whose checksum was recomputed (a writer's bug, not the disk's)
+        using var store = Store();
+        var bytes = ActorSnapshotFormat.Write(Storied());
+        static byte[] Sealed(byte[] body)
+        {
+            var sealedBytes = new byte[body.Length + 8];
+            body.CopyTo(sealedBytes, 0);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(sealedBytes.AsSpan(body.Length), System.IO.Hashing.XxHash3.HashToUInt64(body));
+            return sealedBytes;
+        }
+        var body = bytes[..^8];
+        List<byte[]> broken = [Sealed(body[..^1]), Sealed([.. body, 0]), Sealed([.. body[..4], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F])];
+        for (var length = 4; length < body.Length; length += 1 + length / 4) broken.Add(Sealed(body[..length]));
+
+        // when each is read, then it is refused as not of the format, never half read
+        foreach (var other in broken) Assert.ThrowsAny<Exception>(() => ActorSnapshotFormat.Read(other));
+        foreach (var other in broken) Assert.Null(Snapshots.Read<ActorState>(store, other, out _));
+    }
+
+    [Fact]
+    public void Read_Format3Snapshot_IsTheSameStateAsFormat4()
+    {
+        // given the same state written in the JSON format used before and in today's binary one
+        using var store = Store();
+        var state = Storied();
+        var json = Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(state));
+
+        // when each is read by its type, then both are the state; a type that is neither is refused
+        AssertSame(state, Snapshots.Read<ActorState>(store, Format3, json, out var reason) ?? throw new Xunit.Sdk.XunitException(reason));
+        AssertSame(state, Snapshots.Read<ActorState>(store, Snapshots.TypeName<ActorState>(), ActorSnapshotFormat.Write(state), out reason)
+            ?? throw new Xunit.Sdk.XunitException(reason));
+        Assert.Equal("ActorState/4", Snapshots.TypeName<ActorState>());
+        Assert.Null(Snapshots.Read<ActorState>(store, "ActorState/2", json, out reason));
+        Assert.Contains("ActorState/2", reason);
+        Assert.Null(Snapshots.Read<ActorState>(store, Format3, ActorSnapshotFormat.Write(state), out reason));
+    }
+
+    [Fact]
+    public void Json_WrittenStateOfEveryCondition_IsTheSameStateAndWritesTheSameText()
     {
         // given a speaker with verified, amended, disputed, linked and unlinked, retracted and reinstated statements
         var state = Storied();
@@ -86,28 +221,28 @@ public sealed class ActorSnapshotFormatTests
         Assert.Contains(state.Statements.Values, s => s.RemovedLinks.Count > 0 && s.StatusReason is not null);
 
         // when it is written and read back
-        var text = ActorSnapshotFormat.Write(state);
-        var back = ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(text));
+        var text = ActorSnapshotJson.Write(state);
+        var back = ActorSnapshotJson.Read(Encoding.UTF8.GetBytes(text));
 
         // then it is the same state, and written again the same text
         AssertSame(state, back);
-        Assert.Equal(text, ActorSnapshotFormat.Write(back));
+        Assert.Equal(text, ActorSnapshotJson.Write(back));
     }
 
     [Fact]
-    public void Read_EmptyAndUnregisteredStates_AreTheSameState()
+    public void Json_EmptyAndUnregisteredStates_AreTheSameState()
     {
-        AssertSame(ActorState.Empty, ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(ActorState.Empty))));
+        AssertSame(ActorState.Empty, ActorSnapshotJson.Read(Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(ActorState.Empty))));
         var registered = ActorState.Replay([new ActorRegistered("x", "X", "organisation", null, [], "archivist-1", At)]);
-        AssertSame(registered, ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(registered))));
+        AssertSame(registered, ActorSnapshotJson.Read(Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(registered))));
     }
 
     [Fact]
-    public void Read_RestoredState_DecidesLikeTheReplayedOne()
+    public void Json_RestoredState_DecidesLikeTheReplayedOne()
     {
         // given the storied speaker restored from its snapshot
         var state = Storied();
-        var restored = ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(ActorSnapshotFormat.Write(state)));
+        var restored = ActorSnapshotJson.Read(Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(state)));
         var retracted = state.Statements.Single(s => s.Value.BeforeRetraction is not null).Key;
 
         // when the same events follow on both, then they stay the same state
@@ -122,7 +257,7 @@ public sealed class ActorSnapshotFormatTests
     }
 
     [Fact]
-    public void Write_TypicalStatements_TakeAtMost150BytesEach()
+    public void Json_TypicalStatements_TakeAtMost150BytesEach()
     {
         // given 1,000 statements from three sources, with occasions, a fifth reported and a few verified
         var events = new List<object> { new ActorRegistered(Actor, "Lin Jian", "person", "CN", [], "archivist-1", At) };
@@ -132,17 +267,17 @@ public sealed class ActorSnapshotFormatTests
             (s, id) => s.Apply(new StatementVerified(Actor, id, "transcript-recheck", null, "archivist-1", At)));
 
         // when it is written, then the snapshot takes at most 150 bytes per statement
-        var bytes = Encoding.UTF8.GetByteCount(ActorSnapshotFormat.Write(state));
+        var bytes = Encoding.UTF8.GetByteCount(ActorSnapshotJson.Write(state));
         Assert.InRange(bytes / 1000.0, 1, 150);
     }
 
     [Fact]
-    public void Read_OtherShapes_AreRefusedWithTheReason()
+    public void Json_OtherShapes_AreRefusedWithTheReason()
     {
         // given the previous format's text of the same state (as the store's serializer wrote it) and damaged texts
         using var store = DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, "unused_snapshot_format"));
         var state = Storied();
-        var text = ActorSnapshotFormat.Write(state);
+        var text = ActorSnapshotJson.Write(state);
         var others = new[]
         {
             store.Options.Serializer().ToJson(state),
@@ -156,9 +291,9 @@ public sealed class ActorSnapshotFormatTests
         // when each is read as an actor state, then none is, and the reason says why
         foreach (var other in others)
         {
-            Assert.Null(Snapshots.Read<ActorState>(store, other, out var reason));
+            Assert.Null(Snapshots.Read<ActorState>(store, Format3, Encoding.UTF8.GetBytes(other), out var reason));
             Assert.False(string.IsNullOrWhiteSpace(reason));
         }
-        Assert.Throws<JsonException>(() => ActorSnapshotFormat.Read(Encoding.UTF8.GetBytes(others[0])));
+        Assert.Throws<JsonException>(() => ActorSnapshotJson.Read(Encoding.UTF8.GetBytes(others[0])));
     }
 }
