@@ -11,16 +11,17 @@
 #
 # A missed target is printed as FAIL and does not change the exit code; only a crashed scenario (or a failed build)
 # exits non-zero. Settings: BENCH_REPETITIONS (default 3; the figure is the median). Also: --keep (leave the
-# benchmark's schemas in PostgreSQL), --scale FACTOR (every size times FACTOR), -h/--help (this text).
+# benchmark's schemas in PostgreSQL), --scale FACTOR (every size times FACTOR), -h/--help (this text),
+# --reads SCHEMA (only the P4 reads, against a schema an earlier run with the same sizes and --keep left).
 set -euo pipefail
 
-usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 profiled=""
 for ((i = 1; i <= $#; i++)); do
   case "${!i}" in
     -h | --help) usage; exit 0 ;;
     --quick | --keep) ;;
-    --only | --profile | --scale | --repository)
+    --only | --profile | --scale | --repository | --reads)
       next=$((i + 1))
       [ -n "${!next:-}" ] || { echo "bench.sh: ${!i} needs a value" >&2; usage >&2; exit 2; }
       [ "${!i}" = "--profile" ] && profiled="${!next}"

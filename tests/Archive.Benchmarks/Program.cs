@@ -19,6 +19,7 @@ var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | 
 // --profile P1,P2: a CPU-sampling trace of each named scenario (bench-traces/NAME.nettrace); runs their groups only unless --only says otherwise.
 var profile = Option("--profile")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 only ??= profile.Length == 0 ? null : profile.Select(GroupOf).Distinct().ToArray();
+if (Option("--reads") is not null) only ??= ["HTTP"]; // or --only P4.id,P4.timeline: those reads alone
 var repository = Option("--repository") ?? FindRepository();
 var connection = Environment.GetEnvironmentVariable("ARCHIVE_POSTGRES") is { Length: > 0 } cs
     ? cs : throw new InvalidOperationException("ARCHIVE_POSTGRES is not set: run deploy/bench.sh, which provisions PostgreSQL");
@@ -116,12 +117,27 @@ if (Runs("P6"))
 }
 
 // ---- the real API over loopback HTTP ------------------------------------------------------------------------------
-if (Runs("HTTP")) await bench.Scenario("HTTP", NoChild, async () =>
+// --reads SCHEMA: only the P4 reads, against a schema that an earlier run with the same sizes left (--keep), so a read
+// path can be measured again, or against another build (--repository), without loading 100k statements each time.
+if (Option("--reads") is { } kept) await bench.Scenario("HTTP", NoChild, async () =>
+{
+    await using var api = await ApiProcess.Start(repository, connection, kept);
+    using var client = new ApiClient(api, 64);
+    var http = new HttpScenarios(connection, corpus, api, client);
+    var importActors = ImportActors();
+    var perActor = (int)Math.Ceiling(sizes.ImportMeasured / (double)importActors.Length / repetitions);
+    var loaded = perActor * repetitions;
+    var recorded = await http.Count("type = 'statement_recorded'");
+    if (recorded < (long)loaded * importActors.Length)
+        throw new InvalidOperationException($"--reads {kept}: {recorded:N0} statements recorded, the P4 reads need the {loaded * importActors.Length:N0}+ that a --keep run with these sizes leaves");
+    await Reads(api, http, importActors, loaded, loaded);
+});
+else if (Runs("HTTP")) await bench.Scenario("HTTP", NoChild, async () =>
 {
     await using var api = await ApiProcess.Start(repository, connection, SiloHost.NewSchema("api"));
     using var client = new ApiClient(api, 64);
     var http = new HttpScenarios(connection, corpus, api, client);
-    var importActors = Enumerable.Range(0, sizes.ImportActors).Select(a => $"import-{a:0000}").ToArray();
+    var importActors = ImportActors();
     var p3Actors = Enumerable.Range(0, Sizes.Actors).Select(a => $"p3-actor-{a:00}").ToArray();
     await http.Prepare(importActors.Concat(p3Actors));
     var measured = http.Batch is null ? sizes.ImportMeasuredSingles : sizes.ImportMeasured;
@@ -155,19 +171,7 @@ if (Runs("HTTP")) await bench.Scenario("HTTP", NoChild, async () =>
         store.Repetitions.Add(measured);
         foreach (var (key, value) in measured.Notes!) store.Notes[key] = value;
     }, "STORE");
-    var statementIds = importActors.SelectMany(a => Enumerable.Range(0, loaded).Where(n => n % 7 == 0).Select(n => corpus.Statement(a, n).StatementId)).ToArray();
-    var figures = new (string Name, string What, double Bound, Func<Random, string> Path)[]
-    {
-        ("P4.id", "GET /api/statements/{id}", 5, rnd => $"/api/statements/{statementIds[rnd.Next(statementIds.Length)]}"),
-        ("P4.search", "GET /api/statements?q=…&limit=20", 50, rnd => $"/api/statements?q={Uri.EscapeDataString(Corpus.SearchWords[rnd.Next(Corpus.SearchWords.Length)])}&limit=20"),
-        ("P4.timeline", "GET /api/actors/{id}/timeline?limit=50", 20, rnd => $"/api/actors/{importActors[rnd.Next(importActors.Length)]}/timeline?limit=50"),
-    };
-    foreach (var (name, what, bound, path) in figures)
-    {
-        var f = bench.Add(new Figure { Name = name, Unit = "ms p99", Target = Target.AtMost(bound, "ms p99"),
-            Description = $"{what} after loading {importActors.Length * Math.Max(loaded, target):N0} statements, 8 clients" });
-        await bench.Scenario(name, () => api.Pid, () => bench.Repeat(f, _ => http.Reads(path, sizes.ReadRequests)), name);
-    }
+    await Reads(api, http, importActors, loaded, Math.Max(loaded, target));
 
     var p5 = bench.Add(new Figure { Name = "P5", Unit = "events/s", Target = Target.AtLeast(20_000, "events/s"),
         Description = "projection rebuild of the statement views (POST /api/projections/statements/rebuild), store events per second" });
@@ -212,6 +216,30 @@ await File.WriteAllTextAsync(Path.Combine(repository, "bench-results.json"), Rep
 await File.WriteAllTextAsync(Path.Combine(repository, "bench-results.md"), markdown);
 await stdout.WriteLineAsync(markdown);
 return bench.Crashes.Count == 0 ? 0 : 1;
+
+string[] ImportActors() => Enumerable.Range(0, sizes.ImportActors).Select(a => $"import-{a:0000}").ToArray();
+
+// P4: each kind of read from 8 clients over the statements P2 recorded (every 7th of each actor's), the actors' timelines, and frequent words.
+async Task Reads(ApiProcess api, HttpScenarios http, string[] importActors, int loaded, int perActorInStore)
+{
+    var statementIds = importActors.SelectMany(a => Enumerable.Range(0, loaded).Where(n => n % 7 == 0).Select(n => corpus.Statement(a, n).StatementId)).ToArray();
+    var figures = new (string Name, string What, double Bound, Func<Random, string> Path)[]
+    {
+        ("P4.id", "GET /api/statements/{id}", 5, rnd => $"/api/statements/{statementIds[rnd.Next(statementIds.Length)]}"),
+        ("P4.search", "GET /api/statements?q=…&limit=20", 50, rnd => $"/api/statements?q={Uri.EscapeDataString(Corpus.SearchWords[rnd.Next(Corpus.SearchWords.Length)])}&limit=20"),
+        ("P4.timeline", "GET /api/actors/{id}/timeline?limit=50", 20, rnd => $"/api/actors/{importActors[rnd.Next(importActors.Length)]}/timeline?limit=50"),
+    };
+    var settled = await http.Settled();
+    foreach (var (name, what, bound, path) in figures)
+    {
+        // --only P4.id,P4.timeline (with --reads): just those reads
+        if (only?.Any(o => o.StartsWith("P4.", StringComparison.Ordinal)) == true && !only.Contains(name)) continue;
+        var f = bench.Add(new Figure { Name = name, Unit = "ms p99", Target = Target.AtMost(bound, "ms p99"),
+            Description = $"{what} after loading {importActors.Length * perActorInStore:N0} statements, 8 clients" });
+        f.Notes["projectionsSettledAfterSeconds"] = Math.Round(settled, 1);
+        await bench.Scenario(name, () => api.Pid, () => bench.Repeat(f, _ => http.Reads(path, sizes.ReadRequests)), name);
+    }
+}
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

@@ -121,15 +121,15 @@ public static class ActorsApi
     }
 
     /// <summary>The actor's statements in said-on order, with the actor's profile and counts by topic.</summary>
+    /// <remarks>Two round trips, no document session: the profile with its counts, then the page.</remarks>
     private static async Task<Results<Ok<ActorTimeline>, ProblemHttpResult>> Timeline(
-        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
+        string id, NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct,
         string? topic = null, string? cursor = null, int? limit = null)
     {
-        var actor = Slug.IsValid(id) ? await session.LoadAsync<ActorView>(id, ct) : null;
-        if (actor is null) return Problems.NotFound("id", $"actor '{id}' is not registered");
+        var heading = Slug.IsValid(id) ? await ActorTimelineReads.Heading(database, settings.Schema, id, ct) : null;
+        if (heading is null) return Problems.NotFound("id", $"actor '{id}' is not registered");
         var page = await StatementListing.Page(database, settings, new StatementFilter(Actor: id, Topic: topic), cursor, limit, ct);
         if (page.Result is not Ok<StatementPage> { Value: { } statements }) return (ProblemHttpResult)page.Result;
-        var counts = await StatementCounts.TopicsOfActor(database, settings.Schema, id, ct);
-        return TypedResults.Ok(new ActorTimeline(actor, counts, statements.Items, statements.Next));
+        return TypedResults.Ok(new ActorTimeline(heading.Actor, heading.StatementsByTopic, statements.Items, statements.Next));
     }
 }

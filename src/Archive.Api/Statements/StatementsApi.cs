@@ -106,7 +106,7 @@ public static class StatementsApi
 
     /// <summary>The current view, with an ETag that changes whenever the view does; If-None-Match answers 304.</summary>
     private static async Task<Results<Ok<StatementView>, StatusCodeHttpResult, ProblemHttpResult>> Get(
-        string id, IQuerySession session, NpgsqlDataSource database, ArchiveSettings settings, HttpContext http, CancellationToken ct,
+        string id, NpgsqlDataSource database, ArchiveSettings settings, HttpContext http, CancellationToken ct,
         DateTimeOffset? asOf = null, int? version = null)
     {
         if (asOf is not null && version is not null) return Problems.Invalid("asOf", "give asOf or version, not both");
@@ -119,7 +119,8 @@ public static class StatementsApi
         }
         else
         {
-            // Transaction time: the statement as the archive held it then.
+            // Transaction time: the statement as the archive held it then. Only this path opens a document session.
+            var session = http.RequestServices.GetRequiredService<IQuerySession>();
             var log = StatementIds.IsWellFormed(id) ? await session.LoadAsync<StatementRevisions>(id, ct) : null;
             statement = asOf is { } instant
                 ? StatementTimeTravel.AsOf(log, instant)

@@ -5,13 +5,6 @@ namespace Archive.Store.Statements;
 /// <summary>Counts over the statement view that profiles and timelines show.</summary>
 public static class StatementCounts
 {
-    /// <summary>Statements per topic for one actor.</summary>
-    public static Task<Dictionary<string, int>> TopicsOfActor(NpgsqlDataSource database, string schema, string actorId, CancellationToken ct) =>
-        Group(database, $"""
-            select t, count(*) from {schema}.mt_doc_statementview, jsonb_array_elements_text(data -> 'topics') t
-            where data ->> 'actorId' = @id group by t order by t
-            """, actorId, ct);
-
     /// <summary>Statements per actor filed under any of the topics (a topic's family).</summary>
     public static Task<Dictionary<string, int>> ActorsOfTopics(NpgsqlDataSource database, string schema, IReadOnlyList<string> topicIds, CancellationToken ct) =>
         Group(database, $"""

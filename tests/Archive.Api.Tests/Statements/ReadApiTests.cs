@@ -84,6 +84,28 @@ public sealed class SeededReadTests() : ApiTest(seeded: true)
     }
 
     [Fact]
+    public async Task ActorTimeline_CountsByTopic_AreTheActorsStatementsPerTopicInTopicOrder()
+    {
+        // given a seeded speaker with statements under several topics
+        const string actor = "jiang-zaidong";
+
+        // when the whole timeline is read, and the timeline of an actor nobody registered
+        var timeline = await Client.GetFromJsonAsync<JsonElement>($"/api/actors/{actor}/timeline?limit=200");
+        using var unknown = await Client.GetAsync("/api/actors/nobody-registered/timeline");
+
+        // then its counts are its statements per topic, in topic order, beside its profile
+        Assert.False(timeline.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String, "the timeline has more than one page");
+        var expected = timeline.GetProperty("items").EnumerateArray()
+            .SelectMany(i => i.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!))
+            .GroupBy(t => t).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+        var counts = timeline.GetProperty("statementsByTopic").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).ToList();
+        Assert.True(expected.Count > 1);
+        Assert.Equal(expected, counts);
+        Assert.Equal(actor, timeline.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Lists_ActorsAndTopics_CarryCounts()
     {
         var actors = await Client.GetFromJsonAsync<JsonElement>("/api/actors?limit=200");

@@ -22,7 +22,7 @@ public sealed record Sizes(
         RawOnePerTransaction: 3_000, RawBatched: 30_000, RawCopy: 30_000,
         ManyActorAppends: 4_096,
         ImportActors: 1_000, ImportMeasured: 100_000, ImportMeasuredSingles: 24_000,
-        ReadLoad: 100_000, ReadRequests: 500,
+        ReadLoad: 100_000, ReadRequests: 2_000,
         ColdActorStatements: 10_000, MemoryActors: 10_000);
 
     public static Sizes Full(int repetitions) => new("full", repetitions,
