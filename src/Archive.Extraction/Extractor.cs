@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-8";
+    public const string Version = "rules-9";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -27,7 +27,7 @@ public static class Extractor
         var document = new Document(input.Text);
         if (document.Paragraphs.Count == 0) return [];
         var index = new ActorIndex(input.Actors);
-        var tracker = new SpeakerTracker(index, Parties.Of(index, input.Text), Abbreviations.Of(input.Text));
+        var tracker = new SpeakerTracker(index, Parties.Of(index, input.Text), Abbreviations.Of(input.Text), input.Text);
         var header = SaidOnResolver.HeaderSegment(input.Text);
         var authorMention = AuthoredReader.AuthorMention(input.Title, document);
         // A transcript's labels and turns are found once: for its shape, its header's date and its reader.

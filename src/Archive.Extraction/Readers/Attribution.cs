@@ -13,6 +13,13 @@ internal static class Attribution
 {
     private const int MaxSubjectWords = 14;
 
+    // The words of a subject without its opening phrase and the clauses describing it.
+    private static int BareWords(string prefix)
+    {
+        var bare = Lexicon.DescribingClause().Replace(prefix[Lexicon.LeadingAdverbial().Match(prefix).Length..], "");
+        return QuoteRegion.WordCount(bare, new Segment(0, bare.Length));
+    }
+
     /// <summary>"Subject verb (that) content", with the verb among the sentence's first words and outside quotations.</summary>
     public static Frame? Leading(string text, Segment sentence, IReadOnlyList<QuoteRegion> quotes)
     {
@@ -31,6 +38,9 @@ internal static class Attribution
             // "…at the council in Port Aven, where Valdoria's trade minister Jonas Vik has called for …": the speaker
             // is the subject of the relative clause that holds the verb.
             var clause = QuoteRegion.WordCount(prefix, new Segment(0, prefix.Length)) > MaxSubjectWords ? Lexicon.RelativeClause().Match(prefix) : Match.Empty;
+            // "In Brask, where the crew are still living on board, the mayor, Tove Lindahl, said …": a clause about the
+            // opening phrase's place holds no subject when what follows it is too long to be one.
+            if (clause.Success && BareWords(prefix[(clause.Index + clause.Length)..]) > MaxSubjectWords && BareWords(prefix) <= MaxSubjectWords) clause = Match.Empty;
             var skip = clause.Success ? clause.Index + clause.Length : 0;
             prefix = prefix[skip..];
             // "Standing in a school gym that has housed 300 people, Prime Minister Ellerby promised …": an opening

@@ -22,7 +22,7 @@ internal static partial class Lexicon
         // A readout's "conveyed the condolences of …" and "undertook to look into …" are what the minister said; "we
         // conveyed our concern" in an answer stays the answerer's own words.
         "conveyed (?:the|his|her|their) (?:condolences|greetings|congratulations|wishes|message|invitation)|undertook to|undertakes to|" +
-        "objected|appealed|asked for|informed (?:her|his|their) colleagues|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-)calls|reminded|clarified|spoke of|argued that|" +
+        "objected|appealed|asked for|informed (?:her|his|their) colleagues|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-|\\b(?:the|many|several|repeated|growing|recent|new|his|her|their|its|our|[a-z]+ed) )calls|reminded|clarified|spoke of|argued that|" +
         // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
         @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
@@ -46,8 +46,9 @@ internal static partial class Lexicon
     [GeneratedRegex(@"(?:[\s,]+(?:has|have|had|did|do|does|also|already|still|now|just|further|again|once again|repeatedly|firmly|fully|strongly|jointly|unanimously|clearly|publicly|earlier|recently|later|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in turn|on (?:its|his|her|their) part|for (?:its|his|her|their) part|too|then|both|each|all|reportedly|separately|previously|formally|officially|subsequently|specifically|particularly|in particular))+[\s,]*$|[\s,]+$")]
     public static partial Regex TrailingModifiers();
 
-    // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing)\b[^,]*,\s*)+")]
+    // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …", and a
+    // clause about the place it names: "In Brask, where the crew still live on board, the mayor, Tove Lindahl, said …".
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing|where|when)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     // "announced", "notified the": verbs that may tell of an act ("announced an exercise") rather than pass on words.
@@ -113,8 +114,9 @@ internal static partial class Lexicon
     public static partial Regex ThreeWords();
 
     // ", the ambassador said on Saturday, describing …", ", Brenner said yesterday after meeting …" and ", said Paul
-    // Andersen, who led …" closing a sentence.
-    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:(?:hours|days|weeks|months|shortly|soon|a day|a week) (?:after|before)|[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*|,\s+(?:and|but)\s+(?:will|would|could|should|might|may|had|has|have|was|were|is|are)\b.*)?[.!?]?[”""]?$")]
+    // Andersen, who led …" closing a sentence; also ", said Aurelia Penn, a professor of maritime law, whether …", the
+    // attribution set inside the sentence with an indefinite apposition.
+    [GeneratedRegex(@",[”""]?\s+(?:(?<subj>(?:the |a |an )?[A-Za-z][^,;:“”""]{1,60}?)\s+(?:has |have |had |also )?(?:said|says|added|told reporters|told journalists|noted|stressed)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last week|earlier|later|in a statement))?|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?),\s+an?\s+[^,;:“”""]{1,80},\s+[a-z].*|(?:said|added)\s+(?<subj2>[A-Z][^,;:“”""]{1,60}?))\s*(?:,?\s+(?:(?:hours|days|weeks|months|shortly|soon|a day|a week) (?:after|before)|[a-z]+ing|who|which|after|before|at|in|during|while|when|following|as|to|from)\b.*|,\s+(?:and|but)\s+(?:will|would|could|should|might|may|had|has|have|was|were|is|are)\b.*)?[.!?]?[”""]?$")]
     public static partial Regex TrailingAttribution();
 
     // Appended after a quote: "…,” Lin Jian said" or "…,” said Lin Jian".

@@ -6,7 +6,7 @@ namespace Archive.Extraction.Speakers;
 /// Resolves speaker mentions in reading order: names and aliases to actors, role words to whoever the text or the
 /// archive says held the role, pronouns to the last compatible speaker, "the two sides" to the document's parties.
 /// </summary>
-internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, Abbreviations? abbreviations = null)
+internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, Abbreviations? abbreviations = null, string? text = null)
 {
     private readonly Dictionary<string, Speaker> roleAntecedents = new(StringComparer.Ordinal);
     private Speaker? lastPerson, lastPlural, lastOrganisation;
@@ -92,7 +92,11 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);
         // "Mr Rist's employer, the Selm Daily,": a definite apposition names an organisation, not a person.
-        return LooksLikeName(mention) ? Speaker.Unresolved(NamePart(mention), isPerson: !TheApposition().IsMatch(mention)) : null;
+        if (!LooksLikeName(mention)) return null;
+        var person = !TheApposition().IsMatch(mention);
+        var shortName = NamePart(mention);
+        // "Mr Aster told ETV" after "The leader of the opposition, Paul Aster, called …": the text's full name.
+        return Speaker.Unresolved(person && text is not null && FullNames.Complete(text, shortName) is { } whole ? whole : shortName, isPerson: person);
     }
 
     // "Ambria's foreign minister, Sela Arden, and her Teravian counterpart, Tomas Brekke": two ministers acting together
@@ -187,7 +191,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     {
         var head = sentence.Length > 90 ? sentence[..90] : sentence;
         var first = index.Occurrences(head).Where(o => ActorIndex.IsPerson(o.Actor)).OrderBy(o => o.Index).FirstOrDefault();
-        if (first.Actor is null) return OwnOfficeHolder(head) ?? OfficeHolderActing(head);
+        if (first.Actor is null) return OwnOfficeHolder(head) ?? OfficeHolderActing(head) ?? NamedInApposition(head);
         var speaker = new Speaker(first.Actor.Id, first.Actor.Name, true, []);
         lastPerson = speaker;
         // "Foreign Ministry spokesperson Lin Jian": the role words stand before the name, or are the alias itself. Only
@@ -218,6 +222,22 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         lastPerson = holder;
         return holder;
     }
+
+    // "Skarra Link's chief executive, Hanne Rostad, was more cautious." and "Hedvig Sorn, the managing director of the
+    // steelworks, does not buy it.": a person the archive does not know, introduced as the sentence's subject with a
+    // description beside the name, is who "she" means next. It is not a speaker by this sentence.
+    private Speaker? NamedInApposition(string head)
+    {
+        var m = ApposedSubject().Match(head);
+        if (!m.Success) return null;
+        var name = m.Groups["name"].Value;
+        if (index.Match(name) is not null || index.ByDemonym(name) is not null || MentionKinds.RoleWord(name) is not null) return null;
+        lastPerson = Speaker.Unresolved(name, isPerson: true);
+        return lastPerson;
+    }
+
+    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) [A-Z][\w'’-]+, )?(?:(?:(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z][\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?, (?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+),|(?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
+    private static partial Regex ApposedSubject();
 
     [GeneratedRegex(@"^(?<office>The (?:[A-Z][a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
     private static partial Regex ActingOfficeHolder();

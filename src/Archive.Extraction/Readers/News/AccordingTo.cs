@@ -23,8 +23,9 @@ internal static partial class AccordingTo
     }
 
     // "…, according to Foreign Minister Elena Sorel, who spoke to Valdorian radio on Sunday.": the clause about the
-    // source belongs to the frame, where it may date the saying.
-    [GeneratedRegex(@"\b[Aa]ccording to (?<who>[^,.;:“”""]{2,80})(?:,\s+who\s+[^,;:“”""]{1,100})?")]
+    // source belongs to the frame, where it may date the saying. A courtesy title's full stop ("according to Ms. Holm.")
+    // does not end the name.
+    [GeneratedRegex(@"\b[Aa]ccording to (?<who>(?:(?<=\b(?:Mr|Ms|Mrs|Dr|Prof))\.|[^,.;:“”""]){2,80})(?:,\s+who\s+[^,;:“”""]{1,100})?")]
     private static partial Regex Pattern();
 
     [GeneratedRegex(@"^(?:the |a |an )?(?:\w+ )?(?:report|reports|data|figures|statistics|survey|study|document|website|statement|estimates?|plan|schedule|rules?|law|agreement)\b", RegexOptions.IgnoreCase)]

@@ -109,6 +109,11 @@ internal static class NewsReader
         var frame = Attribution.Leading(context.Text, sentence, quotes);
         if (frame is null || frame.JointOnly) frame = Attribution.Trailing(context.Text, sentence) ?? Attribution.Saying(context.Text, sentence, quotes) ?? frame;
         if (frame is null) return null;
+        // "Under the treaty, the owner of the dam must release water, said Karl Wendt, a professor …, whatever …": a
+        // leading "subject" that names no one gives way to the attribution set later in the sentence.
+        if (frame.SubjectStart == sentence.Start + Lexicon.LeadingAdverbial().Match(context.Text[sentence.Start..sentence.End]).Length
+            && Attribution.Trailing(context.Text, sentence) is { } trailing && trailing.SubjectStart > frame.SubjectStart && context.Tracker.Resolve(frame.Subject, null) is null)
+            frame = trailing;
         // "Asked whether … fined last month, the PMOS said …": the question's words do not date the answer.
         var frameStart = Lexicon.OpensWithQuestion(context.Text[sentence.Start..sentence.End]) ? frame.SubjectStart : sentence.Start;
         var frameRange = frame.ContentStart > sentence.Start

@@ -40,7 +40,7 @@ internal static partial class Answerers
         if (surname is null || actor is null || !ActorIndex.IsPerson(actor) || MentionKinds.RoleWord(surname) is not null
             || actor.Aliases.Prepend(actor.Name).Any(n => n.Split(' ').Contains(surname, StringComparer.OrdinalIgnoreCase)))
             return speaker;
-        return Speaker.Unresolved(FullName(context.Text, surname) ?? turn.Prefix, isPerson: true);
+        return Speaker.Unresolved(FullNames.Of(context.Text, surname) ?? turn.Prefix, isPerson: true);
     }
 
     /// <summary>
@@ -53,25 +53,17 @@ internal static partial class Answerers
         if (ShortLabelName(text, prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
         if (resolved is null) return Speaker.Unresolved(prefix, isPerson: true);
         if (surname is not null && MentionKinds.RoleWord(surname) is null && resolved.IsPerson)
-            return Speaker.Unresolved(FullName(text, surname) ?? resolved.Mention, isPerson: true);
+            return Speaker.Unresolved(FullNames.Of(text, surname) ?? resolved.Mention, isPerson: true);
         return resolved;
     }
 
     private static bool IsRoleOnly(string prefix) =>
         Outlet().Replace(prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .All(w => MentionKinds.RoleWord(w) is not null || Title().IsMatch(w) || w is "The" or "the");
+            .All(w => MentionKinds.RoleWord(w) is not null || FullNames.Title().IsMatch(w) || w is "The" or "the");
 
     private static bool HoldsRole(ReadingContext context, Speaker briefer, string prefix) =>
         MentionKinds.RoleWord(prefix) is { } role && context.Tracker.Index.ById(briefer.ActorId) is { } actor
         && actor.Roles.Any(r => MentionKinds.RoleWord(r.Role) is { } held && (held.EndsWith(role, StringComparison.Ordinal) || role.EndsWith(held, StringComparison.Ordinal)));
-
-    // "Today we are joined by Deputy Spokesperson Aino Kask": the given name before the surname, titles left out.
-    private static string? FullName(string text, string surname)
-    {
-        foreach (Match m in Regex.Matches(text, $@"\b(?<given>[A-Z][\w'’-]+) {Regex.Escape(surname)}\b"))
-            if (MentionKinds.RoleWord(m.Groups["given"].Value) is null && !IsTitle(m.Groups["given"].Value)) return m.Value;
-        return null;
-    }
 
     /// <summary>
     /// "Ms. Brun:" or "ADM. SOLBERG:" after "REAR ADMIRAL INGRID SOLBERG:" or "our guest, Ottilie Brun": a title and
@@ -80,18 +72,12 @@ internal static partial class Answerers
     private static string? ShortLabelName(string text, string prefix)
     {
         var words = Outlet().Replace(prefix, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || !words[..^1].All(IsTitle)) return null;
+        if (words.Length < 2 || !words[..^1].All(FullNames.IsTitle)) return null;
         var surname = words[^1];
-        var ordinary = Ordinary(surname);
-        var full = FullName(text, ordinary) ?? (surname == ordinary ? null : FullName(text, surname));
-        return full is null ? null : string.Join(' ', full.Split(' ').Select(Ordinary));
+        var ordinary = FullNames.Ordinary(surname);
+        var full = FullNames.Of(text, ordinary) ?? (surname == ordinary ? null : FullNames.Of(text, surname));
+        return full is null ? null : string.Join(' ', full.Split(' ').Select(FullNames.Ordinary));
     }
-
-    // "SOLBERG" → "Solberg"; a word already in mixed case stays as it is.
-    private static string Ordinary(string word) =>
-        word.Length > 1 && word.All(c => !char.IsLower(c)) ? word[0] + word[1..].ToLowerInvariant() : word;
-
-    private static bool IsTitle(string word) => Title().IsMatch(word) || Title().IsMatch(Ordinary(word));
 
     /// <summary>The paragraph without the stage notes that open it; empty when it is nothing but a note.</summary>
     public static Segment WithoutStageNotes(string text, Segment paragraph)
@@ -138,7 +124,4 @@ internal static partial class Answerers
 
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
-
-    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy|Admiral|Rear|Colonel|Captain|Commander|Brigadier|Major|Lieutenant|Adm|Gen|Col|Capt|Cmdr|Lt|Sir|Dame)\.?$")]
-    private static partial Regex Title();
 }
