@@ -168,14 +168,17 @@ public static class StatementSearchSql
     /// written from <paramref name="pageTable"/> (id, data): it sets <see cref="RebuildSetting"/> for the transaction, so
     /// the row triggers skip the page's writes, then writes in one statement the rows whose quote is missing or differs
     /// (a rebuild keeps the rows, so usually none) and deletes those of the views the page deletes (<c>@deleted</c>).
-    /// The per-row trigger cost about 30 µs of PostgreSQL time per view even when it kept the row.
+    /// The per-row trigger cost about 30 µs of PostgreSQL time per view even when it kept the row. The kept row is looked
+    /// up by a subquery per view, an index probe, since a join would hash the whole search table for every page; JIT is
+    /// off because the page table has no statistics and its guessed size made the plan look costly enough to compile
+    /// (hundreds of milliseconds per page).
     /// </summary>
     public static string RebuildPage(string schema, string pageTable) => $"""
-        select set_config('{RebuildSetting}', 'on', true);
+        select set_config('{RebuildSetting}', 'on', true), set_config('jit', 'off', true);
         insert into {schema}.{Table} (id, document, quote)
         select p.id, {schema}.archive_search_document(p.data ->> 'quote'), lower(coalesce(p.data ->> 'quote', ''))
         from {pageTable} p
-        where not exists (select 1 from {schema}.{Table} s where s.id = p.id and s.quote = lower(coalesce(p.data ->> 'quote', '')))
+        where (select s.quote from {schema}.{Table} s where s.id = p.id) is distinct from lower(coalesce(p.data ->> 'quote', ''))
         on conflict (id) do update set document = excluded.document, quote = excluded.quote;
         delete from {schema}.{Table} where id = any(@deleted);
         """;
