@@ -205,9 +205,6 @@ if (Runs("MEM"))
         Console.Error.WriteLine($"bench: MEM activated {actors.Length:N0} actors in {seconds:N0} s");
         var mib = api.WorkingSet() / 1048576.0;
         var runtime = await http.RuntimeMemory();
-        var verify = await http.Verify();
-        var verified = (long)verify.Notes!["events"];
-        if (verified != loaded.Events) throw new InvalidOperationException($"MEM: the chains verified {verified} events of the {loaded.Events} loaded");
         mem.Repetitions.Add(new Repetition(mib, latencies));
         mem.Notes["statementsPerActor"] = loaded.StatementsPerActor;
         mem.Notes["actorsActivated"] = actors.Length;
@@ -220,9 +217,14 @@ if (Runs("MEM"))
         mem.Notes["activationsRetried"] = retried;
         mem.Notes["loadedEvents"] = loaded.Events;
         mem.Notes["loadSeconds"] = Math.Round(loaded.Seconds, 1);
-        mem.Notes["chainVerifiedEvents"] = verified;
-        mem.Notes["verifySeconds"] = Math.Round(verify.LatenciesMs[0] / 1000, 1);
         mem.Notes["snapshotBytesPerStatement"] = Math.Round(loaded.SnapshotBytes / (double)loaded.StatementsPerActor, 1);
+        // The loaded chains must verify. After the measurement, and with the audit's ChainVerifier in this process: the
+        // API's GET /api/audit/verify over a million events outlasts its 15 s request limit on a loaded machine.
+        var verifying = System.Diagnostics.Stopwatch.StartNew();
+        var verified = (long)ChainVerification.Run(await ChainVerification.Load(connection, schema)).Notes!["events"];
+        if (verified != loaded.Events) throw new InvalidOperationException($"MEM: the chains verified {verified} events of the {loaded.Events} loaded");
+        mem.Notes["chainVerifiedEvents"] = verified;
+        mem.Notes["verifySeconds"] = Math.Round(verifying.Elapsed.TotalSeconds, 1);
     }, "MEM");
 }
 
