@@ -153,7 +153,7 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
 
     /// <summary>
     /// The API process's managed heap from its own /metrics (System.Runtime's meter): the heap's size after the last
-    /// collection (every generation), what the GC had committed then, and the grain activations Orleans counts.
+    /// collection (every generation), what the GC had committed then, and the actor grain activations Orleans counts.
     /// </summary>
     public async Task<Dictionary<string, object>> RuntimeMemory()
     {
@@ -168,7 +168,8 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
             if (!double.TryParse(line[(space + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var value)) continue;
             if (line.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal)) heap += value;
             else if (line.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes{", StringComparison.Ordinal)) committed = value;
-            else if (line.StartsWith("orleans_catalog_activations{", StringComparison.Ordinal)) notes["grainActivations"] = value;
+            else if (line.StartsWith("orleans_catalog_activations{", StringComparison.Ordinal) && line.Contains("grain_type=\"actor\"", StringComparison.Ordinal))
+                notes["actorActivations"] = value;
         }
         notes["gcHeapMiB"] = Math.Round(heap / 1048576.0, 1);
         notes["gcCommittedMiB"] = Math.Round(committed / 1048576.0, 1);
