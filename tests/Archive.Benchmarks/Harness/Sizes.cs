@@ -18,6 +18,9 @@ public sealed record Sizes(
 {
     public const int Actors = 64, Callers = 64, Clients = 64, RawConnections = 16;
 
+    /// <summary>Statements of each of MEM's actors (issue 15: 10k active actors with 100 statements each).</summary>
+    public const int MemoryStatements = 100;
+
     public static Sizes Quick(int repetitions) => new("quick", repetitions,
         RawOnePerTransaction: 3_000, RawBatched: 30_000, RawCopy: 30_000,
         ManyActorAppends: 4_096,
@@ -56,5 +59,6 @@ public sealed record Sizes(
         Math.Max(ReadLoad, ImportMeasured) / ImportActors + Repetitions,
         RawBatched / Actors + 1,
         RawCopy / Actors + 1,
+        MemoryStatements,
     }.Max();
 }

@@ -30,6 +30,33 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
         return (seconds, latencies);
     }
 
+    /// <summary>
+    /// MEM: activates each registered actor's grain by registering it again (a no-op its grain decides on its loaded
+    /// state). A call that failed (on a loaded machine, Orleans' 30 s response timeout) is tried once more, after the
+    /// others: the grain is activated by then or is now. Returns how many were retried; throws, with the first
+    /// failure's status and body, when a retry fails too.
+    /// </summary>
+    public async Task<(double Seconds, double[] Latencies, int Retried)> ActivateActors(IReadOnlyList<string> actors, int clients)
+    {
+        string? firstFailure = null;
+        var failed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task<bool> Activate(string actor, List<double> into)
+        {
+            var (status, body) = await Latencies.Time(into, () => client.Post("/api/actors", new { id = actor, name = $"Speaker {actor}", kind = "person", country = "PK" }));
+            if (status == HttpStatusCode.OK) return true;
+            Interlocked.CompareExchange(ref firstFailure, $"{actor}: {(int)status} {body?.ToJsonString()}", null);
+            failed.Add(actor);
+            return false;
+        }
+        var (seconds, latencies, failures) = await Stats.Drive(actors.Count, clients, (i, into) => Activate(actors[i], into));
+        if (failures == 0) return (seconds, latencies, 0);
+        var again = failed.ToArray();
+        failed.Clear();
+        var (more, _, stillFailing) = await Stats.Drive(again.Length, clients, (i, into) => Activate(again[i], into));
+        if (stillFailing > 0) throw new InvalidOperationException($"{stillFailing} of {actors.Count} activations failed twice; the first failure: {firstFailure}");
+        return (seconds + more, latencies, again.Length);
+    }
+
     private static async Task Must(Task<(HttpStatusCode Status, System.Text.Json.Nodes.JsonNode? Body)> call, string what)
     {
         var (status, body) = await call;
@@ -149,6 +176,31 @@ public sealed class HttpScenarios(string connectionString, Corpus corpus, ApiPro
             throw new InvalidOperationException($"P7: verification answered {(int)status}: {body?.ToJsonString()[..Math.Min(300, body.ToJsonString().Length)]}");
         var events = body["events"]!.GetValue<long>();
         return new Repetition(events / seconds, [seconds * 1000], new Dictionary<string, object> { ["events"] = events });
+    }
+
+    /// <summary>
+    /// The API process's managed heap from its own /metrics (System.Runtime's meter): the heap's size after the last
+    /// collection (every generation), what the GC had committed then, and the actor grain activations Orleans counts.
+    /// </summary>
+    public async Task<Dictionary<string, object>> RuntimeMemory()
+    {
+        var (status, body) = await client.Get("/metrics");
+        if (status != HttpStatusCode.OK || body?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            throw new InvalidOperationException($"GET /metrics answered {(int)status}");
+        double heap = 0, committed = 0;
+        var notes = new Dictionary<string, object>();
+        foreach (var line in body.GetValue<string>().Split('\n'))
+        {
+            if (line.StartsWith('#') || line.LastIndexOf(' ') is not (> 0 and var space)) continue;
+            if (!double.TryParse(line[(space + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var value)) continue;
+            if (line.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal)) heap += value;
+            else if (line.StartsWith("dotnet_gc_last_collection_memory_committed_size_bytes{", StringComparison.Ordinal)) committed = value;
+            else if (line.StartsWith("orleans_catalog_activations{", StringComparison.Ordinal) && line.Contains("grain_type=\"actor\"", StringComparison.Ordinal))
+                notes["actorActivations"] = value;
+        }
+        notes["gcHeapMiB"] = Math.Round(heap / 1048576.0, 1);
+        notes["gcCommittedMiB"] = Math.Round(committed / 1048576.0, 1);
+        return notes;
     }
 
     /// <summary>Bytes on disk (tables with their indexes and TOAST) per recorded statement, and per table.</summary>
