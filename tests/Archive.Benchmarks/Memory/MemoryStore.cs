@@ -73,7 +73,7 @@ public static class MemoryStore
                         var (stream, state) = Actor(slice[i], corpus, sources, statements, meta, serializer);
                         built[i] = stream;
                         if (slice[i] == actors[0])
-                            snapshotBytes = Encoding.UTF8.GetByteCount(Snapshots.Of(store, stream.Key, stream.Events.Count, stream.Head, state, now).State);
+                            snapshotBytes = Snapshots.Of(store, stream.Key, stream.Events.Count, stream.Head, state, now).State.Length;
                     });
                     await slices.Writer.WriteAsync(built);
                 }
