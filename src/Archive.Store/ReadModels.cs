@@ -17,12 +17,8 @@ namespace Archive.Store;
 /// </summary>
 /// <param name="Locks">The lock keys an event needs for this read model; none for a document only its own stream writes.</param>
 /// <param name="BeforeRebuild">SQL (for a schema) the rebuild's host runs before rebuilding it; <paramref name="AfterRebuild"/> after, whatever happened.</param>
-/// <param name="RebuildPage">
-/// SQL (for a schema and the temporary table holding a page's documents) that the set-based rebuild runs in each page's
-/// transaction before writing the page: the upkeep of tables the read model's triggers keep, done for the whole page.
-/// </param>
 public sealed record ReadModel(string Name, Type Projection, ProjectionLifecycle Lifecycle, Func<object, IEnumerable<string>>? Locks = null,
-    Func<string, string>? BeforeRebuild = null, Func<string, string>? AfterRebuild = null, Func<string, string, string>? RebuildPage = null)
+    Func<string, string>? BeforeRebuild = null, Func<string, string>? AfterRebuild = null)
 {
     public string LifecycleName => Lifecycle == ProjectionLifecycle.Inline ? "inline" : "async";
 
@@ -41,7 +37,7 @@ public static class ReadModels
         // Inline: a client that was told "recorded" must find the statement on its next read, and the API resolves a
         // statement's speaker from this view before routing a command.
         new("statements", typeof(StatementViewProjection), ProjectionLifecycle.Inline, StatementLocks,
-            StatementSearchSql.BeforeRebuild, StatementSearchSql.AfterRebuild, StatementSearchSql.RebuildPage),
+            StatementSearchSql.BeforeRebuild, StatementSearchSql.AfterRebuild),
         // Inline with the view it snapshots, so "as of now" and the current view never disagree; its documents are keyed
         // by statement like the views, so the views' locks cover it.
         new("statement-revisions", typeof(StatementRevisionsProjection), ProjectionLifecycle.Inline),

@@ -44,8 +44,8 @@ public static class StatementSearchSql
             delete from {schema}.{Table} where id = old.id;
             return old;
           end if;
-          -- a view written again with the quote it had (a rebuild by Marten's daemon, which keeps the rows): a row that
-          -- holds this very quote is left as it is, so its search document is not made again
+          -- a rebuild writes the views again with the quotes they had (BeforeRebuild keeps their rows): a row that holds
+          -- this very quote is left as it is, so the rebuild does not make every search document again
           if exists (select 1 from {schema}.{Table} where id = new.id and quote = lower(coalesce(new.data ->> 'quote', ''))) then
             return new;
           end if;
@@ -62,8 +62,6 @@ public static class StatementSearchSql
         end
         $f$;
         do $d$
-        declare
-          redefined boolean := false;
         begin
           -- an earlier shape of the table: no lower-case quote, one trigger for every change
           if not exists (select 1 from information_schema.columns where table_schema = '{schema}' and table_name = '{Table}' and column_name = 'quote') then
@@ -71,29 +69,17 @@ public static class StatementSearchSql
             alter table {schema}.{Table} alter column quote drop default;
           end if;
           drop trigger if exists archive_statement_search_rows on {schema}.mt_doc_statementview;
-          -- triggers made before the set-based rebuild fired for its own writes too: made again with its condition
-          if exists (select 1 from pg_trigger where tgname = 'archive_statement_search_insert' and tgrelid = '{schema}.mt_doc_statementview'::regclass
-                     and pg_get_triggerdef(oid) not like '%{RebuildSetting}%') then
-            drop trigger archive_statement_search_insert on {schema}.mt_doc_statementview;
-            drop trigger if exists archive_statement_search_update on {schema}.mt_doc_statementview;
-            redefined := true;
-          end if;
           if not exists (select 1 from pg_trigger where tgname = 'archive_statement_search_insert' and tgrelid = '{schema}.mt_doc_statementview'::regclass) then
-            -- not for the set-based rebuild's own writes (a setting of its transaction alone): it keeps the rows
-            -- itself, one statement per page (RebuildPage); every other transaction's writes fire them
             create trigger archive_statement_search_insert after insert or delete on {schema}.mt_doc_statementview
-              for each row when ({NotRebuilding})
-              execute function {schema}.archive_statement_search_row();
+              for each row execute function {schema}.archive_statement_search_row();
             create trigger archive_statement_search_update after update on {schema}.mt_doc_statementview
-              for each row when (old.data ->> 'quote' is distinct from new.data ->> 'quote' and {NotRebuilding})
+              for each row when (old.data ->> 'quote' is distinct from new.data ->> 'quote')
               execute function {schema}.archive_statement_search_row();
             -- views written before these triggers existed (or before the table had the quote)
-            if not redefined then
-              insert into {schema}.{Table} (id, document, quote)
-              select id, {schema}.archive_search_document(data ->> 'quote'), lower(coalesce(data ->> 'quote', ''))
-              from {schema}.mt_doc_statementview
-              on conflict (id) do update set document = excluded.document, quote = excluded.quote;
-            end if;
+            insert into {schema}.{Table} (id, document, quote)
+            select id, {schema}.archive_search_document(data ->> 'quote'), lower(coalesce(data ->> 'quote', ''))
+            from {schema}.mt_doc_statementview
+            on conflict (id) do update set document = excluded.document, quote = excluded.quote;
           end if;
           -- documents made by an earlier definition are made again
           if obj_description('{schema}.{Table}'::regclass, 'pg_class') is distinct from '{DocumentVersion}' then
@@ -154,34 +140,6 @@ public static class StatementSearchSql
             "select n.nspname::text from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'rum'", connection);
         return await find.ExecuteScalarAsync(ct) is string schema ? (schema, null) : (null, why ?? "the RUM extension is not created");
     }
-
-    /// <summary>
-    /// The setting, local to the set-based rebuild's page transaction, under which the triggers leave the search rows
-    /// to <see cref="RebuildPage"/>. Any other transaction, even one writing the same views at the same moment, fires them.
-    /// </summary>
-    public const string RebuildSetting = "archive.rebuilding_statement_views";
-
-    private const string NotRebuilding = $"current_setting('{RebuildSetting}', true) is distinct from 'on'";
-
-    /// <summary>
-    /// The search rows of one page of rebuilt views, set-based, run in the page's transaction before the views are
-    /// written from <paramref name="pageTable"/> (id, data): it sets <see cref="RebuildSetting"/> for the transaction, so
-    /// the row triggers skip the page's writes, then writes in one statement the rows whose quote is missing or differs
-    /// (a rebuild keeps the rows, so usually none) and deletes those of the views the page deletes (<c>@deleted</c>).
-    /// The per-row trigger cost about 30 µs of PostgreSQL time per view even when it kept the row. The kept row is looked
-    /// up by a subquery per view, an index probe, since a join would hash the whole search table for every page; JIT is
-    /// off because the page table has no statistics and its guessed size made the plan look costly enough to compile
-    /// (hundreds of milliseconds per page).
-    /// </summary>
-    public static string RebuildPage(string schema, string pageTable) => $"""
-        select set_config('{RebuildSetting}', 'on', true), set_config('jit', 'off', true);
-        insert into {schema}.{Table} (id, document, quote)
-        select p.id, {schema}.archive_search_document(p.data ->> 'quote'), lower(coalesce(p.data ->> 'quote', ''))
-        from {pageTable} p
-        where (select s.quote from {schema}.{Table} s where s.id = p.id) is distinct from lower(coalesce(p.data ->> 'quote', ''))
-        on conflict (id) do update set document = excluded.document, quote = excluded.quote;
-        delete from {schema}.{Table} where id = any(@deleted);
-        """;
 
     /// <summary>
     /// Before the views are rebuilt: their truncation keeps the search rows, which the rebuilt views then find

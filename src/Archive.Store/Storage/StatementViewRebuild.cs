@@ -33,9 +33,6 @@ public static class StatementViewRebuild
     /// <summary>Events per page: large enough that a statement's recording and its filings mostly share one.</summary>
     public const int PageSize = 10_000;
 
-    /// <summary>The temporary table (id, data, version) each page's documents are copied into.</summary>
-    public const string PageTable = "archive_rebuild_page";
-
     /// <summary>The set-based rebuild of <paramref name="model"/>, or null when Marten's daemon rebuilds it.</summary>
     public static ISetBasedRebuild? For(ReadModel model, DocumentStore store, string connectionString, int pageSize = PageSize)
     {
@@ -45,8 +42,7 @@ public static class StatementViewRebuild
             var projection = store.Options.Projections.All.FirstOrDefault(p => p.GetType() == model.Projection)
                 ?? throw new InvalidOperationException($"the store has no projection {model.Projection.Name}");
             var rebuild = typeof(StatementViewRebuild<>).MakeGenericType(type.GetGenericArguments()[0]);
-            var pageSql = model.RebuildPage?.Invoke(store.Options.DatabaseSchemaName, PageTable);
-            return (ISetBasedRebuild)Activator.CreateInstance(rebuild, store, projection, connectionString, pageSize, pageSql)!;
+            return (ISetBasedRebuild)Activator.CreateInstance(rebuild, store, projection, connectionString, pageSize)!;
         }
         return null;
     }
@@ -58,12 +54,9 @@ public static class StatementViewRebuild
 /// (exactly as the inline projection does, from the documents earlier pages wrote), and writes the page's documents
 /// in one binary COPY into a temporary table and one insert … select. Marten's daemon does the same work in pages of
 /// 500 events with one upsert per document, which made it cost 0.21–0.26 ms of CPU per event (docs/performance.md).
-/// Every command is bounded by a page, so a rebuild of any size finishes; memory holds two pages. <paramref name="pageSql"/>
-/// (the read model's <see cref="ReadModel.RebuildPage"/>) runs in each page's transaction before the documents are
-/// written, with the ids the page deletes as <c>@deleted</c>.
+/// Every command is bounded by a page, so a rebuild of any size finishes; memory holds two pages.
 /// </summary>
-public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object projection, string connectionString, int pageSize, string? pageSql = null)
-    : ISetBasedRebuild
+public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object projection, string connectionString, int pageSize) : ISetBasedRebuild
     where TDoc : class
 {
     private readonly IAggregationProjection<TDoc, string, IDocumentOperations, IQuerySession> _projection =
@@ -174,8 +167,8 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
     {
         var started = Stopwatch.GetTimestamp();
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await Execute(connection, transaction, $"create temp table {StatementViewRebuild.PageTable} (id text not null, data jsonb not null, version bigint not null) on commit drop", ct);
-        await using (var copy = await connection.BeginBinaryImportAsync($"copy {StatementViewRebuild.PageTable} (id, data, version) from stdin (format binary)", ct))
+        await Execute(connection, transaction, "create temp table archive_rebuild_page (id text not null, data jsonb not null, version bigint not null) on commit drop", ct);
+        await using (var copy = await connection.BeginBinaryImportAsync("copy archive_rebuild_page (id, data, version) from stdin (format binary)", ct))
         {
             foreach (var (id, json, version) in page.Rows)
             {
@@ -188,9 +181,8 @@ public sealed class StatementViewRebuild<TDoc>(DocumentStore store, object proje
         }
         // the version is the last event folded into the document, as Marten's rebuild writes it
         await using (var upsert = new NpgsqlCommand($"""
-            {pageSql}
             insert into {_table} (id, data, mt_last_modified, mt_dotnet_type, mt_version)
-            select id, data, transaction_timestamp(), @type, version from {StatementViewRebuild.PageTable}
+            select id, data, transaction_timestamp(), @type, version from archive_rebuild_page
             on conflict (id) do update set data = excluded.data, mt_last_modified = excluded.mt_last_modified,
               mt_dotnet_type = excluded.mt_dotnet_type, mt_version = excluded.mt_version;
             delete from {_table} where id = any(@deleted);

@@ -109,34 +109,6 @@ public sealed class SearchDocumentTests : ApiTest
     }
 
     [Fact]
-    public async Task TriggersWithoutTheRebuildsCondition_AreMadeAgainByTheMigration_KeepingTheSearchRows()
-    {
-        var schema = Factory.Schema;
-        // the triggers as they were before the set-based rebuild kept the search rows itself: no condition on its setting
-        await TestDatabase.Scalar($"""
-            drop trigger archive_statement_search_insert on {schema}.mt_doc_statementview;
-            drop trigger archive_statement_search_update on {schema}.mt_doc_statementview;
-            create trigger archive_statement_search_insert after insert or delete on {schema}.mt_doc_statementview
-              for each row execute function {schema}.archive_statement_search_row();
-            create trigger archive_statement_search_update after update on {schema}.mt_doc_statementview
-              for each row when (old.data ->> 'quote' is distinct from new.data ->> 'quote')
-              execute function {schema}.archive_statement_search_row();
-            select 1
-            """);
-        var row = $"select xmin::text::bigint from {schema}.archive_statement_search where id = '{_id}'";
-        var before = await TestDatabase.Scalar(row);
-
-        await TestDatabase.Scalar(Archive.Store.Statements.StatementSearchSql.Sql(schema) + "; select 1");
-
-        var conditioned = await TestDatabase.Column<string>(
-            $"select tgname::text from pg_trigger where tgrelid = '{schema}.mt_doc_statementview'::regclass and not tgisinternal " +
-            $"and pg_get_triggerdef(oid) like '%{Archive.Store.Statements.StatementSearchSql.RebuildSetting}%' order by 1");
-        Assert.Equal(["archive_statement_search_insert", "archive_statement_search_update"], conditioned);
-        Assert.Equal(before, await TestDatabase.Scalar(row)); // the rows were kept, not made again
-        Assert.Equal([_id], await Hits("harbour"));
-    }
-
-    [Fact]
     public async Task SearchTableOfAnEarlierShape_IsUpgradedByTheMigration()
     {
         var schema = Factory.Schema;

@@ -9,7 +9,6 @@ using Archive.Testing;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
-using Npgsql;
 using Xunit;
 
 namespace Archive.Grains.Tests.Storage;
@@ -24,13 +23,7 @@ public sealed class StatementViewRebuildTests : IAsyncLifetime
     private readonly SampleSource _source = new(8, "set-based rebuild");
     private ArchiveCluster _cluster = null!;
     private DocumentStore _store = null!;
-    private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
     private Dictionary<string, List<string>> _inline = [];
-    private List<string> _inlineSearchRows = [];
-    private List<string> _inlineAnswers = [];
-
-    /// <summary>Searches whose answers a rebuild must not change: every quote, the amended one's new and old words.</summary>
-    private static readonly string[] Queries = ["sentence", "cooperation", "8", "2", "\"sentence 8\""];
 
     private static readonly string[] Tables = ["mt_doc_statementview", "mt_doc_statementrevisions"];
 
@@ -40,14 +33,11 @@ public sealed class StatementViewRebuildTests : IAsyncLifetime
         _store = DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, _cluster.Schema));
         await WriteEveryKindOfStatementEvent();
         foreach (var table in Tables) _inline[table] = await Documents(table);
-        _inlineSearchRows = await SearchRows();
-        _inlineAnswers = await Answers();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _store.DisposeAsync();
-        await _database.DisposeAsync();
         await _cluster.DisposeAsync();
     }
 
@@ -76,59 +66,6 @@ public sealed class StatementViewRebuildTests : IAsyncLifetime
         Assert.True(reached[^1] <= through);
     }
 
-    [Theory]
-    [InlineData("kept", 3)]
-    [InlineData("missing", 3)]
-    [InlineData("stale", 3)]
-    [InlineData("stale", StatementViewRebuild.PageSize)]
-    public async Task Run_StatementViews_SearchAnswersAsInline(string searchRows, int pageSize)
-    {
-        // given the search rows the inline writes made (one statement's quote amended), or none of them, or the amended
-        // statement's row still holding its first quote
-        Assert.Contains(_inline["mt_doc_statementview"], d => d.Contains(_source.Sentences[7]));
-        Assert.Contains(_inlineAnswers, a => a.StartsWith("8:") && a.Length > 3);
-        if (searchRows == "missing") await Execute($"delete from {_cluster.Schema}.{StatementSearchSql.Table}");
-        if (searchRows == "stale")
-            await Execute($"""
-                update {_cluster.Schema}.{StatementSearchSql.Table}
-                set quote = lower(@old), document = {StatementSearchSql.Document(_cluster.Schema, "@old")}
-                where id = (select id from {_cluster.Schema}.mt_doc_statementview where data ->> 'quote' = @amended)
-                """, ("old", _source.Sentences[1]), ("amended", _source.Sentences[7]));
-        Assert.Equal(searchRows == "kept", _inlineSearchRows.SequenceEqual(await SearchRows()));
-
-        // when the views are rebuilt set-based as the rebuild's host does it, before and after steps included
-        await Rebuild(pageSize, _ => { });
-
-        // then the search rows and every search's answer are the inline ones
-        Assert.Equal(_inline["mt_doc_statementview"], await Documents("mt_doc_statementview"));
-        Assert.Equal(_inlineSearchRows, await SearchRows());
-        Assert.Equal(_inlineAnswers, await Answers());
-    }
-
-    [Fact]
-    public async Task Run_StatementRecordedDuringTheRebuild_KeepsItsSearchRow()
-    {
-        // given a rebuild of the views in pages of three events, during which (between its pages) a statement is recorded
-        string? recorded = null;
-        void RecordOnce(long _)
-        {
-            if (recorded is not null) return;
-            var result = Actor("reb-a0").RecordStatement(_source.Statement("reb-a0", 6), Archivist).GetAwaiter().GetResult();
-            Assert.True(result.Appended, string.Join("; ", result.Errors));
-            recorded = result.Id!;
-        }
-
-        // when the rebuild finishes
-        await Rebuild(3, RecordOnce);
-
-        // then the statement written meanwhile is found by search, as every statement the rebuild wrote
-        Assert.NotNull(recorded);
-        Assert.Equal(_inlineSearchRows.Count + 1, (await SearchRows()).Count);
-        Assert.Contains(await SearchRows(), r => r.StartsWith(recorded + " ") && r.EndsWith(" " + _source.Sentences[6].ToLowerInvariant()));
-        var found = await StatementQueries.Page(_database, _cluster.Schema, new StatementFilter(Q: "\"sentence 7\""), null, 10, TestContext.Current.CancellationToken);
-        Assert.Equal([recorded], found.Value!.Items.Select(i => i.Id));
-    }
-
     [Fact]
     public async Task Run_FoldThatSkipsAnEvent_WritesOtherDocuments()
     {
@@ -152,46 +89,6 @@ public sealed class StatementViewRebuildTests : IAsyncLifetime
     {
         Assert.Null(StatementViewRebuild.For(ReadModels.ByName["actors"], _store, TestDatabase.ConnectionString));
         Assert.Null(StatementViewRebuild.For(ReadModels.ByName["audit-entries"], _store, TestDatabase.ConnectionString));
-    }
-
-    /// <summary>The views rebuilt as the projection daemon's leader rebuilds them: its steps before and after, around the pages.</summary>
-    private async Task Rebuild(int pageSize, Action<long> reached)
-    {
-        var model = ReadModels.ByName["statements"];
-        await Execute(model.BeforeRebuild!(_cluster.Schema));
-        try
-        {
-            await StatementViewRebuild.For(model, _store, TestDatabase.ConnectionString, pageSize)!
-                .Run(await Newest(), reached, TestContext.Current.CancellationToken);
-        }
-        finally
-        {
-            await Execute(model.AfterRebuild!(_cluster.Schema));
-        }
-    }
-
-    private Task<List<string>> SearchRows() => TestDatabase.Column<string>(
-        $"select id || ' ' || document::text || ' ' || quote from {_cluster.Schema}.{StatementSearchSql.Table} order by id");
-
-    /// <summary>Each query's answer: the ids in rank order, and the snippets.</summary>
-    private async Task<List<string>> Answers()
-    {
-        var answers = new List<string>();
-        foreach (var q in Queries)
-        {
-            var page = await StatementQueries.Page(_database, _cluster.Schema, new StatementFilter(Q: q), null, 100, TestContext.Current.CancellationToken);
-            answers.Add($"{q}: " + string.Join(", ", page.Value!.Items.Select(i => $"{i.Id} {i.Snippet}")));
-        }
-        return answers;
-    }
-
-    private static async Task Execute(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
     private static string Table(string model) => model == "statements" ? "mt_doc_statementview" : "mt_doc_statementrevisions";
