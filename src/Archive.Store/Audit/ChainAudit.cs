@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading.Channels;
 using Archive.Audit;
 using Archive.Domain.Audit;
 using Archive.Store.Events;
@@ -11,66 +12,50 @@ namespace Archive.Store.Audit;
 public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken, long Tombstones = 0);
 
 /// <summary>
-/// Reads the event store stream by stream and verifies each chain. Reading (PostgreSQL producing the rows, the API
-/// copying them) and hashing both take processor time, so the streams are split by key into ranges of about equal
-/// numbers of events, one per processor: each range has its own connection, and so its own PostgreSQL backend, and a
-/// thread of its own that reads a stream and verifies it; while it verifies, its backend fills the socket with the
-/// next rows. Only one stream per range is in memory at a time.
+/// Reads the event store stream by stream and verifies each chain. Reading and hashing both take processor time,
+/// so one reader hands whole streams through a bounded channel to a worker per processor: the two overlap instead
+/// of taking turns, and the channel's bound keeps only a few streams in memory at a time.
 /// </summary>
-/// <remarks>
-/// The ranges cover every key, whether or not the stream table knows it: the first has no lower bound, the last no
-/// upper one, and each ends where the next begins, in the database's own order of keys. Results are put together in
-/// the ranges' order, which is the key order a single reading gave, so the report is the same whatever the number
-/// of ranges. Each thread reads synchronously: it has nothing else to do while it waits. Handing rows and streams
-/// between pool threads (their spinning and waking, a cancellation registration per asynchronous read) was the
-/// largest part of the endpoint's profile before (docs/performance.md).
-/// </remarks>
 public static class ChainAudit
 {
-    public static Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, CancellationToken ct) =>
-        Run(database, schema, stream, Environment.ProcessorCount, ct);
+    /// <summary>One stream's events as read, numbered in reading order so the results keep that order.</summary>
+    private sealed record StreamEvents(int Index, StoredStream Events, long? Recorded);
 
-    /// <param name="ranges">How many key ranges to read and verify at once (at least one); the report does not depend on it.</param>
-    public static async Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, int ranges, CancellationToken ct)
+    public static async Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, CancellationToken ct)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(ranges, 1);
-        // the stream table in key order: the recorded versions, and where to split the keys
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
-        var keys = new List<(string Key, long Version)>();
-        await using (var versions = database.CreateCommand($"select id, version from {schema}.mt_streams" + (stream is null ? " order by id" : " where id = @s")))
+        await using (var versions = database.CreateCommand($"select id, version from {schema}.mt_streams" + (stream is null ? "" : " where id = @s")))
         {
             if (stream is not null) versions.Parameters.AddWithValue("s", stream);
             await using var reader = await versions.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var (key, version) = (reader.GetString(0), reader.GetInt64(1));
-                recorded[key] = version;
-                keys.Add((key, version));
-            }
+            while (await reader.ReadAsync(ct)) recorded[reader.GetString(0)] = reader.GetInt64(1);
         }
         recorded.Remove(Tombstones.Stream); // Marten's own stream for failed appends' positions, whose events are counted below
+        var tombstones = new StrongBox<long>();
 
-        var bounds = stream is null ? Bounds(keys, ranges) : [];
+        var streams = Channel.CreateBounded<StreamEvents>(new BoundedChannelOptions(4 * Environment.ProcessorCount)
+        {
+            SingleWriter = true, SingleReader = false,
+        });
+        // a failure anywhere stops the rest: the reader may be waiting on a full channel, the workers on an empty one
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var readers = Enumerable.Range(0, bounds.Count + 1).Select(i => Task.Factory.StartNew(
-            () => VerifyRange(database, schema, stream, i == 0 ? null : bounds[i - 1], i == bounds.Count ? null : bounds[i], recorded, stop),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        var reading = ReadStreams(database, schema, stream, recorded, tombstones, streams.Writer, stop);
+        var workers = Enumerable.Range(0, Environment.ProcessorCount)
+            .Select(_ => Task.Run(() => VerifyStreams(streams.Reader, stop), stop.Token)).ToArray();
         try
         {
-            await Task.WhenAll(readers);
+            await Task.WhenAll([reading, .. workers]);
         }
         catch when (!ct.IsCancellationRequested)
         {
             // report what failed, not the cancellations it caused
-            var failure = readers.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+            var failure = workers.Prepend(reading).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
                 .FirstOrDefault(e => e is not OperationCanceledException);
             if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             throw;
         }
-        var results = readers.SelectMany(r => r.Result.Results).ToList();
-        var tombstones = readers.Sum(r => r.Result.Tombstones);
+        var results = workers.SelectMany(w => w.Result).OrderBy(r => r.Index).Select(r => r.Result).ToList();
         // streams whose every event is gone
-        foreach (var result in results) recorded.Remove(result.StreamKey);
         results.AddRange(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value)));
 
         var broken = results.Where(r => !r.Intact).Select(r => r.Break!).ToList();
@@ -82,75 +67,40 @@ public static class ChainAudit
             if (sealBreak is not null && broken.All(b => b.StreamKey != MerkleTree.SealStream)) broken.Add(sealBreak);
         }
         broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
-        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones);
+        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones.Value);
     }
 
     /// <summary>
-    /// Keys where the ranges after the first begin: cut where the recorded versions (the events each stream holds)
-    /// add up to about an equal share each. Fewer cuts when streams are too few or too large to share out.
-    /// </summary>
-    internal static List<string> Bounds(IReadOnlyList<(string Key, long Version)> keys, int ranges)
-    {
-        var bounds = new List<string>();
-        var total = keys.Sum(k => Math.Max(k.Version, 0));
-        long before = 0;
-        foreach (var (key, version) in keys)
-        {
-            if (bounds.Count == ranges - 1) break;
-            // this key begins a range when the events before it reach the next range's share
-            if (before > 0 && before * ranges >= total * (bounds.Count + 1)) bounds.Add(key);
-            before += Math.Max(version, 0);
-        }
-        return bounds;
-    }
-
-    private sealed record RangeResult(List<StreamVerification> Results, long Tombstones);
-
-    /// <summary>
-    /// Reads the events of the streams whose keys are in [<paramref name="from"/>, <paramref name="to"/>) (either
-    /// end open when null), in stream order, and verifies each stream once it is whole. Each row arrives whole in
-    /// the connection's buffer and its fields are copied from there as raw UTF-8 into the stream's own buffer: a
+    /// Reads every stream's events, in stream order, and queues each stream once it is whole. Each row arrives whole
+    /// in the connection's buffer and its fields are copied from there as raw UTF-8 into the stream's own buffer: a
     /// string per body, decoded here and encoded again for hashing, was most of the reading's cost.
     /// </summary>
-    private static RangeResult VerifyRange(NpgsqlDataSource database, string schema, string? stream, string? from, string? to,
-        IReadOnlyDictionary<string, long> recorded, CancellationTokenSource stop)
+    private static async Task ReadStreams(NpgsqlDataSource database, string schema, string? stream, Dictionary<string, long> recorded,
+        StrongBox<long> tombstones, ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
     {
         var ct = stop.Token;
-        var results = new List<StreamVerification>();
-        long tombstones = 0;
         StoredStream? current = null;
         try
         {
-            using var connection = database.OpenConnection();
             // jsonb in binary is a version byte and the text: PostgreSQL writes the text once as it sends the row,
             // where data::text was computed before the sort and the sort then spilled every body to disk. The unique
-            // (stream_id, version) index gives the order without a sort, and the range's rows without a scan of the
-            // others; no two events share a stream and version.
-            var where = stream is not null ? "where stream_id = @s"
-                : from is null && to is null ? ""
-                : "where " + string.Join(" and ", new[] { from is null ? null : "stream_id >= @from", to is null ? null : "stream_id < @to" }.OfType<string>());
-            using var command = new NpgsqlCommand($"""
+            // (stream_id, version) index gives the order without a sort; no two events share a stream and version.
+            await using var command = database.CreateCommand($"""
                 select seq_id, stream_id, version, type, data, headers ->> '{EventHash.Header}'
-                from {schema}.mt_events {where}
+                from {schema}.mt_events {(stream is null ? "" : "where stream_id = @s")}
                 order by stream_id, version
-                """, connection);
+                """);
             if (stream is not null) command.Parameters.AddWithValue("s", stream);
-            if (from is not null) command.Parameters.AddWithValue("from", from);
-            if (to is not null) command.Parameters.AddWithValue("to", to);
-            ct.ThrowIfCancellationRequested();
-            using var cancel = ct.Register(() =>
-            {
-                try { command.Cancel(); } catch { /* the command has ended: nothing left to stop */ }
-            });
-            using var reader = command.ExecuteReader();
+            await using var reader = await command.ExecuteReaderAsync(ct);
             var types = new List<(byte[] Utf8, string Text)>();
+            var index = 0;
             byte[] key = new byte[256], currentKey = [], scratch = new byte[256];
-            while (reader.Read())
+            while (await reader.ReadAsync(ct))
             {
                 var keyLength = Field(reader, 1, ref key);
                 if (current is null || !key.AsSpan(0, keyLength).SequenceEqual(currentKey))
                 {
-                    if (current is not null) Verify(current);
+                    if (current is not null) await Flush(current);
                     currentKey = key[..keyLength];
                     current = new StoredStream(Encoding.UTF8.GetString(currentKey));
                 }
@@ -162,34 +112,41 @@ public static class ChainAudit
                 if (hashLength < 0 && current.StreamKey == Tombstones.Stream && Tombstones.Is(current.StreamKey, type, current.LastBody, null))
                 {
                     current.RemoveLast();
-                    tombstones++;
+                    tombstones.Value++;
                 }
             }
-            if (current is not null) Verify(current);
+            if (current is not null) await Flush(current);
             current = null;
-            return new RangeResult(results, tombstones);
 
-            void Verify(StoredStream whole)
+            async ValueTask Flush(StoredStream whole)
             {
-                current = null;
-                using (whole)
+                current = null; // the channel owns it from here, or the catch below disposes it
+                if (whole.Count == 0)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    // a stream of tombstones only is counted, not a chain
-                    if (whole.Count > 0) results.Add(whole.Verify(recorded.TryGetValue(whole.StreamKey, out var v) ? v : null));
+                    whole.Dispose(); // a stream of tombstones only: counted, not a chain
+                    return;
+                }
+                try
+                {
+                    // the reader alone touches the recorded versions: what is left afterwards are streams without events
+                    await streams.WriteAsync(new StreamEvents(index++, whole, recorded.Remove(whole.StreamKey, out var v) ? v : null), ct);
+                }
+                catch
+                {
+                    whole.Dispose();
+                    throw;
                 }
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
-            // a read stopped by the cancellation above fails as PostgreSQL's "canceling statement": say what it was
-            if (ct.IsCancellationRequested) throw new OperationCanceledException("the verification was cancelled", e, ct);
-            stop.Cancel(); // a range that fails stops the others: their reads end at once
+            current?.Dispose();
+            await stop.CancelAsync();
             throw;
         }
         finally
         {
-            current?.Dispose();
+            streams.TryComplete();
         }
     }
 
@@ -232,6 +189,24 @@ public static class ChainAudit
         field.ReadExactly(into.Reserve(length));
         into.Advance(length);
         return length;
+    }
+
+    private static async Task<List<(int Index, StreamVerification Result)>> VerifyStreams(ChannelReader<StreamEvents> streams, CancellationTokenSource stop)
+    {
+        var results = new List<(int, StreamVerification)>();
+        try
+        {
+            await foreach (var s in streams.ReadAllAsync(stop.Token))
+            {
+                using (s.Events) results.Add((s.Index, s.Events.Verify(s.Recorded)));
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        return results;
     }
 
     /// <summary>Recomputes each seal's Merkle root from the hashes of the events it covers, as they are stored now.</summary>
