@@ -38,7 +38,7 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
         // A quote without a span is found in the source first, so even a repeat answers with the statement's id.
         command = command.Located(anchored);
         var (unknownTopics, merged) = await TopicsStanding(command.Topics ?? []);
-        var unknownActors = await Missing(command.CoSpeakers, id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
+        var unknownActors = await MissingAll(command.CoSpeakers ?? [], id => GrainFactory.GetGrain<IActorGrain>(id).Exists());
 
         var decision = Domain.Statements.RecordStatement.Handle(
             Current, command, new RecordingContext(null, unknownTopics, unknownActors, merged) { Anchored = anchored }, Meta(context));
@@ -188,15 +188,4 @@ public sealed class ActorGrain(StreamStore storage) : StreamGrain<ActorState>(st
 
     private static IReadOnlySet<string> Among(IReadOnlySet<string> missing, IReadOnlyList<string>? ids) =>
         ids is null || missing.Count == 0 ? new HashSet<string>() : ids.Where(missing.Contains).ToHashSet(StringComparer.Ordinal);
-
-    private static async Task<IReadOnlySet<string>> Missing(IReadOnlyList<string>? ids, Func<string, Task<bool>> exists)
-    {
-        var missing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids ?? [])
-        {
-            // malformed ids are refused by the decision; only ask grains about well-formed ones
-            if (Domain.Common.Slug.IsValid(id) && !await exists(id)) missing.Add(id);
-        }
-        return missing;
-    }
 }
