@@ -48,7 +48,7 @@ internal static partial class Lexicon
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …", and a
     // clause about the place it names: "In Brask, where the crew still live on board, the mayor, Tove Lindahl, said …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing|where|when)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|\p{Lu}[a-z]+ing|where|when)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     // "announced", "notified the": verbs that may tell of an act ("announced an exercise") rather than pass on words.

@@ -127,7 +127,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     [GeneratedRegex(@"^(?:the\s+)?(?<owner>[^,]{2,60}?)['’]s\s+(?:[A-Za-z]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman)$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnedSpokesperson();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Prime Minister|Minister|President|Ambassador|Spokesperson|Spokesman|Spokeswoman|Premier|Chancellor|Secretary|Governor|Mayor|Commissioner)\s+(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")]
+    [GeneratedRegex(@"^(?:the\s+)?(?:\p{Lu}[a-z]+\s+){0,2}(?:Prime Minister|Minister|President|Ambassador|Spokesperson|Spokesman|Spokeswoman|Premier|Chancellor|Secretary|Governor|Mayor|Commissioner)\s+(?<name>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+){0,2})$")]
     private static partial Regex TitledName();
 
     /// <summary>The government an actor speaks for: itself, or the government of a person's country.</summary>
@@ -236,10 +236,10 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         return lastPerson;
     }
 
-    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) [A-Z][\w'’-]+, )?(?:(?:(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z][\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?, (?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+),|(?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
+    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) \p{Lu}[\w'’-]+, )?(?:(?:(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z][\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){0,2})?, (?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+),|(?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
     private static partial Regex ApposedSubject();
 
-    [GeneratedRegex(@"^(?<office>The (?:[A-Z][a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
+    [GeneratedRegex(@"^(?<office>The (?:\p{Lu}[a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
     private static partial Regex ActingOfficeHolder();
 
     [GeneratedRegex(@"^(?:[^,]{0,30}, )?(?:our|my) (?<role>prime minister|president|foreign minister|minister|ambassador|spokesperson|spokesman|spokeswoman|chancellor|premier)\b", RegexOptions.IgnoreCase)]
@@ -273,13 +273,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     [GeneratedRegex(@"^(?:[^,]+,\s+)?the\s+(?=[A-Z])")]
     private static partial Regex TheApposition();
 
-    [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
+    [GeneratedRegex(@"^(?:\p{Lu}[\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();
 
-    [GeneratedRegex(@"^(?<first>[^,]{2,80}(?:,\s*[^,]{2,60})?),?\s+and\s+(?:his|her|their|its)\s+(?:(?<demonym>[A-Z][\w'’-]+)\s+)?counterparts?(?:,?\s+(?<name>[A-Z][^,]{1,60}))?,?$")]
+    [GeneratedRegex(@"^(?<first>[^,]{2,80}(?:,\s*[^,]{2,60})?),?\s+and\s+(?:his|her|their|its)\s+(?:(?<demonym>\p{Lu}[\w'’-]+)\s+)?counterparts?(?:,?\s+(?<name>[A-Z][^,]{1,60}))?,?$")]
     private static partial Regex Counterpart();
 
-    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$")]
+    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){1,2})$")]
     private static partial Regex IndefiniteDescription();
 
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
@@ -287,10 +287,10 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
 
     // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …"), and so do its
     // embassy, its attachés and, in a diplomat's words, "our Ambrian friends" or "partners".
-    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
-    [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the |a |an )?(?:\p{Lu}[\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
     private static partial Regex OrganisationNoun();
 }
