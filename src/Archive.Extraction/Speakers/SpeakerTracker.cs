@@ -155,6 +155,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
         if (holders.Count == 0) holders = all.ToList();
         if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
+        // An official's "the Prime Minister" is their own country's, whoever else the text names.
+        if (holders.Count > 1 && countries is null && index.ById(FirstPerson?.ActorId)?.Country is { } own
+            && holders.Where(h => h.Country == own).ToList() is { Count: 1 } ours) holders = ours;
         if (holders.Count > 1) holders = OfTheDocumentsCountry(holders);
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);

@@ -199,11 +199,12 @@ internal static partial class Turns
     [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
     private static partial Regex QualifiedQuestion();
 
-    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?: \p{Lu}[\w.'’-]*){0,3}|Question(?: \p{Lu}[\w.'’-]*){1,3}|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
-    // Headings and datelines also end in a colon but nobody speaks there.
-    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present|Subjects|Topics covered)$", RegexOptions.IgnoreCase)]
+    // Headings and datelines also end in a colon but nobody speaks there; nor does a topic the speaker turns to ("On the
+    // Pellam Tunnel: the cabinet discussed …"), a phrase opening with a preposition, which no name does.
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present|Subjects|Topics covered|Taking part)$|^(?:On|About|Regarding|Concerning|As for|As to|Turning to|Finally|Firstly|Secondly|Lastly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotSpeakers();
 
     // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
@@ -212,6 +213,6 @@ internal static partial class Turns
 
     // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:", "HEDVIG SORN, MANAGING
     // DIRECTOR, KESSA STEELWORKS:") name a title or the asker, which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST|STAFF|ADMIRAL|GENERAL|COLONEL|CAPTAIN|COMMANDER|BRIGADIER|MAJOR|LIEUTENANT|ADM|GEN|COL|CAPT|CMDR|LT)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|ADMIRAL|GENERAL|COMMANDER)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
+    [GeneratedRegex(@"^(?:(?:ADDITIONAL|FURTHER|SUPPLEMENTARY|FOLLOW-UP|FINAL) QUESTION\b|MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST|STAFF|ADMIRAL|GENERAL|COLONEL|CAPTAIN|COMMANDER|BRIGADIER|MAJOR|LIEUTENANT|ADM|GEN|COL|CAPT|CMDR|LT)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|ADMIRAL|GENERAL|COMMANDER)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
     private static partial Regex CapitalTurn();
 }
