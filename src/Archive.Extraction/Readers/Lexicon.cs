@@ -23,6 +23,10 @@ internal static partial class Lexicon
         // conveyed our concern" in an answer stays the answerer's own words.
         "conveyed (?:the|his|her|their) (?:condolences|greetings|congratulations|wishes|message|invitation)|undertook to|undertakes to|" +
         "objected|appealed|asked for|informed (?:her|his|their) colleagues|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-|\\b(?:the|many|several|repeated|growing|recent|new|his|her|their|its|our|[a-z]+ed) )calls|reminded|clarified|spoke of|argued that|" +
+        // A readout tells what one leader told the other: "informed him that …", "set out the
+        // difficulties faced by …".
+        @"informed (?:him|her|them|(?:the |his |her |their )?(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+|(?:the|his|her|their) (?:counterpart|colleague|guest|host)s?) (?:that|of)\b|" +
+        @"set out (?:the|his|her|their|its|our) (?:difficulties|concerns|position|views?|case|priorities|plans?|proposals?|expectations)\b|" +
         // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
         @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 

@@ -144,6 +144,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
 
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
     {
+        if (countries is null && TheOtherHolder(mention, role, on) is { } other) return other;
         // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
         // "Minister Brekke" may be who "the foreign minister" means next, but never "the prime minister".
         var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal)
@@ -163,6 +164,38 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
         return speaker;
+    }
+
+    /// <summary>
+    /// A readout says "The Prime Minister spoke to the Prime Minister of Duravia, Ludvík Sedlar" and then "Prime Minister
+    /// Sedlar" each time: while the other holder is never named without the title or given name, the bare title used
+    /// again and again is the issuer's own office holder, the one other holder of the role on the day.
+    /// </summary>
+    private Speaker? TheOtherHolder(string mention, string role, DateOnly? on)
+    {
+        if (text is null || !string.Equals(Regex.Replace(mention.Trim(), @"^(?:the|The)\s+", ""), role, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!otherHolders.TryGetValue((role, on), out var other)) otherHolders[(role, on)] = other = FindOtherHolder(role, on);
+        return other is null ? null : new Speaker(other.Id, mention, true, []);
+    }
+
+    private readonly Dictionary<(string, DateOnly?), KnownActor?> otherHolders = [];
+
+    private KnownActor? FindOtherHolder(string role, DateOnly? on)
+    {
+        var titles = "(?i:" + Regex.Escape(role).Replace("\\ ", "\\s+") + ")";
+        if (Regex.Matches(text!, $@"\b[Tt]he\s+{titles}\b(?!\s+of\b|\s+\p{{Lu}}|['’]s)").Count < 2) return null;
+        var holders = index.ByRole(role, on).Where(ActorIndex.IsPerson).ToList();
+        var named = holders.Where(h =>
+        {
+            var surname = Regex.Escape(h.Name.Split(' ')[^1]);
+            // Never "Sedlar said" alone: a report that says so after "Prime Minister Sedlar" means him by "the prime minister".
+            return Regex.Matches(text!, $@"\b{titles}\s+(?:\p{{Lu}}[\w'’-]+\s+)?{surname}\b").Count >= 2
+                && !Regex.IsMatch(text!, $@"(?<!\p{{Lu}}[\w'’-]*\s+){surname}\b");
+        }).ToList();
+        if (named.Count != 1) return null;
+        var others = holders.Where(a => a.Id != named[0].Id && a.Country != named[0].Country).ToList();
+        if (others.Count > 1) others = OfTheDocumentsCountry(others);
+        return others.Count == 1 ? others[0] : null;
     }
 
     // "The Prime Minister" in a text about Orland is Orland's, when the archive knows prime ministers of other countries
