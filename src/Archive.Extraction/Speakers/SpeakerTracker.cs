@@ -66,6 +66,11 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var role = MentionKinds.RoleWord(mention);
         var actor = index.Match(mention);
         var demonym = actor is null ? index.ByDemonym(mention) : null;
+        // "The ministry added that …", "A ministry spokeswoman said …": a ministry no country names is the one of the
+        // government that spoke last, as a report goes on about the same ministry without naming its country again.
+        if (actor is null && demonym is null && BareMinistry().IsMatch(mention.Trim()) && lastOrganisation?.ActorId is { } lastId
+            && index.ById(lastId) is { } last && !ActorIndex.IsPerson(last) && GovernmentOf(last)?.Id == lastId)
+            return new Speaker(lastId, mention, false, []);
         if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
             return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
         if (actor is not null)
@@ -325,6 +330,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     // embassy, its attachés and, in a diplomat's words, "our Ambrian friends" or "partners".
     [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
+
+    [GeneratedRegex(@"^(?:[Tt]he |[Aa]n? |[Ii]ts )?(?:[a-z]+ )?(?:ministry|ministry of [a-z ]+)(?: (?:spokesperson|spokesman|spokeswoman|official|statement))?$")]
+    private static partial Regex BareMinistry();
 
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
     [GeneratedRegex(@"^(?:the |a |an )?(?:\p{Lu}[\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
