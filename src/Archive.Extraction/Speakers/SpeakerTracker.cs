@@ -277,7 +277,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         return lastPerson;
     }
 
-    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) \p{Lu}[\w'’-]+, )?(?:(?:(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z][\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){0,2})?, (?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+),|(?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
+    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) \p{Lu}[\w'’-]+, )?(?:(?:(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:(?:[a-z]|\p{Lu}(?=[\w'’-]* [a-z]))[\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){0,2})?, (?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+),|(?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
     private static partial Regex ApposedSubject();
 
     [GeneratedRegex(@"^(?<office>The (?:\p{Lu}[a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
