@@ -51,6 +51,12 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
             var coordinated = mention.Contains(" and ", StringComparison.Ordinal) || actors.All(a => a is not null && !ActorIndex.IsPerson(a));
             var ids = actors.Select(a => a?.Id).ToList();
             if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+            // "the Prime Minister and Prime Minister Sedlar agreed …", "he and President Okafor announced …": two office
+            // holders of two countries acting together speak for their two governments, however each is named.
+            if (mention.Contains(" and ", StringComparison.Ordinal) && conjuncts.Length == 2 && ids.Any(id => id is null)
+                && conjuncts.Select(c => GovernmentIdOf(Resolve(c, on, near, reporter) is { IsPerson: true, IsJoint: false } person ? person.ActorId : null)).ToList() is [{ } g1, { } g2]
+                && g1 != g2)
+                return Joint(mention, [g1, g2]);
         }
         // "A spokeswoman for the dockers' union, Kari Dalen,": an indefinite description names no office holder, so its
         // role word must not lead to whoever holds that role; the name set after it is the speaker.
