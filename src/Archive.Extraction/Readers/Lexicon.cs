@@ -127,6 +127,6 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^[\s,.]*(?<subj>[^“”""\n]{1,80}?)\s+(?<verb>" + Speech + @")\b")]
     public static partial Regex SubjectThenVerb();
 
-    [GeneratedRegex(@"^[\s,]*(?<verb>said|added|noted|stressed|asked|continued|explained)\s+(?<subj>[^,.;“”""\n]{2,80})")]
+    [GeneratedRegex(@"^[\s,]*(?<verb>said|says|added|adds|noted|notes|stressed|stresses|asked|asks|continued|continues|explained|explains|argued|argues|insisted|insists|warned|warns|recalled|recalls|wrote|writes)\s+(?<subj>[^,.;“”""\n]{2,80})")]
     public static partial Regex VerbThenSubject();
 }
