@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-9";
+    public const string Version = "rules-10";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -51,10 +51,10 @@ public static class Extractor
                 AuthoredReader.Read(context, author, header);
                 break;
             case SourceShape.Joint:
-                foreach (var paragraph in Body(document, header)) JointReader.Read(context, paragraph);
+                foreach (var paragraph in Relayed.Unwrap(input.Text, Body(document, header).ToList())) JointReader.Read(context, paragraph);
                 break;
             default:
-                foreach (var paragraph in Body(document, header)) NewsReader.Read(context, paragraph, jointDocument: false);
+                foreach (var paragraph in Relayed.Unwrap(input.Text, Body(document, header).ToList())) NewsReader.Read(context, paragraph, jointDocument: false);
                 break;
         }
         context.Drafts.Sort((a, b) => a.Range.Start != b.Range.Start ? a.Range.Start.CompareTo(b.Range.Start) : a.Range.End.CompareTo(b.Range.End));

@@ -59,9 +59,10 @@ internal static partial class SaidOnResolver
     private static (DateOnly, string)? Opening(ReadingContext context)
     {
         var document = context.Document;
-        foreach (var paragraph in document.Paragraphs.Take(3))
+        // A masthead, section line, headline, byline and time stamp may all stand above the opening paragraph.
+        foreach (var paragraph in document.Paragraphs.Take(6))
         {
-            if (Document.IsHeading(document.Text, paragraph)) continue;
+            if (Document.IsHeading(document.Text, paragraph) || BylineOrStamp().IsMatch(document.Slice(paragraph))) continue;
             var cue = DateCues.Find(document.Slice(paragraph), context.Reference).FirstOrDefault(c =>
                 c.Date is { } d && !c.Vague && !context.Drafts.Any(x => x.Range.Contains(paragraph.Start + c.Index))
                 && (context.Reference is not { } r || (d <= r && d.DayNumber >= r.DayNumber - 7)));
@@ -124,4 +125,8 @@ internal static partial class SaidOnResolver
 
     [GeneratedRegex(@"^\s*date\s+\d{4}-\d{2}-\d{2}\b", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderLine();
+
+    // "By Mila Strand\nPosted Dec 6, 2026 12:35 AM", "Updated 14:02 GMT": who wrote the report and when it went up.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:By|Posted|Published|Updated|Last updated)\b")]
+    private static partial System.Text.RegularExpressions.Regex BylineOrStamp();
 }

@@ -23,6 +23,10 @@ internal static partial class Lexicon
         // conveyed our concern" in an answer stays the answerer's own words.
         "conveyed (?:the|his|her|their) (?:condolences|greetings|congratulations|wishes|message|invitation)|undertook to|undertakes to|" +
         "objected|appealed|asked for|informed (?:her|his|their) colleagues|offered(?: on \\w+day)? to|informed us|informed me|informed our|informed the|informs us|notified us|notified our|notified the|(?<!so-)called|(?<!so-|\\b(?:the|many|several|repeated|growing|recent|new|his|her|their|its|our|[a-z]+ed) )calls|reminded|clarified|spoke of|argued that|" +
+        // A readout tells what one leader told the other: "informed him that …", "set out the
+        // difficulties faced by …".
+        @"informed (?:him|her|them|(?:the |his |her |their )?(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+|(?:the|his|her|their) (?:counterpart|colleague|guest|host)s?) (?:that|of)\b|" +
+        @"set out (?:the|his|her|their|its|our) (?:difficulties|concerns|position|views?|case|priorities|plans?|proposals?|expectations)\b|" +
         // Raising a case is taking it up with the other side: "The Kestrian side raised the case of the detained crew".
         @"raised (?:the|its|his|her|their|our) (?:case|issue|matter|question|concerns?)\b";
 
@@ -48,7 +52,7 @@ internal static partial class Lexicon
 
     // An opening phrase that is not part of the subject: "During his visit, …", "Moreover, …", "On Monday, …", and a
     // clause about the place it names: "In Brask, where the crew still live on board, the mayor, Tove Lindahl, said …".
-    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|[A-Z][a-z]+ing|where|when)\b[^,]*,\s*)+")]
+    [GeneratedRegex(@"^(?:(?:During|In|On|At|Under|Moreover|However|Meanwhile|Earlier|Later|Separately|Additionally|Also|Furthermore|Speaking|Addressing|Responding|After|Before|While|When|As|Last|This|Besides|Finally|First|Firstly|Secondly|Thirdly|Then|Still|Yet|But|And|Meanwhile|Likewise|Similarly|Specifically|In addition|For (?:its|his|her|their) part|Asked|Pressed|Put to (?:him|her|them)|\p{Lu}[a-z]+ing|where|when)\b[^,]*,\s*)+")]
     public static partial Regex LeadingAdverbial();
 
     // "announced", "notified the": verbs that may tell of an act ("announced an exercise") rather than pass on words.
@@ -123,6 +127,6 @@ internal static partial class Lexicon
     [GeneratedRegex(@"^[\s,.]*(?<subj>[^“”""\n]{1,80}?)\s+(?<verb>" + Speech + @")\b")]
     public static partial Regex SubjectThenVerb();
 
-    [GeneratedRegex(@"^[\s,]*(?<verb>said|added|noted|stressed|asked|continued|explained)\s+(?<subj>[^,.;“”""\n]{2,80})")]
+    [GeneratedRegex(@"^[\s,]*(?<verb>said|says|added|adds|noted|notes|stressed|stresses|asked|asks|continued|continues|explained|explains|argued|argues|insisted|insists|warned|warns|recalled|recalls|wrote|writes)\s+(?<subj>[^,.;“”""\n]{2,80})")]
     public static partial Regex VerbThenSubject();
 }

@@ -36,13 +36,13 @@ internal static partial class ShapeDetector
             : null;
 
     // "PORT AVEN, March 3 –", "BRASK, Kestria, Nov. 12, 2026 —": the place, its region and the day.
-    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][a-z]+\b(?!\.?\s+\d))*(?:,\s+[A-Z][a-z]+\.? \d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
+    [GeneratedRegex(@"^[A-Z][A-Z .'-]{2,}(?:,\s+\p{Lu}[a-z]+\b(?!\.?\s+\d))*(?:,\s+\p{Lu}[a-z]+\.? \d{1,2}(?:,\s+\d{4})?)?(?:\s*\([^)]*\))?\s*[–—:-]\s+")]
     private static partial Regex DatelinePrefix();
 
     private static int Sentences(string text) => Math.Max(1, Regex.Matches(text, @"[.!?](?:\s|$)").Count);
 
     // "BEIJING:" or "ISLAMABAD, March 3 (Agency) –" opens a wire report.
-    [GeneratedRegex(@"^[A-Z]{3,}(?:[ -][A-Z]{3,})*\s*(?::|,\s+[A-Z][a-z]+ \d{1,2}\b|\s+\()")]
+    [GeneratedRegex(@"^[A-Z]{3,}(?:[ -][A-Z]{3,})*\s*(?::|,\s+\p{Lu}[a-z]+ \d{1,2}\b|\s+\()")]
     private static partial Regex Dateline();
 
     [GeneratedRegex(@"\b(?:joint (?:press )?(?:statement|communiqu[ée]|declaration|release)|readout)\b", RegexOptions.IgnoreCase)]

@@ -49,7 +49,7 @@ internal sealed partial class Abbreviations
         return null;
     }
 
-    [GeneratedRegex(@"(?<words>(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on)\s+){0,2}){2,8})\((?<abbr>[A-Z]{2,6})\)")]
+    [GeneratedRegex(@"(?<words>(?:\p{Lu}[\w’'-]*\s+(?:(?:of|for|and|the|on)\s+){0,2}){2,8})\((?<abbr>[A-Z]{2,6})\)")]
     private static partial Regex Definition();
 
     [GeneratedRegex(@"\b[A-Z]{2,6}\b")]

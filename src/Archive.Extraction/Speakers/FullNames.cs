@@ -11,7 +11,7 @@ internal static partial class FullNames
     /// <summary>"Today we are joined by Deputy Spokesperson Aino Kask": the given name before the surname, titles left out.</summary>
     public static string? Of(string text, string surname)
     {
-        foreach (Match m in Regex.Matches(text, $@"\b(?<given>[A-Z][\w'’-]+) {Regex.Escape(surname)}\b"))
+        foreach (Match m in Regex.Matches(text, $@"\b(?<given>\p{{Lu}}[\w'’-]+) {Regex.Escape(surname)}\b"))
             if (MentionKinds.RoleWord(m.Groups["given"].Value) is null && !IsTitle(m.Groups["given"].Value)) return m.Value;
         return null;
     }
@@ -33,9 +33,9 @@ internal static partial class FullNames
     public static string Ordinary(string word) =>
         word.Length > 1 && word.All(c => !char.IsLower(c)) ? word[0] + word[1..].ToLowerInvariant() : word;
 
-    [GeneratedRegex(@"^(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+)?(?<surname>[A-Z][a-z][\w'’-]*)$")]
+    [GeneratedRegex(@"^(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+)?(?<surname>\p{Lu}[a-z][\w'’-]*)$")]
     private static partial Regex ShortForm();
 
-    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy|Admiral|Rear|Colonel|Captain|Commander|Brigadier|Major|Lieutenant|Adm|Gen|Col|Capt|Cmdr|Lt|Sir|Dame)\.?$")]
+    [GeneratedRegex(@"^(?:Mr|Ms|Mrs|Miss|Dr|Prof|Madam|Deputy|Vice|Acting|Assistant|Senior|Chief|General|Foreign|Finance|Trade|Defence|Defense|Interior|Justice|Energy|Admiral|Rear|Colonel|Captain|Commander|Brigadier|Major|Lieutenant|Adm|Gen|Col|Capt|Cmdr|Lt|Sir|Dame|Inspector|Superintendent|Commissioner|Director|Judge|Justice|Professor|Sergeant|Detective|Constable|Officer|Father|Bishop|Reverend|Rev)\.?$")]
     public static partial Regex Title();
 }

@@ -32,6 +32,6 @@ internal static partial class Interlocutors
     private static partial Regex PhraseEnd();
 
     // "Nils Anker", "Minister Vesk": capitalised words opening the phrase.
-    [GeneratedRegex(@"^(?:the\s+)?(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,?\s*$")]
+    [GeneratedRegex(@"^(?:the\s+)?(?<name>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+){1,2})\s*,?\s*$")]
     private static partial Regex Name();
 }

@@ -73,7 +73,7 @@ internal static partial class MentionKinds
     {
         var parts = Conjunction().Split(mention.Trim());
         // "The Foreign Minister of Corvelia and the Foreign Minister of Estova": a later conjunct may open with "the".
-        return parts.Length >= 2 && parts.All(p => p.Length > 0 && (char.IsUpper(p[0]) || p.StartsWith("the ", StringComparison.Ordinal))) ? parts : null;
+        return parts.Length >= 2 && parts.All(p => p.Length > 0 && (char.IsUpper(p[0]) || p.StartsWith("the ", StringComparison.Ordinal) || p is "he" or "she")) ? parts : null;
     }
 
     private static bool HasProperName(string mention) =>

@@ -51,6 +51,12 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
             var coordinated = mention.Contains(" and ", StringComparison.Ordinal) || actors.All(a => a is not null && !ActorIndex.IsPerson(a));
             var ids = actors.Select(a => a?.Id).ToList();
             if (coordinated && ids.All(id => id is not null) && ids.Distinct().Count() >= 2) return Joint(mention, ids.Distinct().ToList()!);
+            // "the Prime Minister and Prime Minister Sedlar agreed …", "he and President Okafor announced …": two office
+            // holders of two countries acting together speak for their two governments, however each is named.
+            if (mention.Contains(" and ", StringComparison.Ordinal) && conjuncts.Length == 2 && ids.Any(id => id is null)
+                && conjuncts.Select(c => GovernmentIdOf(Resolve(c, on, near, reporter) is { IsPerson: true, IsJoint: false } person ? person.ActorId : null)).ToList() is [{ } g1, { } g2]
+                && g1 != g2)
+                return Joint(mention, [g1, g2]);
         }
         // "A spokeswoman for the dockers' union, Kari Dalen,": an indefinite description names no office holder, so its
         // role word must not lead to whoever holds that role; the name set after it is the speaker.
@@ -66,6 +72,11 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var role = MentionKinds.RoleWord(mention);
         var actor = index.Match(mention);
         var demonym = actor is null ? index.ByDemonym(mention) : null;
+        // "The ministry added that …", "A ministry spokeswoman said …": a ministry no country names is the one of the
+        // government that spoke last, as a report goes on about the same ministry without naming its country again.
+        if (actor is null && demonym is null && BareMinistry().IsMatch(mention.Trim()) && lastOrganisation?.ActorId is { } lastId
+            && index.ById(lastId) is { } last && !ActorIndex.IsPerson(last) && GovernmentOf(last)?.Id == lastId)
+            return new Speaker(lastId, mention, false, []);
         if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
             return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
         if (actor is not null)
@@ -127,7 +138,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     [GeneratedRegex(@"^(?:the\s+)?(?<owner>[^,]{2,60}?)['’]s\s+(?:[A-Za-z]+\s+){0,2}(?:spokesperson|spokesman|spokeswoman)$", RegexOptions.IgnoreCase)]
     private static partial Regex OwnedSpokesperson();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:Prime Minister|Minister|President|Ambassador|Spokesperson|Spokesman|Spokeswoman|Premier|Chancellor|Secretary|Governor|Mayor|Commissioner)\s+(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")]
+    [GeneratedRegex(@"^(?:the\s+)?(?:\p{Lu}[a-z]+\s+){0,2}(?:Prime Minister|Minister|President|Ambassador|Spokesperson|Spokesman|Spokeswoman|Premier|Chancellor|Secretary|Governor|Mayor|Commissioner)\s+(?<name>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+){0,2})$")]
     private static partial Regex TitledName();
 
     /// <summary>The government an actor speaks for: itself, or the government of a person's country.</summary>
@@ -144,6 +155,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
 
     private Speaker ByRole(string mention, string role, DateOnly? on, IReadOnlySet<string>? countries)
     {
+        if (countries is null && TheOtherHolder(mention, role, on) is { } other) return other;
         // The text's own earlier "Ambassador Jiang Zaidong" outranks the archive's records of who held the role.
         // "Minister Brekke" may be who "the foreign minister" means next, but never "the prime minister".
         var antecedent = countries is not null ? null : roleAntecedents.Where(r => r.Key.EndsWith(role, StringComparison.Ordinal)
@@ -155,11 +167,46 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
         if (holders.Count == 0) holders = all.ToList();
         if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
+        // An official's "the Prime Minister" is their own country's, whoever else the text names.
+        if (holders.Count > 1 && countries is null && index.ById(FirstPerson?.ActorId)?.Country is { } own
+            && holders.Where(h => h.Country == own).ToList() is { Count: 1 } ours) holders = ours;
         if (holders.Count > 1) holders = OfTheDocumentsCountry(holders);
         if (holders.Count != 1) return Speaker.Unresolved(mention, isPerson: true);
         var speaker = new Speaker(holders[0].Id, mention, ActorIndex.IsPerson(holders[0]), []);
         roleAntecedents[role] = speaker;
         return speaker;
+    }
+
+    /// <summary>
+    /// A readout says "The Prime Minister spoke to the Prime Minister of Duravia, Ludvík Sedlar" and then "Prime Minister
+    /// Sedlar" each time: while the other holder is never named without the title or given name, the bare title used
+    /// again and again is the issuer's own office holder, the one other holder of the role on the day.
+    /// </summary>
+    private Speaker? TheOtherHolder(string mention, string role, DateOnly? on)
+    {
+        if (text is null || !string.Equals(Regex.Replace(mention.Trim(), @"^(?:the|The)\s+", ""), role, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!otherHolders.TryGetValue((role, on), out var other)) otherHolders[(role, on)] = other = FindOtherHolder(role, on);
+        return other is null ? null : new Speaker(other.Id, mention, true, []);
+    }
+
+    private readonly Dictionary<(string, DateOnly?), KnownActor?> otherHolders = [];
+
+    private KnownActor? FindOtherHolder(string role, DateOnly? on)
+    {
+        var titles = "(?i:" + Regex.Escape(role).Replace("\\ ", "\\s+") + ")";
+        if (Regex.Matches(text!, $@"\b[Tt]he\s+{titles}\b(?!\s+of\b|\s+\p{{Lu}}|['’]s)").Count < 2) return null;
+        var holders = index.ByRole(role, on).Where(ActorIndex.IsPerson).ToList();
+        var named = holders.Where(h =>
+        {
+            var surname = Regex.Escape(h.Name.Split(' ')[^1]);
+            // Never "Sedlar said" alone: a report that says so after "Prime Minister Sedlar" means him by "the prime minister".
+            return Regex.Matches(text!, $@"\b{titles}\s+(?:\p{{Lu}}[\w'’-]+\s+)?{surname}\b").Count >= 2
+                && !Regex.IsMatch(text!, $@"(?<!\p{{Lu}}[\w'’-]*\s+){surname}\b");
+        }).ToList();
+        if (named.Count != 1) return null;
+        var others = holders.Where(a => a.Id != named[0].Id && a.Country != named[0].Country).ToList();
+        if (others.Count > 1) others = OfTheDocumentsCountry(others);
+        return others.Count == 1 ? others[0] : null;
     }
 
     // "The Prime Minister" in a text about Orland is Orland's, when the archive knows prime ministers of other countries
@@ -236,10 +283,10 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         return lastPerson;
     }
 
-    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) [A-Z][\w'’-]+, )?(?:(?:(?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:[a-z][\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})?, (?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+),|(?<name>[A-Z][\w'’-]+ [A-Z][\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
+    [GeneratedRegex(@"^(?:(?:In|At|On|Back in) \p{Lu}[\w'’-]+, )?(?:(?:(?:\p{Lu}[\w'’-]+ ){0,3}\p{Lu}[\w'’-]+['’]s|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) (?:(?:[a-z]|\p{Lu}(?=[\w'’-]* [a-z]))[\w'’-]* ){0,4}(?:spokesman|spokeswoman|spokesperson|director|executive|chief|head|leader|ambassador|minister|mayor|chairman|chairwoman|chair|president|secretary|manager|founder|lawyer|professor|commander|editor|official|adviser|advisor|economist|analyst)(?: (?:of|in|at|for) \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){0,2})?, (?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+),|(?<name>\p{Lu}[\w'’-]+ \p{Lu}[\w'’-]+), (?:the|a|an) [a-z][^,]{2,80}, )(?! (?:said|says|told|added)\b)")]
     private static partial Regex ApposedSubject();
 
-    [GeneratedRegex(@"^(?<office>The (?:[A-Z][a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
+    [GeneratedRegex(@"^(?<office>The (?:\p{Lu}[a-z]+ ){0,2}(?:Prime Minister|President|Minister|Ambassador|Chancellor|Premier))\s+(?!of\b|and\b|or\b|who\b)[a-z]+")]
     private static partial Regex ActingOfficeHolder();
 
     [GeneratedRegex(@"^(?:[^,]{0,30}, )?(?:our|my) (?<role>prime minister|president|foreign minister|minister|ambassador|spokesperson|spokesman|spokeswoman|chancellor|premier)\b", RegexOptions.IgnoreCase)]
@@ -273,13 +320,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
     [GeneratedRegex(@"^(?:[^,]+,\s+)?the\s+(?=[A-Z])")]
     private static partial Regex TheApposition();
 
-    [GeneratedRegex(@"^(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$")]
+    [GeneratedRegex(@"^(?:\p{Lu}[\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,3}(?<!\b(?:of|for|at|in|on|from|with|by|to|and|the|a|an)\s+)(?<name>\p{Lu}[\w'’-]+(?:\s+\p{Lu}[\w'’-]+){1,2})$")]
     private static partial Regex DescribedName();
 
-    [GeneratedRegex(@"^(?<first>[^,]{2,80}(?:,\s*[^,]{2,60})?),?\s+and\s+(?:his|her|their|its)\s+(?:(?<demonym>[A-Z][\w'’-]+)\s+)?counterparts?(?:,?\s+(?<name>[A-Z][^,]{1,60}))?,?$")]
+    [GeneratedRegex(@"^(?<first>[^,]{2,80}(?:,\s*[^,]{2,60})?),?\s+and\s+(?:his|her|their|its)\s+(?:(?<demonym>\p{Lu}[\w'’-]+)\s+)?counterparts?(?:,?\s+(?<name>[A-Z][^,]{1,60}))?,?$")]
     private static partial Regex Counterpart();
 
-    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$")]
+    [GeneratedRegex(@"^[Aa]n? [^,]{1,80}, (?<name>\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){1,2})$")]
     private static partial Regex IndefiniteDescription();
 
     [GeneratedRegex(@"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]")]
@@ -287,10 +334,13 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
 
     // A country's foreign ministry speaks for its government ("the Valdorian foreign ministry said …"), and so do its
     // embassy, its attachés and, in a diplomat's words, "our Ambrian friends" or "partners".
-    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:side|government|delegation|authorities|administration|foreign ministry|foreign office|ministry of foreign affairs|embassy(?: in \p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+)?)?|attach[ée]|friends|partners|counterparts)$", RegexOptions.IgnoreCase)]
     private static partial Regex GovernmentNoun();
 
+    [GeneratedRegex(@"^(?:[Tt]he |[Aa]n? |[Ii]ts )?(?:[a-z]+ )?(?:ministry|ministry of [a-z ]+)(?: (?:spokesperson|spokesman|spokeswoman|official|statement))?$")]
+    private static partial Regex BareMinistry();
+
     // "the Kestrian transport ministry": an organisation the archive does not know, named by what it is.
-    [GeneratedRegex(@"^(?:the |a |an )?(?:[A-Z][\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:the |a |an )?(?:\p{Lu}[\w’'-]* )+(?:ministry|office|agency|embassy|government|commission|council|department|bank|company|institute|committee|authority|police|army|court|parliament)$", RegexOptions.IgnoreCase)]
     private static partial Regex OrganisationNoun();
 }

@@ -46,7 +46,7 @@ internal static class NewsReader
                 var frame = Attribution.After(text, quote.Outer.End, sentence.End) ?? Attribution.Before(text, from, quote.Outer.Start)
                     ?? Attribution.WithTheWords(text, from, quote.Outer.Start);
                 from = quote.Outer.End;
-                var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence));
+                var speaker = frame is null ? null : context.Resolve(frame.Subject, Frame(frame, sentence, quote, allQuotes));
                 // "“We will rebuild,” Ellerby said, as families queued, “every bridge …”": a quotation that goes on in
                 // lower case after an attributed one in its sentence is the rest of the same words.
                 if (frame is null && sentenceSpeaker is not null && GoesOn(text, quote))
@@ -59,7 +59,7 @@ internal static class NewsReader
                 {
                     var pronoun = MentionKinds.Classify(frame!.Subject) != MentionKind.Named;
                     context.Add(new Draft(quote.Content, QuoteKinds.Direct, speaker, "news.quote.attributed",
-                        pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence)));
+                        pronoun ? Confidences.Medium : Confidences.High, Frame(frame, sentence, quote, allQuotes)));
                     paragraphSpeaker = speaker;
                     sentenceSpeaker = speaker;
                     handled = true;
@@ -154,6 +154,17 @@ internal static class NewsReader
 
     private static Segment Frame(Frame frame, Segment sentence) =>
         frame.SubjectStart < frame.VerbEnd ? new Segment(frame.SubjectStart, Math.Min(sentence.End, frame.VerbEnd + 40)) : sentence;
+
+    /// <summary>
+    /// "“…,” she said in an interview in her office in Pellin on Thursday.": an attribution after its quotation runs to
+    /// the sentence's end (or the next quotation), and all of it is about the saying, however far the day stands.
+    /// </summary>
+    private static Segment Frame(Frame frame, Segment sentence, QuoteRegion quote, IReadOnlyList<QuoteRegion> quotes)
+    {
+        if (frame.SubjectStart < quote.Outer.End || frame.SubjectStart >= frame.VerbEnd) return Frame(frame, sentence);
+        var end = quotes.Where(q => q.Outer.Start >= frame.VerbEnd && q.Outer.Start < sentence.End).Select(q => q.Outer.Start).DefaultIfEmpty(sentence.End).Min();
+        return new Segment(frame.SubjectStart, Math.Max(end, Math.Min(sentence.End, frame.VerbEnd + 40)));
+    }
 
     private static bool StandsAlone(string text, Segment sentence, QuoteRegion quote) =>
         QuoteRegion.WordCount(text, new Segment(sentence.Start, quote.Outer.Start))

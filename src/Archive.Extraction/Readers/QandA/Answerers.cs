@@ -51,6 +51,9 @@ internal static partial class Answerers
     private static Speaker Unknown(string text, string prefix, Speaker? resolved, string? surname)
     {
         if (ShortLabelName(text, prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
+        // "M. Vrána:", "R. Šimon:": initials and a surname are already the name as the document prints it; the text's
+        // "Chief Inspector Vrána" adds a title, not the given name.
+        if (InitialledName().IsMatch(Outlet().Replace(prefix, ""))) return Speaker.Unresolved(Outlet().Replace(prefix, ""), isPerson: true);
         if (resolved is null) return Speaker.Unresolved(prefix, isPerson: true);
         if (surname is not null && MentionKinds.RoleWord(surname) is null && resolved.IsPerson)
             return Speaker.Unresolved(FullNames.Of(text, surname) ?? resolved.Mention, isPerson: true);
@@ -119,9 +122,12 @@ internal static partial class Answerers
     private static partial Regex WholeNote();
 
     // "[laughter]", "(inaudible)", and official transcripts' "(As interpreted.)", "(In English.)", "(Laughter.)".
-    [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\)|\([A-Z][a-z]+(?: [A-Za-z][a-z]+){0,3}\.\))\s*")]
+    [GeneratedRegex(@"\G(?:\[[^\]\n]{1,80}\]|\([a-z][a-z ,-]{0,30}\)|\(\p{Lu}[a-z]+(?: [A-Za-z][a-z]+){0,3}\.\))\s*")]
     private static partial Regex StageNote();
 
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
+
+    [GeneratedRegex(@"^(?:\p{Lu}\.[ ]?){1,3}\p{Lu}[\w'’-]+(?:[ -]\p{Lu}[\w'’-]+)?$")]
+    private static partial Regex InitialledName();
 }

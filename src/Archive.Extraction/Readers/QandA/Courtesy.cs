@@ -17,15 +17,15 @@ internal static partial class Courtesy
     // Brandt first."), and speakers thank or welcome each other by name ("Thank you, Jan.", "Erik, welcome to Port
     // Aven."). Case matters here: a one-word reply ("Certainly.") is an answer, not a call.
     [GeneratedRegex(@"^(?:" +
-        @"(?:Next, )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){1,3}[.]" +
-        @"|(?:Next, )[A-Z][\w'’-]*[.]" +
+        @"(?:Next, )?\p{Lu}[\w'’-]*(?: (?:\p{Lu}[\w'’-]*|of|the)){1,3}[.]" +
+        @"|(?:Next, )\p{Lu}[\w'’-]*[.]" +
         // "Helga Frisk, Mirov Courier.": the next asker with their outlet.
-        @"|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){1,2}, (?:the )?[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,4}[.]" +
-        @"|[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,3}(?:,? please| first|, go ahead)[.]" +
-        @"|(?:Thank you|Thanks)(?: very much)?, (?:dear )?(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?|ministers|colleagues|all)(?:, for [^.!]*)?[.!]" +
+        @"|\p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*){1,2}, (?:the )?\p{Lu}[\w'’-]*(?: (?:\p{Lu}[\w'’-]*|of|the)){0,4}[.]" +
+        @"|\p{Lu}[\w'’-]*(?: (?:\p{Lu}[\w'’-]*|of|the)){0,3}(?:,? please| first|, go ahead)[.]" +
+        @"|(?:Thank you|Thanks)(?: very much)?, (?:dear )?(?:\p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)?|ministers|colleagues|all)(?:, for [^.!]*)?[.!]" +
         // "Thank you, Madam President, and thank you for your hospitality."
-        @"|(?:Thank you|Thanks)(?: very much)?, (?:Madam|Mr\.?|Mister|Madame|Dear) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?(?:,? and thank you for [^.!]*)?[.!]" +
-        @"|(?:[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?, )?(?:welcome|welcome back) to [^.!]*[.!]" +
+        @"|(?:Thank you|Thanks)(?: very much)?, (?:Madam|Mr\.?|Mister|Madame|Dear) \p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)?(?:,? and thank you for [^.!]*)?[.!]" +
+        @"|(?:\p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)?, )?(?:welcome|welcome back) to [^.!]*[.!]" +
         @")$")]
     private static partial Regex Calls();
 
@@ -55,7 +55,7 @@ internal static partial class Courtesy
         + @"|(?:(?:And )?[Ww]ith that|So|Now),? the floor is (?:now )?open (?:for|to) (?:your )?questions[.]"
         + @"|Let me (?:take|answer) (?:these|those|the|your|both|all|the two|the three) (?:\w+ )?questions (?:together|in turn|one by one|at once)\b[^.]*[.]"
         + @"|If there are no (?:more|further|other) questions\b[^.]*[.]"
-        + @"|Good (?:morning|afternoon|evening), [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?[.!]|(?:Thank you|Thanks) for having (?:me|us)(?: here| on (?:the|your) (?:programme|program|show))?[.!]"
+        + @"|Good (?:morning|afternoon|evening), \p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)?[.!]|(?:Thank you|Thanks) for having (?:me|us)(?: here| on (?:the|your) (?:programme|program|show))?[.!]"
         + @"|I (?:hereby )?(?:open|declare open) (?:the |this |today's |today’s )?[^.]{0,40}\b(?:press conference|briefing)\b[^.]*[.]|[^.]*\bgive the floor to\b[^.]*[.]"
         + @"|End of (?:the )?(?:transcript|briefing|press conference)[.]|END|ENDS|[#]{3}|-30-"
         // The closing time line: "3:19 P.M. CET".
@@ -71,6 +71,16 @@ internal static partial class Courtesy
         @"|(?:That is|That's|That’s) (?:all|it)(?: for (?:today|now|this (?:morning|afternoon))| from me)?[.!]|See you [^.]*[.!]" +
         @"|We have (?:time for )?(?:one|two|three|a few|a couple of|time for one) (?:more|last|final|other) questions?[^.]*[.]" +
         @"|[^.]*\bwill (?:open|begin|start) (?:today's|today’s|this|the) (?:briefing|press conference)\b[^.]*[.]" +
-        @"|The next (?:(?:regular|government|weekly|daily) )?(?:briefing|press (?:briefing|conference))[^.]{0,40}? will (?:be held|take place|be) [^.]*[.])$", RegexOptions.IgnoreCase)]
+        @"|The next (?:(?:regular|government|weekly|daily) )?(?:briefing|press (?:briefing|conference))[^.]{0,40}? will (?:be held|take place|be) [^.]*[.]" +
+        // A greeting with its thanks in any words: "Good morning, everybody, and thanks for getting up so early."
+        @"|(?:Good (?:morning|afternoon|evening)|Hello|Hi)(?:,? (?:everyone|everybody|all|ladies and gentlemen|friends|colleagues))?,? and (?:thanks|thank you)(?: all)? for [^.!]{1,80}[.!]" +
+        // Announcing how the remarks will run: "Let me say a couple of things up front, and then I'm happy to take a few
+        // questions.", "Before your questions, a few words on the schedule and on the tunnel."
+        @"|(?:Let me|I(?:'d|’d| would) like to|I want to|I(?:'ll|’ll| will)) (?:say|make|give you) (?:a few|a couple of|two|three|some|one or two|just a few) (?:things|words|points|remarks)(?: (?:up front|first|at the start|to begin with|to start))?(?:,? and then [^.]*)?[.]" +
+        @"|(?:Before (?:your |the |we take |I take |taking )?questions,? )?(?:a few|some|two|three|a couple of|just a few) (?:words|remarks|points|things) (?:on|about) [^.]{1,120}[.]" +
+        // Not hearing a question: "Sorry, say again?", "Could you repeat the question?"
+        @"|(?:(?:Sorry|Pardon|Excuse me),? )?(?:say (?:that )?again|could you (?:repeat|say) (?:that|the question|it)(?: again)?|I didn't (?:hear|catch) (?:that|you|the question))[?.]|(?:Sorry|Pardon)[?]" +
+        @"|(?:(?:The|One|A) )?(?:last|final|next) one(?:,? please)?[.]" +
+        @"|(?:the|this|today's|today’s) (?:press conference|briefing|conference|interview) is (?:now )?(?:over|closed|finished|at an end)[.])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

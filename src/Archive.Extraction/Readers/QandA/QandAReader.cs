@@ -23,10 +23,11 @@ internal static class QandAReader
             // "Estova's Minister of Defence, Rasmus Okell, spoke to Clara Voss …": a paragraph naming the briefer introduces them.
             foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p) && !Names(context, p, briefer))) ReadAnswer(context, paragraph, briefer);
         }
+        var moderators = Turns.NamedModerators(context.Document, turns);
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix)) continue;
+            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix))) continue;
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);

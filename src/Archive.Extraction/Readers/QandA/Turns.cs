@@ -86,7 +86,7 @@ internal static partial class Turns
 
     // "The Minister of Digital Affairs (Beatrix Holm)": an office with its holder's name; "Viggo Brandt (Brask North)
     // (Opposition)": a name with constituency and party; "Beatrix Holm": the name alone. The whole line, nothing after.
-    [GeneratedRegex(@"\G(?:(?:The|the) [A-Z][^()\n:]{2,60}? \((?<who>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\)|(?<who>[A-Z][\w'’-]+(?: (?:[A-Z][\w.'’-]*|of|de|van|von|bin|al)){1,4})(?: \([^()\n]{1,60}\)){0,2})$")]
+    [GeneratedRegex(@"\G(?:(?:The|the) [A-Z][^()\n:]{2,60}? \((?<who>\p{Lu}[\w.'’-]+(?: \p{Lu}[\w.'’-]+){1,3})\)|(?<who>\p{Lu}[\w'’-]+(?: (?:\p{Lu}[\w.'’-]*|of|de|van|von|bin|al)){1,4})(?: \([^()\n]{1,60}\)){0,2})$")]
     private static partial Regex SpeakerLine();
 
     private static string LabelKey(string prefix) => prefix.Split(',', '(', '[')[0].Trim();
@@ -94,7 +94,7 @@ internal static partial class Turns
     private static string TagKey(string tag) => "(" + tag.Trim() + ")";
 
     // "(Prime Minister Vaskel) …", "(Reporter) …", "(Moderator) …": a bracketed name or role before the words.
-    [GeneratedRegex(@"\G\((?<who>(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6})\)[ ]+(?=\S)")]
+    [GeneratedRegex(@"\G\((?<who>(?:\p{Lu}[\w.'’-]*|\p{Lo}+)(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6})\)[ ]+(?=\S)")]
     private static partial Regex ParenTag();
 
     // "(Inaudible) …", "(Crosstalk) …", "(Laughter) …": the transcriber's notes, not speakers.
@@ -147,6 +147,32 @@ internal static partial class Turns
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
 
+    /// <summary>
+    /// "Moderator: E. Kolářová, Head of the Press Service." (also "Chair:", "Host:", "Moderated by …") above the turns
+    /// names who runs the conference; that person's own turns ("E. Kolářová: Last question, please.") give the floor
+    /// and say nothing of record, as a turn labelled "Moderator:" would.
+    /// </summary>
+    public static IReadOnlySet<string> NamedModerators(Document document, IReadOnlyList<Turn> turns)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var text = document.Text;
+        var firstAnswer = turns.FirstOrDefault(t => !t.IsQuestion && !IsInterpreter(t.Prefix));
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (firstAnswer is not null && paragraph.Start >= firstAnswer.PrefixRange.Start) break;
+            if (ModeratorLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } m) names.Add(m.Groups["name"].Value.Trim());
+        }
+        // Named as moderator but answering for no one else: only names that label turns of their own count.
+        names.IntersectWith(turns.Select(t => Bare(t.Prefix)));
+        return names;
+    }
+
+    /// <summary>A label without its outlet or description ("E. Kolářová, Head of the Press Service" → "E. Kolářová").</summary>
+    public static string Bare(string prefix) => Outlet().Replace(prefix, "").Trim();
+
+    [GeneratedRegex(@"\G(?:Moderator|Moderated by|Chair|Chaired by|Chairperson|Host|Hosted by|Presenter)\s*[:：]?\s+(?<name>(?:\p{Lu}\.[ ]?){0,3}\p{Lu}[\w'’-]+(?:[ ](?:\p{Lu}[\w.'’-]*|de|van|von)){0,3})(?=,|\.?$|[ ]\()")]
+    private static partial Regex ModeratorLine();
+
     /// <summary>An interpreter's or a chair's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
     public static bool IsInterpreter(string prefix) => Interpreter().IsMatch(prefix);
 
@@ -157,7 +183,7 @@ internal static partial class Turns
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
     // Selva Herald:" after a comma. A time stamp may stand before the label ("[15:03] THE PRIME MINISTER:").
-    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:[A-Z][\w.'’-]*|\p{Lo}+)(?:[ ](?:[A-Z][\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|(?:,[ ][A-Z][\w.'’&-]*(?:[ ](?:[A-Z][\w.'’&-]*|of|the)){0,4}){1,2})?)\s*[:：]\s*")]
+    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:\p{Lu}[\w.'’-]*|\p{Lo}+)(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|(?:,[ ]\p{Lu}[\w.'’&-]*(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the)){0,4}){1,2})?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     // "Q – (Ostmere Courier) Will …" and "A – The Minister will …": short question and answer labels set off by a dash
@@ -173,11 +199,12 @@ internal static partial class Turns
     [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
     private static partial Regex QualifiedQuestion();
 
-    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?: \p{Lu}[\w.'’-]*){0,3}|Question(?: \p{Lu}[\w.'’-]*){1,3}|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
-    // Headings and datelines also end in a colon but nobody speaks there.
-    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present|Subjects|Topics covered)$", RegexOptions.IgnoreCase)]
+    // Headings and datelines also end in a colon but nobody speaks there; nor does a topic the speaker turns to ("On the
+    // Pellam Tunnel: the cabinet discussed …"), a phrase opening with a preposition, which no name does.
+    [GeneratedRegex(@"^(?:Note|Notes|Date|Time|Venue|Location|Source|Update|Updated|Editor's note|Transcript|Attendance|Topics|Agenda|Subject|Re|Published|Posted|Speakers|Participants|Present|Subjects|Topics covered|Taking part)$|^(?:On|About|Regarding|Concerning|As for|As to|Turning to|Finally|Firstly|Secondly|Lastly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotSpeakers();
 
     // "BEIJING:" is a dateline; "AFP:" is an outlet asking, so short all-capital prefixes of two to four letters stay.
@@ -186,6 +213,6 @@ internal static partial class Turns
 
     // Transcripts set in capitals ("MS TANAKA:", "FOREIGN MINISTER SOREL:", "QUESTION:", "HEDVIG SORN, MANAGING
     // DIRECTOR, KESSA STEELWORKS:") name a title or the asker, which no dateline does.
-    [GeneratedRegex(@"^(?:MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST|STAFF|ADMIRAL|GENERAL|COLONEL|CAPTAIN|COMMANDER|BRIGADIER|MAJOR|LIEUTENANT|ADM|GEN|COL|CAPT|CMDR|LT)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|ADMIRAL|GENERAL|COMMANDER)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
+    [GeneratedRegex(@"^(?:(?:ADDITIONAL|FURTHER|SUPPLEMENTARY|FOLLOW-UP|FINAL) QUESTION\b|MR|MS|MRS|DR|PROF|SIR|AMBASSADOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|MINISTER|SECRETARY|UNDER SECRETARY|DEPUTY|MODERATOR|INTERPRETER|QUESTION|PARTICIPANT|JOURNALIST|REPORTER|PRESIDENT|PRIME MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|GOVERNOR|SENATOR|MAYOR|CHAIR|HOST|STAFF|ADMIRAL|GENERAL|COLONEL|CAPTAIN|COMMANDER|BRIGADIER|MAJOR|LIEUTENANT|ADM|GEN|COL|CAPT|CMDR|LT)\b\.?|^(?:[A-Z]+ ){1,3}(?:MINISTER|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|ADMIRAL|GENERAL|COMMANDER)\b|^(?:[A-Z]+ ){1,3}[A-Z]+, (?:[A-Z]+ )*(?:MINISTER|DIRECTOR|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|SECRETARY|AMBASSADOR|PRESIDENT|CHAIR|CHAIRMAN|CHAIRWOMAN|GOVERNOR|MAYOR|CHIEF|HEAD|LEADER)\b")]
     private static partial Regex CapitalTurn();
 }
