@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Archive.Audit.Canonical;
@@ -11,16 +12,19 @@ namespace Archive.Audit;
 /// that happened to be sent or stored, makes appending and verifying agree.
 /// </summary>
 /// <remarks>
-/// The form is written as UTF-8 straight from the parsed document's bytes, since UTF-8 is what the hash covers:
-/// verification canonicalises every stored event, and strings, sorted copies and formatted numbers per value were
-/// most of its cost. Whatever the fast paths do not handle exactly (escaped names, surrogate escapes, invalid
-/// UTF-8, numbers that are not short integers) goes through the original, string-based route, so the output and
-/// the exceptions are the same as they always were; the tests hold the original as an oracle. Objects, strings and
-/// numbers each have their own writer (Canonical/).
+/// The form is written as UTF-8 straight from the text's bytes, since UTF-8 is what the hash covers: verification
+/// canonicalises every stored event, and strings, sorted copies and formatted numbers per value were most of its
+/// cost, then building a document per event. A JSON text is first written token by token as it is read, with no
+/// document (<see cref="CanonicalTokens"/>); what that route declines (escaped names, lone surrogate escapes,
+/// invalid UTF-8 or JSON, numbers beyond a double) goes through a parsed document, whose own fast paths hand what
+/// they do not handle exactly to the original, string-based route, so the output and the exceptions are the same
+/// as they always were; the tests hold the original as an oracle. Objects, strings and numbers each have their own
+/// writer (Canonical/).
 /// </remarks>
 public static class CanonicalJson
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string Canonicalize(string json)
     {
@@ -50,6 +54,16 @@ public static class CanonicalJson
     /// <summary>Appends the canonical form of a JSON text, in UTF-8.</summary>
     internal static void Write(ref Utf8Output output, string json)
     {
+        // encoded as JsonDocument.Parse(string) encodes it, refusing lone surrogates; it then throws for them itself
+        var utf8 = ArrayPool<byte>.Shared.Rent(Strict.GetMaxByteCount(json.Length));
+        try
+        {
+            int length;
+            try { length = Strict.GetBytes(json.AsSpan(), utf8.AsSpan()); }
+            catch (EncoderFallbackException) { length = -1; }
+            if (length >= 0 && CanonicalTokens.TryWrite(ref output, utf8.AsSpan(0, length))) return;
+        }
+        finally { ArrayPool<byte>.Shared.Return(utf8); }
         using var document = JsonDocument.Parse(json, Options);
         Write(ref output, document.RootElement);
     }
@@ -57,6 +71,7 @@ public static class CanonicalJson
     /// <summary>Appends the canonical form of a JSON text given in UTF-8.</summary>
     internal static void Write(ref Utf8Output output, ReadOnlyMemory<byte> utf8Json)
     {
+        if (CanonicalTokens.TryWrite(ref output, utf8Json.Span)) return;
         using var document = JsonDocument.Parse(utf8Json, Options);
         Write(ref output, document.RootElement);
     }

@@ -18,6 +18,12 @@ internal struct Utf8Output(int capacity) : IDisposable
     /// <summary>As <see cref="Written"/>, for parsers that keep the input; valid until the next write.</summary>
     public readonly ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, length);
 
+    /// <summary>As <see cref="Written"/>, the array itself, for what cannot hold a span (a sort's comparison); valid until the next write.</summary>
+    public readonly ArraySegment<byte> WrittenSegment => new(buffer, 0, length);
+
+    /// <summary>What is written from <paramref name="start"/> on, to rearrange in place.</summary>
+    public readonly Span<byte> Rewrite(int start) => buffer.AsSpan(start, length - start);
+
     /// <summary>What is written; set it lower to take back what followed.</summary>
     public int Length
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -22,6 +23,24 @@ internal static class CanonicalNumbers
             return;
         }
         output.Advance(Format(element.GetDouble(), output.Reserve(MaxNumberLength)));
+    }
+
+    /// <summary>
+    /// A number token's canonical form, from its raw text as a reader gives it; false, with nothing written, when
+    /// the text does not parse as a double with a finite value (the document route then throws as it always did).
+    /// It parses as <see cref="JsonElement.GetDouble"/> does: <see cref="Utf8Parser"/>, the whole token consumed.
+    /// </summary>
+    public static bool TryWrite(ref Utf8Output output, ReadOnlySpan<byte> raw)
+    {
+        var digits = raw[0] == '-' ? raw[1..] : raw;
+        if (digits.Length <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            output.Append(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
+            return true;
+        }
+        if (!Utf8Parser.TryParse(raw, out double value, out var consumed) || consumed != raw.Length || !double.IsFinite(value)) return false;
+        output.Advance(Format(value, output.Reserve(MaxNumberLength)));
+        return true;
     }
 
     /// <summary>ECMAScript's Number.prototype.toString for finite doubles (RFC 8785 section 3.2.2.3).</summary>

@@ -87,7 +87,7 @@ internal static class CanonicalObjects
     }
 
     /// <summary>0 unless the name is ASCII (no name with a zero byte is plain, so 0 pads unambiguously).</summary>
-    private static ulong Prefix(ReadOnlySpan<byte> name)
+    public static ulong Prefix(ReadOnlySpan<byte> name)
     {
         if (!Ascii.IsValid(name)) return 0;
         Span<byte> first = stackalloc byte[8];
@@ -134,7 +134,7 @@ internal static class CanonicalObjects
     /// U+E000-U+FFFF (lead byte EE or EF). The first differing bytes are both lead bytes or both continuation bytes,
     /// since what precedes them is the same, and continuation bytes (80-BF) never reach that exception.
     /// </summary>
-    private static int CompareAsUtf16(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    public static int CompareAsUtf16(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
     {
         var common = x.CommonPrefixLength(y);
         if (common == x.Length || common == y.Length) return x.Length - y.Length;

@@ -22,16 +22,20 @@ internal static class CanonicalStrings
             return;
         }
         // PostgreSQL writes control characters, quotes and backslashes as escapes; undo them in UTF-8 rather than
-        // through a string, unless the content is invalid UTF-8 or holds surrogate escapes, which the original
-        // route refuses or joins exactly.
+        // through a string, unless the content is invalid UTF-8 or holds a lone surrogate escape, which the
+        // original route refuses exactly.
         var mark = output.Length;
         if (Utf8.IsValid(content) && TryWriteUnescaped(ref output, content)) return;
         output.Length = mark;
         WriteEscaped(ref output, element.GetString()!);
     }
 
-    /// <summary>Escaped string content (syntax already checked by the reader) in canonical form.</summary>
-    private static bool TryWriteUnescaped(ref Utf8Output output, ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Escaped string content (valid UTF-8, syntax already checked by the reader) in canonical form; false, with
+    /// part of it written, at a surrogate escape that is not half of a pair (serializers escape characters beyond
+    /// U+FFFF as a pair, which is the character itself, as decoding to a string and encoding again gives it).
+    /// </summary>
+    public static bool TryWriteUnescaped(ref Utf8Output output, ReadOnlySpan<byte> content)
     {
         output.Append((byte)'"');
         while (true)
@@ -52,7 +56,15 @@ internal static class CanonicalStrings
                 case (byte)'u':
                     var code = int.Parse(content[..4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
                     content = content[4..];
-                    if (char.IsSurrogate((char)code)) return false;
+                    if (char.IsSurrogate((char)code))
+                    {
+                        if (!char.IsHighSurrogate((char)code) || content.Length < 6 || content[0] != '\\' || content[1] != 'u') return false;
+                        var low = int.Parse(content[2..6], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                        if (!char.IsLowSurrogate((char)low)) return false;
+                        content = content[6..];
+                        output.Advance(new Rune((char)code, (char)low).EncodeToUtf8(output.Reserve(4)));
+                        break;
+                    }
                     WriteChar(ref output, (char)code);
                     break;
                 default: WriteChar(ref output, (char)kind); break; // '"' and '\\'
