@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Archive.Domain;
 using Archive.Domain.Actors;
 using Archive.Audit;
 using Archive.Domain.Statements;
 using Archive.Store;
 using Archive.Store.Storage;
+using Archive.Store.Telemetry;
 using Archive.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,6 +136,39 @@ public sealed class SnapshotTests
 
         // then the grain decided on the snapshot's state (a replay would have answered "already recorded")
         Assert.True(again.Appended);
+    }
+
+    [Fact]
+    public async Task Activation_StreamWithASnapshot_IsLoadedOnce()
+    {
+        // given an actor with a snapshot at version 5 and two events after it
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist);
+            await Write(first, "loaded-once", 7, bulk: false);
+        }
+        var key = StreamKeys.Actor("loaded-once");
+        var loads = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ArchiveTelemetry.LoadSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { if (activity.GetTagItem("archive.stream") as string == key) loads.Enqueue(activity); },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        // when a new cluster activates it and it answers
+        await using var second = await Start(schema);
+        Assert.True(await second.Grains.GetGrain<IActorGrain>("loaded-once").Exists());
+
+        // then its stream was read once, from the snapshot and the events after it (the span ends before the answer)
+        var load = Assert.Single(loads);
+        Assert.Equal("snapshot", load.GetTagItem("archive.load.from"));
+        Assert.Equal(5L, Convert.ToInt64(load.GetTagItem("archive.snapshot.version")));
+        Assert.Equal(2L, Convert.ToInt64(load.GetTagItem("archive.load.events")));
+        Assert.Equal(7L, Convert.ToInt64(load.GetTagItem("archive.stream.version")));
     }
 
     [Fact]

@@ -44,12 +44,9 @@ public abstract class StreamGrain<TState> : JournaledGrain<StreamView<TState>, P
 
     protected CommandContext Meta(WriteContext context) => new(context.Principal, Clock.GetUtcNow());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await base.OnActivateAsync(cancellationToken);
-        // Load before the first call decides anything; the log view would otherwise read lazily.
-        await RefreshNow();
-    }
+    // No OnActivateAsync of our own: JournaledGrain's (LogViewAdaptor.Synchronize) already loads the stream and waits
+    // for it before the first call decides anything. Refreshing once more after it read the whole snapshot a second
+    // time, which doubled every cold activation (docs/performance.md, "cold activation read its snapshot twice").
 
     protected override void TransitionState(StreamView<TState> view, PendingEvent @event) =>
         view.Current = Apply(view.Current ?? Initial, @event.Data);

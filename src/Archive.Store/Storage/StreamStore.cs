@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Archive.Audit;
 using Archive.Domain;
 using Archive.Store.Telemetry;
@@ -26,26 +27,41 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
     /// <summary>Snapshots are taken every this many events of a stream that takes them; 0 when they are off.</summary>
     public int SnapshotEvery => _options.SnapshotEvery;
 
+    /// <summary>A grain's load of its stream: one span each (<see cref="ArchiveTelemetry.LoadSource"/>).</summary>
+    private static readonly ActivitySource Tracing = new(ArchiveTelemetry.LoadSource);
+
     /// <summary>The stream's state; from its snapshot when <paramref name="fromSnapshot"/> and one can be trusted.</summary>
     public async Task<LoadedStream<TState>> Load<TState>(string streamKey, TState initial, Func<TState, object, TState> apply, bool fromSnapshot)
         where TState : class
     {
+        using var span = Tracing.StartActivity("archive.load");
+        span?.SetTag("archive.stream", streamKey);
         await using var session = store.QuerySession();
-        if (fromSnapshot && SnapshotEvery > 0 && await FromSnapshot(session, streamKey, apply) is { } restored) return restored;
+        if (fromSnapshot && SnapshotEvery > 0 && await FromSnapshot(session, streamKey, apply, span) is { } restored) return Loaded(span, restored);
         var events = await session.Events.FetchStreamAsync(streamKey);
         var state = initial;
         foreach (var e in events) state = apply(state, e.Data);
-        return events.Count == 0
+        span?.SetTag("archive.load.from", "events");
+        span?.SetTag("archive.load.events", events.Count);
+        return Loaded(span, events.Count == 0
             ? new LoadedStream<TState>(state, 0, null, 0)
-            : new LoadedStream<TState>(state, events.Count, events[^1].GetHeader(EventHash.Header)?.ToString(), events[^1].Sequence);
+            : new LoadedStream<TState>(state, events.Count, events[^1].GetHeader(EventHash.Header)?.ToString(), events[^1].Sequence));
+    }
+
+    private static LoadedStream<TState> Loaded<TState>(Activity? span, LoadedStream<TState> loaded)
+    {
+        span?.SetTag("archive.stream.version", loaded.Version);
+        return loaded;
     }
 
     /// <summary>The snapshot plus the events after it; null (with a warning) when the snapshot cannot be trusted.</summary>
-    private async Task<LoadedStream<TState>?> FromSnapshot<TState>(IQuerySession session, string streamKey, Func<TState, object, TState> apply)
+    private async Task<LoadedStream<TState>?> FromSnapshot<TState>(IQuerySession session, string streamKey, Func<TState, object, TState> apply, Activity? span)
         where TState : class
     {
         using var snapshot = await SnapshotTable.ReadRaw(store, streamKey);
         if (snapshot is null) return null;
+        span?.SetTag("archive.snapshot.version", snapshot.Version);
+        span?.SetTag("archive.snapshot.bytes", snapshot.State.Count);
         // From the snapshot's own version: its event must still be there, with the hash the snapshot recorded.
         var fetching = session.Events.FetchStreamAsync(streamKey, fromVersion: Math.Max(1, snapshot.Version));
         // Parsed while the events are on their way; trusted only once they confirm the snapshot's version and head.
@@ -58,9 +74,12 @@ public sealed class StreamStore(IDocumentStore store, GroupCommitter committer, 
         if (state is null)
         {
             _log.LogWarning("Ignoring the snapshot of {Stream}: {Reason}; replaying the stream", streamKey, reason);
+            span?.SetTag("archive.snapshot.ignored", reason);
             return null;
         }
         foreach (var e in events.Skip(1)) state = apply(state, e.Data);
+        span?.SetTag("archive.load.from", "snapshot");
+        span?.SetTag("archive.load.events", events.Count - 1);
         return new LoadedStream<TState>(state, (int)events[^1].Version, events[^1].GetHeader(EventHash.Header)?.ToString(), events[^1].Sequence);
     }
 

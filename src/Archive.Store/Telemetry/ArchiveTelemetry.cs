@@ -35,6 +35,8 @@ public static class ArchiveTelemetry
     public const string MartenSource = "Marten";
     /// <summary>The group committer's span per shared transaction.</summary>
     public const string CommitSource = "Archive.Commit";
+    /// <summary>A grain's span per load of its stream (on activation, and after a conflict): from a snapshot or by replay.</summary>
+    public const string LoadSource = "Archive.Load";
     public const string OrleansMeter = "Microsoft.Orleans";
     public const string RuntimeMeter = "System.Runtime";
 
@@ -64,6 +66,7 @@ public static class ArchiveTelemetry
                 .AddSource(OrleansSources)
                 .AddSource(MartenSource)
                 .AddSource(CommitSource)
+                .AddSource(LoadSource)
                 .AddNpgsql()
                 .AddProcessor(new QuietRootsProcessor()))
             .WithMetrics(metrics => metrics.AddArchiveMeters())
