@@ -28,7 +28,13 @@ internal static class QandAReader
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix))) continue;
+            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)) continue;
+            if (Turns.IsNarrator(turn.Prefix))
+            {
+                context.Tracker.FirstPerson = null;
+                foreach (var paragraph in turn.Paragraphs) News.NewsReader.Read(context, paragraph, jointDocument: false);
+                continue;
+            }
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
             var paragraphs = unlabelledAsker && LabelledBody(context.Text, turn) ? turn.Paragraphs.Take(1) : turn.Paragraphs;
