@@ -115,8 +115,9 @@ internal static partial class SaidOnResolver
         return null;
     }
 
-    // "The interview was conducted in Ostmere on 2 December", "The briefing took place on Monday, 4 May 2026".
-    [GeneratedRegex(@"\b(?:interview|conversation|talk|briefing|press conference|meeting|discussion|remarks)\b[^.]{0,40}?\b(?:was|were) (?:conducted|held|recorded|given|made|delivered)\b[^.]{0,60}|\b(?:interview|conversation|briefing|press conference|meeting|discussion)\b[^.]{0,40}?\btook place\b[^.]{0,60}", RegexOptions.IgnoreCase)]
+    // "The interview was conducted in Ostmere on 2 December", "The briefing took place on Monday, 4 May 2026"; and
+    // an interviewer's own "We met him on Tuesday in his office", "I spoke to Minister Brekke on 3 May".
+    [GeneratedRegex(@"\b(?:interview|conversation|talk|briefing|press conference|meeting|discussion|remarks)\b[^.]{0,40}?\b(?:was|were) (?:conducted|held|recorded|given|made|delivered)\b[^.]{0,60}|\b(?:interview|conversation|briefing|press conference|meeting|discussion)\b[^.]{0,40}?\btook place\b[^.]{0,60}|(?-i:\b(?:We|I) (?:met|interviewed|visited|spoke (?:to|with)|talked (?:to|with)|sat down with) (?:him|her|them|\p{Lu}[\w'’-]+(?: \p{Lu}[\w'’-]+){0,3})\b[^.]{0,60})", RegexOptions.IgnoreCase)]
     private static partial Regex OccasionWords();
 
     /// <summary>The leading "date 2025-02-25" line some archived texts carry, which is not part of any statement.</summary>

@@ -29,7 +29,17 @@ internal static partial class Answerers
     /// </summary>
     public static Speaker Of(ReadingContext context, Turn turn, Speaker? briefer)
     {
-        if (Turns.IsAnswerPrefix(turn.Prefix)) return briefer ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+        if (Turns.IsAnswerPrefix(turn.Prefix))
+        {
+            // "REPLY (Mr. Tore Haugen, Chief Executive of Halnett):": an answer label that names in brackets who
+            // answers hands the floor to that person, not to the briefer.
+            if (BracketedAnswerer().Match(turn.Prefix) is { Success: true } named && !IsRoleOnly(named.Groups["name"].Value))
+            {
+                var name = named.Groups["name"].Value;
+                return context.Resolve(name) is { ActorId: not null } known ? known : Speaker.Unresolved(name, isPerson: true);
+            }
+            return briefer ?? Speaker.Unresolved(turn.Prefix, isPerson: true);
+        }
         // A bare "Spokesperson:" is the briefer the header names when the briefer holds that role.
         if (briefer is not null && IsRoleOnly(turn.Prefix) && HoldsRole(context, briefer, turn.Prefix)) return briefer;
         var speaker = context.Resolve(turn.Prefix);
@@ -127,6 +137,10 @@ internal static partial class Answerers
 
     [GeneratedRegex(@"\s*\([^()]*\)$|\s*\[[^\[\]]*\]$|,[ ].*$")]
     private static partial Regex Outlet();
+
+    // The bracket after "REPLY": an optional title, a name of two to four capitalised words, an optional description.
+    [GeneratedRegex(@"\((?:(?:Mr|Ms|Mrs|Dr|Prof|Mme|Sir)\.?[ ]+)?(?<name>\p{Lu}[\w'’-]+(?:[ ]\p{Lu}[\w'’-]+){1,3})(?:,[^()]*)?\)\s*$")]
+    private static partial Regex BracketedAnswerer();
 
     [GeneratedRegex(@"^(?:\p{Lu}\.[ ]?){1,3}\p{Lu}[\w'’-]+(?:[ -]\p{Lu}[\w'’-]+)?$")]
     private static partial Regex InitialledName();

@@ -24,15 +24,42 @@ internal static class QandAReader
             foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p) && !Names(context, p, briefer))) ReadAnswer(context, paragraph, briefer);
         }
         var moderators = Turns.NamedModerators(context.Document, turns);
+        var unlabelledAsker = UnlabelledInterviewer(context.Text, turns);
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix))) continue;
+            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)) continue;
+            if (Turns.IsNarrator(turn.Prefix))
+            {
+                context.Tracker.FirstPerson = null;
+                foreach (var paragraph in turn.Paragraphs) News.NewsReader.Read(context, paragraph, jointDocument: false);
+                continue;
+            }
             var answerer = Answerers.Of(context, turn, briefer);
             context.Tracker.FirstPerson = answerer;
-            foreach (var paragraph in turn.Paragraphs) ReadAnswer(context, paragraph, answerer);
+            var paragraphs = unlabelledAsker && LabelledBody(context.Text, turn) ? turn.Paragraphs.Take(1) : turn.Paragraphs;
+            foreach (var paragraph in paragraphs) ReadAnswer(context, paragraph, answerer);
         }
     }
+
+    /// <summary>
+    /// A printed interview labels only the one who answers ("Marwick: …") and sets the interviewer's questions as plain
+    /// paragraphs between the answers. When no turn asks and, at least twice, a label returns for the same speaker
+    /// right after unlabelled paragraphs, someone else spoke there: those paragraphs are the interviewer's.
+    /// </summary>
+    private static bool UnlabelledInterviewer(string text, List<Turn> turns)
+    {
+        if (turns.Any(t => t.IsQuestion)) return false;
+        var returns = 0;
+        for (var i = 0; i + 1 < turns.Count; i++)
+            if (LabelledBody(text, turns[i]) && turns[i].Paragraphs.Count > 1 && Turns.Bare(turns[i].Prefix) == Turns.Bare(turns[i + 1].Prefix)) returns++;
+        return returns >= 2;
+    }
+
+    // The turn's first paragraph is on its label's line ("Marwick: I understand …"), not below a label standing alone.
+    private static bool LabelledBody(string text, Turn turn) =>
+        turn.Paragraphs.Count > 0 && turn.Paragraphs[0].Start >= turn.PrefixRange.End
+        && text.AsSpan(turn.PrefixRange.End, turn.Paragraphs[0].Start - turn.PrefixRange.End).IndexOf('\n') < 0;
 
     // A prefix asks when it is a questioner's label ("Q", "Journalist"), or when it names no person the archive knows
     // (an outlet: "Reuters", "Valdoria Broadcasting") and most of its turns ask something.

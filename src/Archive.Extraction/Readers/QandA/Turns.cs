@@ -35,7 +35,8 @@ internal static partial class Turns
         bodyStart = m.Success ? paragraph.Start + m.Length : paragraph.Start;
         // A speaker's line may stand alone ("Spokesperson Tomas Reyes:"), its words in the paragraphs below.
         return m.Success && (bodyStart < paragraph.End || m.Length == paragraph.Length) && !NotSpeakers().IsMatch(prefix)
-            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix) || recurring.Contains(LabelKey(prefix)));
+            && (!Capitals().IsMatch(prefix) || CapitalTurn().IsMatch(prefix) || recurring.Contains(LabelKey(prefix))
+                || (recurring.Contains(CapitalLabels) && prefix.Contains(' ')));
     }
 
     /// <summary>
@@ -56,8 +57,40 @@ internal static partial class Turns
         // Tags count as labels when at least two recur and they open at least three paragraphs between them.
         var recurringTags = tags.GroupBy(t => t).Where(g => g.Count() >= 2).ToList();
         var labels = recurringTags.Count >= 2 && recurringTags.Sum(g => g.Count()) >= 3 ? tags.Distinct() : [];
-        return capitals.Concat(labels).Concat(SpeakerLines(document)).ToHashSet(StringComparer.Ordinal);
+        // A transcript that labels at least two speakers in capitals, each more than once, labels everyone so: there a
+        // speaker heard once ("ELSA MORN, SHELTER COORDINATOR:") is a label too, whatever their title.
+        var capitalKeys = document.Paragraphs
+            .Select(p => Prefix().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
+            .Where(m => m.Success).Select(m => LabelKey(m.Groups["who"].Value))
+            .Where(k => k.Length >= 3 && k.Any(char.IsLetter) && k.All(c => c is ' ' or '.' or '-' || char.IsUpper(c)))
+            .GroupBy(k => k).Count(g => g.Count() >= 2);
+        var shape = capitalKeys >= 2 ? [CapitalLabels] : Array.Empty<string>();
+        return capitals.Concat(labels).Concat(SpeakerLines(document)).Concat(shape).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Marks, among the recurring labels, a document whose speakers are labelled in capitals.</summary>
+    public const string CapitalLabels = "⟨capitals⟩";
+
+    /// <summary>
+    /// A broadcast's anchor and correspondent ("ANCHOR (SANNA BERG):", "VIKTOR AHL (VOICE-OVER):") narrate the
+    /// report; what they say is read as a news report's paragraphs, not as their own statements.
+    /// </summary>
+    public static bool IsNarrator(string prefix) => Narrator().IsMatch(prefix);
+
+    [GeneratedRegex(@"\b(?:anchor|newsreader|narrator|voice-over|voiceover|V/O|VO|correspondent)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Narrator();
+
+    /// <summary>"ANNA LOWE, KTV ONE HOST:", "Per Ek (moderator):": a label describing its speaker as the one who runs the show.</summary>
+    public static bool IsDescribedHost(string prefix) => DescribedHost().IsMatch(prefix);
+
+    [GeneratedRegex(@"[,(\[][^,()\[\]]*\b(?:host|co-host|presenter|moderator|interviewer)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DescribedHost();
+
+    /// <summary>"UNIDENTIFIED MAN:", "Unnamed woman:": a voice the report does not name is no one's statement of record.</summary>
+    public static bool IsUnnamed(string prefix) => Unnamed().IsMatch(prefix);
+
+    [GeneratedRegex(@"^(?:unidentified|unnamed|anonymous)\b|^(?:man|woman|voice|speaker|resident|passer-by)(?: \d+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Unnamed();
 
     /// <summary>
     /// Names standing alone on a line above a paragraph of speech, where at least three such lines stand, one name
@@ -183,7 +216,7 @@ internal static partial class Turns
 
     // "Lena Brook (Port Aven Post):", "Q (Reuters):" and "Q [Reuters]:" name the asker's outlet in brackets, "Anna Weiss,
     // Selva Herald:" after a comma. A time stamp may stand before the label ("[15:03] THE PRIME MINISTER:").
-    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:\p{Lu}[\w.'’-]*|\p{Lo}+)(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|(?:,[ ]\p{Lu}[\w.'’&-]*(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the)){0,4}){1,2})?)\s*[:：]\s*")]
+    [GeneratedRegex(@"\G(?:\[\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\][ ]?)?(?<who>(?:(?:\p{Lu}[\w.'’-]*|\p{Lo}+)(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the|de|al|bin|\p{Lo}+)){0,6}|Q\d*)(?:[ ]?\([^()\n]{1,60}\)|[ ]?\[[^\[\]\n]{1,60}\]|(?:,[ ]\p{Lu}[\w.'’&-]*(?:[ ](?:\p{Lu}[\w.'’&-]*|of|the)){0,4}){1,2}(?:[ ]\([^()\n]{1,30}\))?)?)\s*[:：]\s*")]
     private static partial Regex Prefix();
 
     // "Q – (Ostmere Courier) Will …" and "A – The Minister will …": short question and answer labels set off by a dash
