@@ -13,15 +13,7 @@ internal static class CanonicalNumbers
 
     public static void Write(ref Utf8Output output, JsonElement element)
     {
-        // An integer of at most 15 digits is exact as a double, and ECMAScript prints it as JSON wrote it (no
-        // leading zeros, no '+'), but for "-0". Most numbers in events are such integers: spans, counts.
-        var raw = JsonMarshal.GetRawUtf8Value(element);
-        var digits = raw[0] == '-' ? raw[1..] : raw;
-        if (digits.Length <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
-        {
-            output.Append(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
-            return;
-        }
+        if (TryWriteShortInteger(ref output, JsonMarshal.GetRawUtf8Value(element))) return;
         output.Advance(Format(element.GetDouble(), output.Reserve(MaxNumberLength)));
     }
 
@@ -32,14 +24,22 @@ internal static class CanonicalNumbers
     /// </summary>
     public static bool TryWrite(ref Utf8Output output, ReadOnlySpan<byte> raw)
     {
-        var digits = raw[0] == '-' ? raw[1..] : raw;
-        if (digits.Length <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
-        {
-            output.Append(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
-            return true;
-        }
+        if (TryWriteShortInteger(ref output, raw)) return true;
         if (!Utf8Parser.TryParse(raw, out double value, out var consumed) || consumed != raw.Length || !double.IsFinite(value)) return false;
         output.Advance(Format(value, output.Reserve(MaxNumberLength)));
+        return true;
+    }
+
+    /// <summary>
+    /// An integer of at most 15 digits is exact as a double, and ECMAScript prints it as JSON wrote it (no leading
+    /// zeros, no '+'), but for "-0". Most numbers in events are such integers: spans, counts. False, with nothing
+    /// written, for any other number.
+    /// </summary>
+    private static bool TryWriteShortInteger(ref Utf8Output output, ReadOnlySpan<byte> raw)
+    {
+        var digits = raw[0] == '-' ? raw[1..] : raw;
+        if (digits.Length > 15 || digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')) return false;
+        output.Append(raw.SequenceEqual("-0"u8) ? "0"u8 : raw);
         return true;
     }
 

@@ -120,12 +120,20 @@ internal static class CanonicalObjects
     private static void SortMany(Span<int> order, Member[] members, byte[] names) =>
         order.Sort((x, y) => Compare(members[x], members[y], names) is var c && c != 0 ? c : x.CompareTo(y));
 
-    private static int Compare(in Member x, in Member y, byte[] names)
-    {
-        if (x.Prefix != y.Prefix && x.Prefix != 0 && y.Prefix != 0) return x.Prefix < y.Prefix ? -1 : 1;
-        return x.Plain && y.Plain
-            ? CompareAsUtf16(names.AsSpan(x.NameStart, x.NameLength), names.AsSpan(y.NameStart, y.NameLength))
+    // a name that is not plain has no prefix, so only plain names are ordered by their prefixes
+    private static int Compare(in Member x, in Member y, byte[] names) =>
+        x.Plain && y.Plain
+            ? ComparePlain(x.Prefix, names.AsSpan(x.NameStart, x.NameLength), y.Prefix, names.AsSpan(y.NameStart, y.NameLength))
             : string.CompareOrdinal(x.Property.Name, y.Property.Name);
+
+    /// <summary>
+    /// Orders two plain names (UTF-8 bytes without escapes) as their UTF-16 code units would be, by their
+    /// <see cref="Prefix"/>es where both have one and they differ, else by <see cref="CompareAsUtf16"/>.
+    /// </summary>
+    public static int ComparePlain(ulong xPrefix, ReadOnlySpan<byte> x, ulong yPrefix, ReadOnlySpan<byte> y)
+    {
+        if (xPrefix != yPrefix && xPrefix != 0 && yPrefix != 0) return xPrefix < yPrefix ? -1 : 1;
+        return CompareAsUtf16(x, y);
     }
 
     /// <summary>
@@ -134,7 +142,7 @@ internal static class CanonicalObjects
     /// U+E000-U+FFFF (lead byte EE or EF). The first differing bytes are both lead bytes or both continuation bytes,
     /// since what precedes them is the same, and continuation bytes (80-BF) never reach that exception.
     /// </summary>
-    public static int CompareAsUtf16(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    private static int CompareAsUtf16(ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
     {
         var common = x.CommonPrefixLength(y);
         if (common == x.Length || common == y.Length) return x.Length - y.Length;

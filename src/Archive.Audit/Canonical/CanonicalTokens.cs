@@ -194,11 +194,8 @@ internal static class CanonicalTokens
     private static void SortMany(Span<Member> members, byte[] written) =>
         members.Sort((x, y) => Compare(x, y, written) is var c && c != 0 ? c : x.Start.CompareTo(y.Start));
 
-    private static int Compare(in Member x, in Member y, ReadOnlySpan<byte> written)
-    {
-        if (x.Prefix != y.Prefix && x.Prefix != 0 && y.Prefix != 0) return x.Prefix < y.Prefix ? -1 : 1;
-        return CanonicalObjects.CompareAsUtf16(written.Slice(x.Start + 1, x.NameLength), written.Slice(y.Start + 1, y.NameLength));
-    }
+    private static int Compare(in Member x, in Member y, ReadOnlySpan<byte> written) =>
+        CanonicalObjects.ComparePlain(x.Prefix, written.Slice(x.Start + 1, x.NameLength), y.Prefix, written.Slice(y.Start + 1, y.NameLength));
 
     private static void Grow<T>(ref T[] array)
     {
