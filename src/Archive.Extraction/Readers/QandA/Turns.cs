@@ -46,10 +46,13 @@ internal static partial class Turns
     /// </summary>
     public static IReadOnlySet<string> RecurringLabels(Document document)
     {
-        var capitals = document.Paragraphs
+        // who each paragraph's label names, matched once for both readings of capitals below
+        var labelled = document.Paragraphs
             .Select(p => Prefix().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
-            .Where(m => m.Success && Capitals().IsMatch(m.Groups["who"].Value.Trim()))
-            .GroupBy(m => LabelKey(m.Groups["who"].Value.Trim())).Where(g => g.Count() >= 2).Select(g => g.Key);
+            .Where(m => m.Success).Select(m => m.Groups["who"].Value).ToList();
+        var capitals = labelled
+            .Where(who => Capitals().IsMatch(who.Trim()))
+            .GroupBy(who => LabelKey(who.Trim())).Where(g => g.Count() >= 2).Select(g => g.Key);
         var tags = document.Paragraphs
             .Select(p => ParenTag().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
             .Where(m => m.Success && !StageTag().IsMatch(m.Groups["who"].Value))
@@ -59,9 +62,7 @@ internal static partial class Turns
         var labels = recurringTags.Count >= 2 && recurringTags.Sum(g => g.Count()) >= 3 ? tags.Distinct() : [];
         // A transcript that labels at least two speakers in capitals, each more than once, labels everyone so: there a
         // speaker heard once ("ELSA MORN, SHELTER COORDINATOR:") is a label too, whatever their title.
-        var capitalKeys = document.Paragraphs
-            .Select(p => Prefix().Match(document.Text, p.Start, Math.Min(p.Length, 90)))
-            .Where(m => m.Success).Select(m => LabelKey(m.Groups["who"].Value))
+        var capitalKeys = labelled.Select(LabelKey)
             .Where(k => k.Length >= 3 && k.Any(char.IsLetter) && k.All(c => c is ' ' or '.' or '-' || char.IsUpper(c)))
             .GroupBy(k => k).Count(g => g.Count() >= 2);
         var shape = capitalKeys >= 2 ? [CapitalLabels] : Array.Empty<string>();
