@@ -128,6 +128,6 @@ internal static partial class SaidOnResolver
     private static partial Regex HeaderLine();
 
     // "By Mila Strand\nPosted Dec 6, 2026 12:35 AM", "Updated 14:02 GMT": who wrote the report and when it went up.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:By|Posted|Published|Updated|Last updated)\b")]
-    private static partial System.Text.RegularExpressions.Regex BylineOrStamp();
+    [GeneratedRegex(@"^(?:By|Posted|Published|Updated|Last updated)\b")]
+    private static partial Regex BylineOrStamp();
 }

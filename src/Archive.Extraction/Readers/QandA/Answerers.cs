@@ -63,7 +63,8 @@ internal static partial class Answerers
         if (ShortLabelName(text, prefix) is { } named) return Speaker.Unresolved(named, isPerson: true);
         // "M. Vrána:", "R. Šimon:": initials and a surname are already the name as the document prints it; the text's
         // "Chief Inspector Vrána" adds a title, not the given name.
-        if (InitialledName().IsMatch(Outlet().Replace(prefix, ""))) return Speaker.Unresolved(Outlet().Replace(prefix, ""), isPerson: true);
+        var label = Outlet().Replace(prefix, "");
+        if (InitialledName().IsMatch(label)) return Speaker.Unresolved(label, isPerson: true);
         if (resolved is null) return Speaker.Unresolved(prefix, isPerson: true);
         if (surname is not null && MentionKinds.RoleWord(surname) is null && resolved.IsPerson)
             return Speaker.Unresolved(FullNames.Of(text, surname) ?? resolved.Mention, isPerson: true);
