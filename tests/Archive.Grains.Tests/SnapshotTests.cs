@@ -200,6 +200,35 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public async Task Activation_SnapshotStoredUncompressed_IsReadAsTheState()
+    {
+        // given an actor whose grain stored its snapshot compressed, rewritten as the uncompressed binary bytes stored
+        // before, forgetting its last statement (same type, version and head)
+        string schema;
+        await using (var first = await Start())
+        {
+            schema = first.Schema;
+            await first.Grains.GetGrain<ISourceGrain>(Source.Id).Register(Source.Register(), Archivist);
+            await Write(first, "uncompressed", 5, bulk: false);
+        }
+        var forgotten = StatementIds.For("uncompressed", Source.Id, Source.Span(2));
+        await Rewrite(schema, StreamKeys.Actor("uncompressed"), (store, s) =>
+        {
+            Assert.Equal([0, (byte)'A', (byte)'Z', 4], s.State[..4]);
+            var state = Snapshots.Read<ActorState>(store, s.State, out _)!;
+            s.State = ActorSnapshotFormat.Write(state with { Statements = state.Statements.Remove(forgotten) });
+            Assert.Equal([0, (byte)'A', (byte)'S', 4], s.State[..4]);
+        });
+
+        // when a new cluster activates it and the statement is recorded again
+        await using var second = await Start(schema);
+        var again = await second.Grains.GetGrain<IActorGrain>("uncompressed").RecordStatement(Source.Statement("uncompressed", 2), Archivist);
+
+        // then the grain decided on that snapshot's state (a replay would have answered "already recorded")
+        Assert.True(again.Appended);
+    }
+
+    [Fact]
     public async Task Activation_SnapshotDoesNotMatch_IsIgnoredAndTheStreamReplayed()
     {
         // given actors whose snapshots are beyond the stream, unreadable, of another chain, or of another state type

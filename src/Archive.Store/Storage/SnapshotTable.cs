@@ -9,10 +9,11 @@ using Weasel.Postgresql.Tables;
 namespace Archive.Store.Storage;
 
 /// <summary>
-/// Where grains' snapshots live: one row per stream, the state's bytes in a <c>bytea</c> column stored
-/// uncompressed out of line. A cold activation then reads the state as PostgreSQL stored it, with no jsonb to detoast
-/// and render or extract, and no decompression (measured in docs/performance.md, "cold activation without the jsonb
-/// detour"). Snapshots kept before this table (Marten's <c>mt_doc_streamsnapshot</c> documents) are never read: those
+/// Where grains' snapshots live: one row per stream, the state's bytes in a <c>bytea</c> column stored out of line
+/// and not compressed by PostgreSQL. A cold activation then reads the state as PostgreSQL stored it, with no jsonb to
+/// detoast and render or extract, and no decompression in the server (measured in docs/performance.md, "cold activation
+/// without the jsonb detour"); actor states arrive already compressed by the archive (ActorSnapshotFormat), so the
+/// value has fewer TOAST chunks to assemble. Snapshots kept before this table (Marten's <c>mt_doc_streamsnapshot</c> documents) are never read: those
 /// streams are replayed until their grains write their next snapshot here.
 /// </summary>
 public sealed class SnapshotTable : Table
@@ -30,7 +31,8 @@ public sealed class SnapshotTable : Table
     }
 
     // EXTERNAL: out of line but not compressed. A snapshot is read far more often than written, and its bytes are
-    // already compact (ActorSnapshotFormat); inflating 0.7 MB of pglz back to 1.2 MB cost more than the transfer saves.
+    // already compact and compressed (ActorSnapshotFormat); pglz does not compress them further, and lz4 compressing
+    // the uncompressed format read slower than storing it as is (docs/performance.md, "snapshots stored compressed").
     public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
         base.WriteCreateStatement(migrator, writer);

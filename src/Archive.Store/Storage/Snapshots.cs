@@ -11,7 +11,8 @@ public static class Snapshots
     // ignored, and the stream is replayed (a state read from JSON of another shape could silently lose or misread fields).
     // ActorState 2: statements keep what decisions need, with fingerprints instead of quotes and the recording event.
     // ActorState 3: the same state in ActorSnapshotJson (positional statements, source ids numbered per snapshot).
-    // ActorState 4: the same state in ActorSnapshotFormat (binary); format 3 is still read, as the same state.
+    // ActorState 4: the same state in ActorSnapshotFormat (binary); format 3 is still read, as the same state. Stored
+    // compressed since (ActorSnapshotFormat.WriteCompressed, marked in the bytes); uncompressed ones are still read.
     private static readonly Dictionary<Type, int> Formats = new() { [typeof(ActorState)] = ActorSnapshotFormat.Version };
 
     private static readonly string ActorStateJson = $"{nameof(ActorState)}/{ActorSnapshotJson.Version}";
@@ -27,7 +28,7 @@ public static class Snapshots
         Version = version,
         Head = head,
         StateType = TypeName<TState>(),
-        State = state is ActorState actor ? ActorSnapshotFormat.Write(actor) : Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(state)),
+        State = state is ActorState actor ? ActorSnapshotFormat.WriteCompressed(actor) : Encoding.UTF8.GetBytes(store.Options.Serializer().ToJson(state)),
         TakenAt = at,
     };
 

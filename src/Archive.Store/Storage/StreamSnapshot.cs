@@ -19,7 +19,7 @@ public sealed class StreamSnapshot
     public string StateType { get; set; } = "";
 
     /// <summary>
-    /// The state's bytes (<see cref="ActorSnapshotFormat"/> for actors, the UTF-8 of the store's serializer's JSON
+    /// The state's bytes (<see cref="ActorSnapshotFormat"/> for actors, compressed; the UTF-8 of the store's serializer's JSON
     /// otherwise), as <see cref="SnapshotTable"/> stores them; reading them back is checked (not assumed) before the
     /// snapshot is trusted.
     /// </summary>

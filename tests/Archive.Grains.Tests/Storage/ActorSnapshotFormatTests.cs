@@ -172,6 +172,57 @@ public sealed class ActorSnapshotFormatTests
     }
 
     [Fact]
+    public void Of_ActorState_IsStoredCompressedAndReadsBackTheSameState()
+    {
+        // given 1,000 typical statements
+        using var store = Store();
+        var state = Typical(1000);
+        var plain = ActorSnapshotFormat.Write(state);
+
+        // when a snapshot of them is taken
+        var snapshot = Snapshots.Of(store, "actor:" + Actor, 1001, "head", state, At);
+
+        // then its bytes are compressed to under 70 % of the binary format's (56 % for these statements), under the same
+        // type, and read back to the same state, which writes the same binary bytes
+        Assert.True(snapshot.State.Length < plain.Length * 0.7, $"{snapshot.State.Length} bytes stored for {plain.Length}");
+        Assert.Equal("ActorState/4", snapshot.StateType);
+        var back = Snapshots.Read<ActorState>(store, snapshot.StateType, snapshot.State, out var reason) ?? throw new Xunit.Sdk.XunitException(reason);
+        AssertSame(state, back);
+        Assert.Equal(plain, ActorSnapshotFormat.Write(back));
+    }
+
+    [Fact]
+    public void Read_DamagedCompressedSnapshots_AreRefusedWithTheReason()
+    {
+        // given a stored (compressed) snapshot cut short at many lengths, with a byte changed at many places, with bytes
+        // added, with its stated length changed, and a compressed stream that inflates to something that is not a state
+        using var store = Store();
+        var bytes = Snapshots.Of(store, "actor:" + Actor, 30, "head", Storied(), At).State;
+        var marker = bytes[..4];
+        List<byte[]> damaged = [[.. bytes, 0], [.. bytes, .. bytes], [.. marker], [.. marker, 0x80], [.. marker, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, .. bytes[5..]],
+            ActorSnapshotFormat.Compress(System.Text.Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(Storied())))];
+        for (var length = 0; length < bytes.Length; length += 1 + length / 8) damaged.Add(bytes[..length]);
+        for (var at = 0; at < bytes.Length; at += 1 + at / 16)
+            foreach (var bit in new[] { 1, 0x80 })
+            {
+                var copy = bytes.ToArray();
+                copy[at] ^= (byte)bit;
+                damaged.Add(copy);
+            }
+        var length0 = bytes[4];
+        damaged.Add([.. marker, (byte)(length0 + 1), .. bytes[5..]]);
+        damaged.Add([.. marker, (byte)(length0 - 1), .. bytes[5..]]);
+
+        // when each is read as an actor state, then none is, and the reason says why; the undamaged one is
+        foreach (var other in damaged)
+        {
+            Assert.Null(Snapshots.Read<ActorState>(store, other, out var reason));
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+        }
+        AssertSame(Storied(), Snapshots.Read<ActorState>(store, bytes, out var why) ?? throw new Xunit.Sdk.XunitException(why));
+    }
+
+    [Fact]
     public void Read_DamageUnderAValidChecksum_IsRefused()
     {
         // given snapshots whose structure is broken but whose checksum was recomputed (a writer's bug, not the disk's)
