@@ -69,7 +69,7 @@ public static class EventHash
             Continue(ref input, streamKey, version, typeAlias);
             CanonicalJson.Write(ref input, utf8Body);
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            Sha256(input.Written, digest);
+            SHA256.HashData(input.Written, digest);
             if (!Convert.TryToHexStringLower(digest, hash, out _)) throw new ArgumentException($"a hash takes {Length} bytes", nameof(hash));
         }
         finally { input.Dispose(); }
@@ -100,21 +100,7 @@ public static class EventHash
     private static void Finish(ReadOnlySpan<byte> input, Span<char> hash)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        Sha256(input, digest);
+        SHA256.HashData(input, digest);
         if (!Convert.TryToHexStringLower(digest, hash, out _)) throw new ArgumentException($"a hash takes {Length} characters", nameof(hash));
     }
-
-    /// <summary>
-    /// One SHA-256 hasher per thread, reset after each digest: <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
-    /// sets up and frees a hashing context on every call, which verifying a chain pays once per event. Nothing
-    /// awaits between appending and reading the digest, so a thread's hasher is never shared.
-    /// </summary>
-    private static void Sha256(ReadOnlySpan<byte> input, Span<byte> digest)
-    {
-        var hasher = sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hasher.AppendData(input);
-        if (!hasher.TryGetHashAndReset(digest, out _)) throw new InvalidOperationException("SHA-256 gives 32 bytes");
-    }
-
-    [ThreadStatic] private static IncrementalHash? sha256;
 }
