@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading.Channels;
 using Archive.Audit;
 using Archive.Domain.Audit;
 using Archive.Store.Events;
@@ -12,15 +10,14 @@ namespace Archive.Store.Audit;
 public sealed record VerificationReport(bool Intact, int Streams, long Events, int Seals, IReadOnlyList<ChainBreak> Broken, long Tombstones = 0);
 
 /// <summary>
-/// Reads the event store stream by stream and verifies each chain. Reading and hashing both take processor time,
-/// so one reader hands whole streams through a bounded channel to a worker per processor: the two overlap instead
-/// of taking turns, and the channel's bound keeps only a few streams in memory at a time.
+/// Reads the event store stream by stream and verifies each chain. One PostgreSQL backend produces the rows (about
+/// 3 µs of its CPU per event) while one thread here reads them from a binary COPY and verifies each stream as soon as
+/// it is whole (about 2.5 µs per event): the two run side by side on two cores, and no stream is handed between
+/// threads, where a reader feeding a worker per processor through a channel spent half its working time in the
+/// thread pool's spinning and waking.
 /// </summary>
 public static class ChainAudit
 {
-    /// <summary>One stream's events as read, numbered in reading order so the results keep that order.</summary>
-    private sealed record StreamEvents(int Index, StoredStream Events, long? Recorded);
-
     public static async Task<VerificationReport> Run(NpgsqlDataSource database, string schema, string? stream, CancellationToken ct)
     {
         var recorded = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -31,30 +28,10 @@ public static class ChainAudit
             while (await reader.ReadAsync(ct)) recorded[reader.GetString(0)] = reader.GetInt64(1);
         }
         recorded.Remove(Tombstones.Stream); // Marten's own stream for failed appends' positions, whose events are counted below
-        var tombstones = new StrongBox<long>();
 
-        var streams = Channel.CreateBounded<StreamEvents>(new BoundedChannelOptions(4 * Environment.ProcessorCount)
-        {
-            SingleWriter = true, SingleReader = false,
-        });
-        // a failure anywhere stops the rest: the reader may be waiting on a full channel, the workers on an empty one
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = ReadStreams(database, schema, stream, recorded, tombstones, streams.Writer, stop);
-        var workers = Enumerable.Range(0, Environment.ProcessorCount)
-            .Select(_ => Task.Run(() => VerifyStreams(streams.Reader, stop), stop.Token)).ToArray();
-        try
-        {
-            await Task.WhenAll([reading, .. workers]);
-        }
-        catch when (!ct.IsCancellationRequested)
-        {
-            // report what failed, not the cancellations it caused
-            var failure = workers.Prepend(reading).Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
-                .FirstOrDefault(e => e is not OperationCanceledException);
-            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-            throw;
-        }
-        var results = workers.SelectMany(w => w.Result).OrderBy(r => r.Index).Select(r => r.Result).ToList();
+        // a thread of its own, blocking on the socket between blocks of rows, rather than a pool thread that spins
+        var (results, tombstones) = await Task.Factory.StartNew(() => ReadAndVerify(database, schema, stream, recorded, ct),
+            ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         // streams whose every event is gone
         results.AddRange(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value)));
 
@@ -67,97 +44,86 @@ public static class ChainAudit
             if (sealBreak is not null && broken.All(b => b.StreamKey != MerkleTree.SealStream)) broken.Add(sealBreak);
         }
         broken.Sort((a, b) => string.CompareOrdinal(a.StreamKey, b.StreamKey));
-        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones.Value);
+        return new VerificationReport(broken.Count == 0, results.Count, results.Sum(r => r.Events), seals, broken, tombstones);
     }
 
     /// <summary>
-    /// Reads every stream's events, in stream order, and queues each stream once it is whole. Each row arrives whole
-    /// in the connection's buffer and its fields are copied from there as raw UTF-8 into the stream's own buffer: a
-    /// string per body, decoded here and encoded again for hashing, was most of the reading's cost.
+    /// Reads every stream's events, in stream order, and verifies each stream once it is whole; removes the streams
+    /// it read from <paramref name="recorded"/>. Only what the hash and the report need is read, in PostgreSQL's
+    /// binary COPY format: the fields are copied as raw UTF-8 from the copy's buffer into the stream's own buffer.
     /// </summary>
-    private static async Task ReadStreams(NpgsqlDataSource database, string schema, string? stream, Dictionary<string, long> recorded,
-        StrongBox<long> tombstones, ChannelWriter<StreamEvents> streams, CancellationTokenSource stop)
+    private static (List<StreamVerification> Results, long Tombstones) ReadAndVerify(NpgsqlDataSource database, string schema, string? stream,
+        Dictionary<string, long> recorded, CancellationToken ct)
     {
-        var ct = stop.Token;
+        var results = new List<StreamVerification>();
+        long tombstones = 0;
         StoredStream? current = null;
         try
         {
-            // jsonb in binary is a version byte and the text: PostgreSQL writes the text once as it sends the row,
-            // where data::text was computed before the sort and the sort then spilled every body to disk. The unique
-            // (stream_id, version) index gives the order without a sort; no two events share a stream and version.
-            await using var command = database.CreateCommand($"""
-                select seq_id, stream_id, version, type, data, headers ->> '{EventHash.Header}'
-                from {schema}.mt_events {(stream is null ? "" : "where stream_id = @s")}
-                order by stream_id, version
+            // In the unique (stream_id, version) index's order: no sort, and no two events share a stream and
+            // version. jsonb in binary is a format version byte and the text, written once as the row is sent.
+            // COPY takes no parameters: one stream's key goes in as a literal.
+            using var connection = database.OpenConnection();
+            using var copy = connection.BeginRawBinaryCopy($"""
+                copy (select stream_id, version, type, data, headers ->> '{EventHash.Header}'
+                from {schema}.mt_events {(stream is null ? "" : $"where stream_id = {Literal(stream)}")}
+                order by stream_id, version) to stdout (format binary)
                 """);
-            if (stream is not null) command.Parameters.AddWithValue("s", stream);
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new BinaryCopyReader(copy);
+            rows.ReadHeader();
             var types = new List<(byte[] Utf8, string Text)>();
-            var index = 0;
-            byte[] key = new byte[256], currentKey = [], scratch = new byte[256];
-            while (await reader.ReadAsync(ct))
+            long row = 0;
+            byte[] currentKey = [];
+            int fields;
+            while ((fields = rows.NextRow()) >= 0)
             {
-                var keyLength = Field(reader, 1, ref key);
-                if (current is null || !key.AsSpan(0, keyLength).SequenceEqual(currentKey))
+                ct.ThrowIfCancellationRequested();
+                if (fields != 5) throw new InvalidDataException($"the events' copy has {fields} fields in a row, not 5");
+                var keyLength = rows.Field();
+                if (current is null || !rows.Available[..keyLength].SequenceEqual(currentKey))
                 {
-                    if (current is not null) await Flush(current);
-                    currentKey = key[..keyLength];
+                    if (current is not null) Verify(current);
+                    currentKey = rows.Available[..keyLength].ToArray();
                     current = new StoredStream(Encoding.UTF8.GetString(currentKey));
                 }
-                var type = Type(types, scratch.AsSpan(0, Field(reader, 3, ref scratch)));
-                var bodyLength = Body(reader, current, scratch);
-                var hashLength = reader.IsDBNull(5) ? -1 : Into(reader, 5, current);
-                current.Add(reader.GetInt64(0), reader.GetInt64(2), type, bodyLength, hashLength);
+                rows.Take(keyLength);
+                if (rows.Field() != 8) throw new InvalidDataException("an event's version is not a bigint");
+                var version = rows.TakeInt64();
+                var typeLength = rows.Field();
+                var type = Type(types, rows.Available[..typeLength]);
+                rows.Take(typeLength);
+                var bodyLength = rows.FieldLength() - 1;
+                if (bodyLength < 0) throw new InvalidDataException("an event without a body");
+                if (rows.TakeByte() is var format and not 1) throw new NotSupportedException($"jsonb's binary format {format} is not one the audit knows");
+                rows.CopyTo(bodyLength, current);
+                var hashLength = rows.FieldLength();
+                if (hashLength > 0) rows.CopyTo(hashLength, current);
+                // the row's number in reading order stands for its position: within a stream, that is version order
+                current.Add(++row, version, type, bodyLength, hashLength);
                 // a failed append's filler carries no hash; one with a hash is not a tombstone, whatever it holds
                 if (hashLength < 0 && current.StreamKey == Tombstones.Stream && Tombstones.Is(current.StreamKey, type, current.LastBody, null))
                 {
                     current.RemoveLast();
-                    tombstones.Value++;
+                    tombstones++;
                 }
             }
-            if (current is not null) await Flush(current);
-            current = null;
-
-            async ValueTask Flush(StoredStream whole)
-            {
-                current = null; // the channel owns it from here, or the catch below disposes it
-                if (whole.Count == 0)
-                {
-                    whole.Dispose(); // a stream of tombstones only: counted, not a chain
-                    return;
-                }
-                try
-                {
-                    // the reader alone touches the recorded versions: what is left afterwards are streams without events
-                    await streams.WriteAsync(new StreamEvents(index++, whole, recorded.Remove(whole.StreamKey, out var v) ? v : null), ct);
-                }
-                catch
-                {
-                    whole.Dispose();
-                    throw;
-                }
-            }
-        }
-        catch
-        {
-            current?.Dispose();
-            await stop.CancelAsync();
-            throw;
+            if (current is not null) Verify(current);
+            return (results, tombstones);
         }
         finally
         {
-            streams.TryComplete();
+            current?.Dispose();
         }
-    }
 
-    /// <summary>A short text field's bytes into <paramref name="buffer"/>, grown as needed; answers the length.</summary>
-    private static int Field(NpgsqlDataReader reader, int ordinal, ref byte[] buffer)
-    {
-        using var field = reader.GetStream(ordinal);
-        var length = (int)field.Length;
-        if (buffer.Length < length) buffer = new byte[length];
-        field.ReadExactly(buffer, 0, length);
-        return length;
+        void Verify(StoredStream whole)
+        {
+            current = null;
+            using (whole)
+            {
+                // a stream of tombstones only is counted, not a chain
+                if (whole.Count > 0) results.Add(whole.Verify(recorded.Remove(whole.StreamKey, out var v) ? v : null));
+            }
+        }
     }
 
     /// <summary>An event type's text: a store holds few, so each is decoded once.</summary>
@@ -170,44 +136,8 @@ public static class ChainAudit
         return type;
     }
 
-    /// <summary>The body's JSON text into the stream's buffer: jsonb's binary form is a format version (1), then the text.</summary>
-    private static int Body(NpgsqlDataReader reader, StoredStream into, byte[] scratch)
-    {
-        using var field = reader.GetStream(4);
-        var length = (int)field.Length - 1;
-        field.ReadExactly(scratch, 0, 1);
-        if (scratch[0] != 1) throw new NotSupportedException($"jsonb's binary format {scratch[0]} is not one the audit knows");
-        field.ReadExactly(into.Reserve(length));
-        into.Advance(length);
-        return length;
-    }
-
-    private static int Into(NpgsqlDataReader reader, int ordinal, StoredStream into)
-    {
-        using var field = reader.GetStream(ordinal);
-        var length = (int)field.Length;
-        field.ReadExactly(into.Reserve(length));
-        into.Advance(length);
-        return length;
-    }
-
-    private static async Task<List<(int Index, StreamVerification Result)>> VerifyStreams(ChannelReader<StreamEvents> streams, CancellationTokenSource stop)
-    {
-        var results = new List<(int, StreamVerification)>();
-        try
-        {
-            await foreach (var s in streams.ReadAllAsync(stop.Token))
-            {
-                using (s.Events) results.Add((s.Index, s.Events.Verify(s.Recorded)));
-            }
-        }
-        catch
-        {
-            await stop.CancelAsync();
-            throw;
-        }
-        return results;
-    }
+    /// <summary>A string literal of SQL in the escape form, which reads the same whatever standard_conforming_strings says.</summary>
+    private static string Literal(string text) => "E'" + text.Replace(@"\", @"\\").Replace("'", "''") + "'";
 
     /// <summary>Recomputes each seal's Merkle root from the hashes of the events it covers, as they are stored now.</summary>
     private static async Task<(int Seals, ChainBreak? First)> VerifySeals(NpgsqlDataSource database, string schema, CancellationToken ct)

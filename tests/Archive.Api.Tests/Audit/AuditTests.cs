@@ -123,6 +123,69 @@ public sealed class AuditTests() : ApiTest(seeded: true)
         Assert.Equal(("actor:wang-yi", last), (only.StreamKey, only.Version));
     }
 
+    public static TheoryData<string, string> Tamperings => new()
+    {
+        { "data", "first" }, { "hash", "middle" }, { "no hash", "last" },
+        { "deleted", "first" }, { "deleted", "middle" }, { "deleted", "last" }, { "data", "last" },
+    };
+
+    /// <summary>
+    /// The first stream's first event, the middle stream's middle event or the last stream's last event (in key
+    /// order, so at the start, inside and at the end of what verification reads), changed behind the archive's back.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public async Task Verify_EventTamperedAnywhere_GivesTheReportOfTheReferenceVerifier(string tampering, string where)
+    {
+        // given seeds with one event changed
+        var streams = await TestDatabase.Column<string>($"select id from {Factory.Schema}.mt_streams order by id collate \"C\"");
+        var stream = where switch { "first" => streams[0], "middle" => streams[streams.Count / 2], _ => streams[^1] };
+        var last = await TestDatabase.Scalar($"select max(version) from {Factory.Schema}.mt_events where stream_id = '{stream}'");
+        var version = where switch { "first" => 1, "middle" => (last + 1) / 2, _ => last };
+        var row = $"stream_id = '{stream}' and version = {version}";
+        await Tamper(tampering switch
+        {
+            "data" => $"update EVENTS set data = jsonb_set(data, '{{tampered}}', 'true') where {row}",
+            "hash" => $"update EVENTS set headers = jsonb_set(headers, '{{hash}}', to_jsonb(repeat('0', 64))) where {row}",
+            "no hash" => $"update EVENTS set headers = headers - 'hash' where {row}",
+            _ => $"delete from EVENTS where {row}",
+        });
+
+        // when the archive verifies itself
+        var report = (await Verify())!;
+
+        // then it names that stream, with exactly what ChainVerifier says of the events read as text
+        var expected = await ReferenceReport();
+        Assert.Contains(report.Broken, b => b.StreamKey == stream);
+        Assert.Equal(expected.Broken, report.Broken);
+        Assert.Equal((expected.Streams, expected.Events, false), (report.Streams, report.Events, report.Intact));
+    }
+
+    /// <summary>What the archive's report must say: every stream's events read as text and checked by <see cref="ChainVerifier"/>.</summary>
+    private async Task<(int Streams, long Events, List<Break> Broken)> ReferenceReport()
+    {
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        var recorded = new Dictionary<string, long>();
+        await using (var command = new NpgsqlCommand($"select id, version from {Factory.Schema}.mt_streams", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) recorded[reader.GetString(0)] = reader.GetInt64(1);
+        var events = new List<StoredEvent>();
+        await using (var command = new NpgsqlCommand(
+            $"select seq_id, stream_id, version, type, data::text, headers ->> 'hash' from {Factory.Schema}.mt_events", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+        var results = events.GroupBy(e => e.StreamKey)
+            .Select(g => ChainVerifier.Verify(g.Key, g.ToList(), recorded.Remove(g.Key, out var v) ? v : null))
+            .Concat(recorded.Select(r => ChainVerifier.Verify(r.Key, [], r.Value))).ToList();
+        var broken = results.Where(r => !r.Intact).Select(r => r.Break!)
+            .Select(b => new Break(b.StreamKey, b.Version, b.Problem, b.Expected, b.Found))
+            .OrderBy(b => b.StreamKey, StringComparer.Ordinal).ToList();
+        return (results.Count, results.Sum(r => r.Events), broken);
+    }
+
     private async Task<long> Seal()
     {
         var total = await Factory.EventCount();
