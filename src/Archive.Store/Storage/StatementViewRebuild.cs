@@ -4,7 +4,6 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Grouping;
 using Marten;
-using Marten.Events;
 using Npgsql;
 using NpgsqlTypes;
 
