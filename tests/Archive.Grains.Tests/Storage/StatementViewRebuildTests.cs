@@ -8,7 +8,9 @@ using Archive.Store.Storage;
 using Archive.Testing;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Grouping;
 using Marten;
+using Marten.Events;
 using Xunit;
 
 namespace Archive.Grains.Tests.Storage;
@@ -85,11 +87,76 @@ public sealed class StatementViewRebuildTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Read_EveryStatementEvent_GivesMartensEvents()
+    {
+        // given every event the statement views fold, as Marten's event query reads them
+        var projection = Projection();
+        var marten = await MartenEvents(projection);
+        var pages = new StatementEventPages(_store, projection.AllEventTypes);
+
+        // when they are read by position in pages of 4 with plain Npgsql
+        var read = new List<IEvent>();
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        for (var after = 0L; ; after = read[^1].Sequence)
+        {
+            var page = await pages.Read(connection, after, long.MaxValue, 4, TestContext.Current.CancellationToken);
+            if (page.Count == 0) break;
+            read.AddRange(page);
+        }
+
+        // then each event is Marten's: the same data of the same type and the metadata the fold and its writes use
+        Assert.True(marten.Count > 20, $"{marten.Count} events");
+        Assert.Equal(marten.Select(Described), read.Select(Described));
+    }
+
+    [Fact]
+    public async Task Group_EveryStatementEvent_SlicesAsTheProjectionsSlicer()
+    {
+        // given every event the statement views fold, and a link of a statement to itself (which the slicer keeps once)
+        var projection = Projection();
+        var events = await MartenEvents(projection);
+        var link = events.Select(e => e.Data).OfType<StatementLinked>().First();
+        var selfLink = new Event<StatementLinked>(link with { TargetId = link.StatementId })
+        {
+            Sequence = events[^1].Sequence + 1, TenantId = events[^1].TenantId, Timestamp = events[^1].Timestamp,
+        };
+        events.Add(selfLink);
+
+        // when they are grouped by statement for the set-based fold, and by the projection's own slicer
+        var ours = StatementEventPages.Group<StatementView>(events);
+        await using var session = _store.QuerySession();
+        var theirs = (await projection.BuildSlicer(session).SliceAsync(events)).OfType<SliceGroup<StatementView, string>>().Single();
+
+        // then each statement gets the same events in the same order
+        Assert.Equal(Slices(theirs), Slices(ours));
+        Assert.Contains(Slices(ours), s => s.StartsWith(link.StatementId + ":", StringComparison.Ordinal) && s.EndsWith("," + selfLink.Sequence, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void For_ReadModelNotKeyedByStatement_LeavesItToMarten()
     {
         Assert.Null(StatementViewRebuild.For(ReadModels.ByName["actors"], _store, TestDatabase.ConnectionString));
         Assert.Null(StatementViewRebuild.For(ReadModels.ByName["audit-entries"], _store, TestDatabase.ConnectionString));
     }
+
+    private IAggregationProjection<StatementView, string, IDocumentOperations, IQuerySession> Projection() =>
+        _store.Options.Projections.All.OfType<StatementViewProjection>().Single();
+
+    private async Task<List<IEvent>> MartenEvents(IAggregationProjection<StatementView, string, IDocumentOperations, IQuerySession> projection)
+    {
+        await using var session = _store.QuerySession();
+        var types = projection.AllEventTypes;
+        return [.. await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(types)).OrderBy(e => e.Sequence)
+            .ToListAsync(TestContext.Current.CancellationToken)];
+    }
+
+    private string Described(IEvent e) =>
+        $"{e.Sequence} {e.Id} {e.StreamKey} {e.Version} {e.EventTypeName} {e.DotNetTypeName} {e.Timestamp:O} {e.TenantId} {e.Data.GetType()} {_store.Options.Serializer().ToJson(e.Data)}";
+
+    private static List<string> Slices(SliceGroup<StatementView, string> group) =>
+        [.. ((IEnumerable<EventSlice<StatementView, string>>)group.Slices)
+            .Select(s => $"{s.Id}: {string.Join(",", s.Events().Select(e => e.Sequence))}").Order(StringComparer.Ordinal)];
 
     private static string Table(string model) => model == "statements" ? "mt_doc_statementview" : "mt_doc_statementrevisions";
 
