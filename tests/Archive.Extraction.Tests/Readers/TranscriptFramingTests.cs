@@ -49,4 +49,62 @@ public sealed class TranscriptFramingTests
         Assert.Equal("tomas-reyes", candidates.Starting("No. The fares stay").Speaker.ActorId);
         Assert.DoesNotContain(candidates, c => c.Quote.Contains("first caller", StringComparison.Ordinal) || c.Quote.Contains("lines are already full", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Extract_EditorsNotesAboveBareQuestionsAndAnswers_AreNoOnesWords()
+    {
+        var text = "Doorstep with Spokesperson Tomas Reyes\n\nPort Aven, 12 December 2026\n\n"
+            + "Transcribed by the ministry's press service from the pool recording. Questions are shortened; answers are given in full.\n\n"
+            + "Q: Is the rail link late again?\n\n"
+            + "A: It will open in June, as planned.\n\n"
+            + "Q: And the fares?\n\n"
+            + "A: They stay as they are.";
+
+        var candidates = Given.Extract(text, Day);
+
+        Assert.Equal("tomas-reyes", candidates.Starting("It will open in June").Speaker.ActorId);
+        Assert.Equal("tomas-reyes", candidates.Starting("They stay as they are").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Transcribed", StringComparison.Ordinal) || c.Quote.Contains("shortened", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_NamesStandingAloneAboveBareQuestionsAndAnswers_AnswerTheirBlocks()
+    {
+        var text = "Doorstep statements on arrival at the ministers' meeting\n\nPort Aven, 12 December 2026\n\n"
+            + "TOMAS REYES\nSpokesperson, Ministry of Foreign Affairs of Valdoria\n\n"
+            + "Q: Is the rail link late again?\n"
+            + "A: It will open in June, as planned.\n\n"
+            + "AMARA DIALLO\nForeign Minister, Kestria\n\n"
+            + "Q: Do you agree?\n"
+            + "A: We have no reason to doubt it.\n\n"
+            + "LIV AUNE\nMinister of Transport, Orland (answers in Orlandish, interpreted)\n\n"
+            + "Q: And Orland?\n"
+            + "A: Our trains will be ready too.";
+
+        var candidates = Given.Extract(text, Day);
+
+        Assert.Equal("tomas-reyes", candidates.Starting("It will open in June").Speaker.ActorId);
+        Assert.Equal("amara-diallo", candidates.Starting("We have no reason").Speaker.ActorId);
+        var unknown = candidates.Starting("Our trains will be ready");
+        Assert.Null(unknown.Speaker.ActorId);
+        Assert.Equal("Liv Aune", unknown.Speaker.Mention);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Foreign Minister, Kestria", StringComparison.Ordinal) || c.Quote.Contains("interpreted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_PanelNumberLabellingTheWitnessesOnce_IsNoSpeaker()
+    {
+        var text = "Standing Committee on Transport\n\nOral evidence: the Northern Rail Link\n\nSaturday 12 December 2026\n\nWitnesses\n\n"
+            + "I: Tomas Reyes, Spokesperson, Ministry of Foreign Affairs; and Amara Diallo, Foreign Minister of Kestria.\n\n"
+            + "Examination of witnesses\n\n"
+            + "Q1 Chair: Why is the rail link late?\n\n"
+            + "Tomas Reyes: The tunnel met hard rock, and the engineers chose safety over speed.\n\n"
+            + "Q2 Chair: Will it open in June?\n\n"
+            + "Amara Diallo: Kestria expects it to open in June.";
+
+        var candidates = Given.Extract(text, Day);
+
+        Assert.Equal("tomas-reyes", candidates.Starting("The tunnel met hard rock").Speaker.ActorId);
+        Assert.DoesNotContain(candidates, c => c.Quote.Contains("Examination of witnesses", StringComparison.Ordinal) || c.Quote.Contains("Spokesperson, Ministry", StringComparison.Ordinal));
+    }
 }

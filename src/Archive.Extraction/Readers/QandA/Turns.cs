@@ -88,6 +88,16 @@ internal static partial class Turns
     [GeneratedRegex(@"[,(\[][^,()\[\]]*\b(?:host|co-host|presenter|moderator|interviewer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DescribedHost();
 
+    /// <summary>
+    /// "I: Dr Anna Weiss, Chief Veterinary Officer; and …" above a committee's questions: a roman numeral labelling one
+    /// paragraph numbers a panel of witnesses; an interviewer's "I:" labels turn after turn.
+    /// </summary>
+    public static bool IsPanelNumber(string prefix, IReadOnlyList<Turn> turns) =>
+        PanelNumber().IsMatch(prefix) && turns.Count(t => t.Prefix == prefix) == 1;
+
+    [GeneratedRegex(@"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")]
+    private static partial Regex PanelNumber();
+
     /// <summary>"UNIDENTIFIED MAN:", "Unnamed woman:": a voice the report does not name is no one's statement of record.</summary>
     public static bool IsUnnamed(string prefix) => Unnamed().IsMatch(prefix);
 
