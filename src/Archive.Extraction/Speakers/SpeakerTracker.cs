@@ -169,13 +169,6 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         // beside the title is the speaker, not another country's holder of the role.
         if (holders.Count == 0 && countries is { Count: > 0 } && ApposedName(mention) is { } apposed) return Speaker.Unresolved(apposed, isPerson: true);
         if (holders.Count == 0) holders = all.ToList();
-        // "The ambassador", "the State Secretary" in a text about two other countries: a holder from a country the
-        // text never names is not who it means.
-        if (countries is null && DocumentCountries() is { Count: > 0 } named && holders.Any(h => !named.Contains(h.Country ?? "")))
-        {
-            holders = holders.Where(h => named.Contains(h.Country ?? "")).ToList();
-            if (holders.Count == 0) return Speaker.Unresolved(mention, isPerson: true);
-        }
         if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
         // An official's "the Prime Minister" is their own country's, whoever else the text names.
         if (holders.Count > 1 && countries is null && index.ById(FirstPerson?.ActorId)?.Country is { } own
