@@ -165,6 +165,9 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         // "Valdoria's ambassador in Kestria": a holder from one of the countries named, else any holder.
         var all = index.ByRole(role, on);
         var holders = all.Where(a => countries is null || countries.Contains(a.Country ?? "")).ToList();
+        // "Lindovia's chief veterinary officer, Dr Saskia Morell": no holder of that country is known, so the name
+        // beside the title is the speaker, not another country's holder of the role.
+        if (holders.Count == 0 && countries is { Count: > 0 } && ApposedName(mention) is { } apposed) return Speaker.Unresolved(apposed, isPerson: true);
         if (holders.Count == 0) holders = all.ToList();
         if (holders.Count > 1) holders = index.Qualified(holders, mention, role, on);
         // An official's "the Prime Minister" is their own country's, whoever else the text names.

@@ -9,5 +9,8 @@ namespace Archive.Extraction.Readers.Joint;
 /// </summary>
 internal static class JointReader
 {
-    public static void Read(ReadingContext context, Segment paragraph) => NewsReader.Read(context, paragraph, jointDocument: true);
+    public static void Read(ReadingContext context, Segment paragraph)
+    {
+        if (!Declaration.ReadPreamble(context, paragraph)) NewsReader.Read(context, paragraph, jointDocument: true);
+    }
 }

@@ -22,7 +22,9 @@ internal static partial class Lists
         // "To take the project forward, we have decided to": the subject is the clause's own, after any opening phrase.
         var head = verb.Success ? words[..verb.Index] : words;
         var subject = Lexicon.TrailingModifiers().Replace(verb.Success ? head[(head.LastIndexOf(',') + 1)..] : head, "").Trim();
-        var speaker = subject.Length == 0 ? null : context.Resolve(subject, intro);
+        // "Have agreed as follows:" over a declaration's operative paragraphs: its subject is the parties named above.
+        var speaker = jointDocument && Declaration.IsEnacting(words) ? Declaration.Parties(context, intro)
+            : subject.Length == 0 ? null : context.Resolve(subject, intro);
         if (speaker is null) return false;
         var drafts = new List<Draft>();
         foreach (var line in lines.Skip(1))

@@ -122,8 +122,10 @@ internal static partial class Answerers
     [GeneratedRegex(@"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)][ ]\S")]
     private static partial Regex NumberedHeading();
 
-    // "The interview was conducted in Ostmere on 2 December.": an editor's introduction to the text, no one's words.
-    [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b")]
+    // "The interview was conducted in Ostmere on 2 December.": an editor's introduction to the text, no one's words; so
+    // are notes on how it was made ("Transcribed by the press service from the pool recording. Questions are
+    // shortened.", "The Spokesperson answered in writing the following questions received from the media …").
+    [GeneratedRegex(@"^(?:The|This) (?:interview|conversation|transcript|text|briefing|press conference|remarks|following)\b|^(?:Transcribed|Translated|Edited|Abridged|Compiled)\b|\b(?:transcri(?:pt|bed|ption)|in writing|verbatim|pool recording|(?:following|media) questions|questions (?:are|were|have been) (?:shortened|edited|abridged|condensed|paraphrased))\b")]
     private static partial Regex AboutTheText();
 
     [GeneratedRegex(@"\s*(?:\([A-Za-z][\w ,.-]{0,30}\)|\[[^\[\]\n]{1,40}\])$")]

@@ -25,20 +25,26 @@ internal static class QandAReader
         }
         var moderators = Turns.NamedModerators(context.Document, turns);
         var unlabelledAsker = UnlabelledInterviewer(context.Text, turns);
+        // A name standing alone above bare "Q:" / "A:" pairs answers them, until the next such name.
+        var bare = turns.Any(t => Turns.IsAnswerPrefix(t.Prefix));
+        var named = bare ? NameLines.Trailing(context, header)?.Speaker : null;
         foreach (var turn in turns)
         {
+            var section = named;
+            var paragraphs = turn.Paragraphs;
+            if (bare && NameLines.Trailing(context, paragraphs) is { } line) (paragraphs, named) = (paragraphs.Take(line.Index).ToList(), line.Speaker);
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)) continue;
+            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)
+                || Turns.IsPanelNumber(turn.Prefix, turns)) continue;
             if (Turns.IsNarrator(turn.Prefix))
             {
                 context.Tracker.FirstPerson = null;
                 foreach (var paragraph in turn.Paragraphs) News.NewsReader.Read(context, paragraph, jointDocument: false);
                 continue;
             }
-            var answerer = Answerers.Of(context, turn, briefer);
+            var answerer = Answerers.Of(context, turn, Turns.IsAnswerPrefix(turn.Prefix) ? section ?? briefer : briefer);
             context.Tracker.FirstPerson = answerer;
-            var paragraphs = unlabelledAsker && LabelledBody(context.Text, turn) ? turn.Paragraphs.Take(1) : turn.Paragraphs;
-            foreach (var paragraph in paragraphs) ReadAnswer(context, paragraph, answerer);
+            foreach (var paragraph in unlabelledAsker && LabelledBody(context.Text, turn) ? paragraphs.Take(1) : paragraphs) ReadAnswer(context, paragraph, answerer);
         }
     }
 

@@ -20,6 +20,7 @@ internal static partial class Turns
         if (!m.Success) m = DashLabel().Match(text, paragraph.Start, reach);
         if (!m.Success) m = SpacedQuestion().Match(text, paragraph.Start, reach);
         if (!m.Success) m = QualifiedQuestion().Match(text, paragraph.Start, reach);
+        if (!m.Success) m = QuestionFrom().Match(text, paragraph.Start, Math.Min(paragraph.Length, 120));
         // "(Prime Minister Vaskel) Thank you …": a bracketed tag names the speaker only where tags recur as labels;
         // once, "(Reuters)" or "(Updated)" opens a paragraph without anyone speaking.
         if (!m.Success && ParenTag().Match(text, paragraph.Start, reach) is { Success: true } tag
@@ -86,6 +87,16 @@ internal static partial class Turns
 
     [GeneratedRegex(@"[,(\[][^,()\[\]]*\b(?:host|co-host|presenter|moderator|interviewer)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DescribedHost();
+
+    /// <summary>
+    /// "I: Dr Anna Weiss, Chief Veterinary Officer; and …" above a committee's questions: a roman numeral labelling one
+    /// paragraph numbers a panel of witnesses; an interviewer's "I:" labels turn after turn.
+    /// </summary>
+    public static bool IsPanelNumber(string prefix, IReadOnlyList<Turn> turns) =>
+        PanelNumber().IsMatch(prefix) && turns.Count(t => t.Prefix == prefix) == 1;
+
+    [GeneratedRegex(@"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")]
+    private static partial Regex PanelNumber();
 
     /// <summary>"UNIDENTIFIED MAN:", "Unnamed woman:": a voice the report does not name is no one's statement of record.</summary>
     public static bool IsUnnamed(string prefix) => Unnamed().IsMatch(prefix);
@@ -197,14 +208,15 @@ internal static partial class Turns
             if (ModeratorLine().Match(text, paragraph.Start, paragraph.Length) is { Success: true } m) names.Add(m.Groups["name"].Value.Trim());
         }
         // Named as moderator but answering for no one else: only names that label turns of their own count.
-        names.IntersectWith(turns.Select(t => Bare(t.Prefix)));
-        return names;
+        // "Presenter: Ulla Brink" above "ULLA BRINK: …": the header names in ordinary case whom the labels print in capitals.
+        var labels = turns.Select(t => Bare(t.Prefix)).ToHashSet(StringComparer.Ordinal);
+        return labels.Where(l => names.Contains(l, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A label without its outlet or description ("E. Kolářová, Head of the Press Service" → "E. Kolářová").</summary>
     public static string Bare(string prefix) => Outlet().Replace(prefix, "").Trim();
 
-    [GeneratedRegex(@"\G(?:Moderator|Moderated by|Chair|Chaired by|Chairperson|Host|Hosted by|Presenter)\s*[:：]?\s+(?<name>(?:\p{Lu}\.[ ]?){0,3}\p{Lu}[\w'’-]+(?:[ ](?:\p{Lu}[\w.'’-]*|de|van|von)){0,3})(?=,|\.?$|[ ]\()")]
+    [GeneratedRegex(@"\G(?:Moderator|Moderated by|Chair|Chaired by|Chairperson|Host|Hosted by|Presenter)\s*[:：]?\s+(?<name>(?:\p{Lu}\.[ ]?){0,3}\p{Lu}[\w'’-]+(?:[ ](?:\p{Lu}[\w.'’-]*|de|van|von)){0,3})(?=,|\.?$|[ ]\(|\.?\r?\n)")]
     private static partial Regex ModeratorLine();
 
     /// <summary>An interpreter's or a chair's line ("INTERPRETER: Excuse me, …") runs the conference; it says nothing of record.</summary>
@@ -233,7 +245,12 @@ internal static partial class Turns
     [GeneratedRegex(@"\G(?<who>(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?:[ ]?\([^()\n]{1,60}\))?)\s*[:：]\s*")]
     private static partial Regex QualifiedQuestion();
 
-    [GeneratedRegex(@"^(?:(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?: \p{Lu}[\w.'’-]*){0,3}|Question(?: \p{Lu}[\w.'’-]*){1,3}|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
+    // "Question from the Selva Herald:", "Question by Anna Weiss (Port Aven Post):", "Q from Reuters:": written answers
+    // and official records name who asked after "from" or "by", in whatever words the outlet's name takes.
+    [GeneratedRegex(@"\G(?<who>(?:Question|Q\d*|Follow-up question) (?:from|by) [^:：\n?]{2,90}?)\s*[:：]\s*")]
+    private static partial Regex QuestionFrom();
+
+    [GeneratedRegex(@"^(?:(?:Question|Q\d*|Follow-up question) (?:from|by) .+|(?:Additional|Further|Supplementary|Follow-up|Final|Last|Next) question(?: \p{Lu}[\w.'’-]*){0,3}|Question(?: \p{Lu}[\w.'’-]*){1,3}|Q\d*|Question|Journalist|Reporter|Correspondent|Follow-up|Audience|Moderator)$", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionPrefix();
 
     // Headings and datelines also end in a colon but nobody speaks there; nor does a topic the speaker turns to ("On the
