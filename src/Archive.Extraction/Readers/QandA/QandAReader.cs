@@ -24,11 +24,13 @@ internal static class QandAReader
             foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p) && !Names(context, p, briefer))) ReadAnswer(context, paragraph, briefer);
         }
         var moderators = Turns.NamedModerators(context.Document, turns);
+        // A chair nobody labels as one: short turns, none answering a question, while others answer.
+        moderators = moderators.Union(Hosts.Unlabelled(context.Text, turns, t => Skipped(t, moderators) || Turns.IsNarrator(t.Prefix))).ToHashSet(StringComparer.Ordinal);
         var unlabelledAsker = UnlabelledInterviewer(context.Text, turns);
         foreach (var turn in turns)
         {
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)) continue;
+            if (Skipped(turn, moderators)) continue;
             if (Turns.IsNarrator(turn.Prefix))
             {
                 context.Tracker.FirstPerson = null;
@@ -41,6 +43,9 @@ internal static class QandAReader
             foreach (var paragraph in paragraphs) ReadAnswer(context, paragraph, answerer);
         }
     }
+
+    private static bool Skipped(Turn turn, IReadOnlySet<string> moderators) =>
+        Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix);
 
     /// <summary>
     /// A printed interview labels only the one who answers ("Marwick: …") and sets the interviewer's questions as plain
