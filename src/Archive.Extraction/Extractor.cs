@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-11";
+    public const string Version = "rules-13";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
