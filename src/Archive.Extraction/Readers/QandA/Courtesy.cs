@@ -83,9 +83,7 @@ internal static partial class Courtesy
         @"|(?:(?:The|One|A) )?(?:last|final|next) one(?:,? please)?[.]" +
         @"|(?:the|this|today's|today’s) (?:press conference|briefing|conference|interview) is (?:now )?(?:over|closed|finished|at an end)[.]" +
         // A greeting is one whatever follows it in the same short sentence: "Good afternoon, friends from the media.",
-        // "Good morning, and a happy New Year to all of you."; so is a welcome after the names of those welcomed:
-        // "Minister Lozan, dear Dmitar, welcome to Aldmere."
-        @"|(?:Good (?:morning|afternoon|evening|day)|Hello|Hi)(?:,? (?:and )?[^.!?;:]{1,50})?[.!]" +
-        @"|[^.!?;:]{1,60}, (?:and )?(?:a (?:very )?warm )?welcome(?: back)? to [^.!?;:]{1,60}[.!])$", RegexOptions.IgnoreCase)]
+        // "Good morning, and a happy New Year to all of you."
+        @"|(?:Good (?:morning|afternoon|evening|day)|Hello|Hi)(?:,? (?:and )?[^.!?;:]{1,50})?[.!])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
