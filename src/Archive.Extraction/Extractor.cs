@@ -18,7 +18,7 @@ namespace Archive.Extraction;
 public static class Extractor
 {
     /// <summary>The rules' version, stored with what an archivist records from a candidate.</summary>
-    public const string Version = "rules-12";
+    public const string Version = "rules-13";
 
     /// <summary>Reads the source and returns its candidate statements.</summary>
     public static IReadOnlyList<Candidate> Extract(ExtractionInput input)
@@ -67,7 +67,7 @@ public static class Extractor
 
     // Headlines and subheadings are no one's words.
     private static IEnumerable<Segment> Body(Document document, Segment? header) =>
-        document.Paragraphs.Select(p => WithoutHeader(p, header, document.Text)).Where(p => p.Length > 0 && (!Document.IsHeading(document.Text, p) || Declaration.IsPreamble(document.Text, p)));
+        document.Paragraphs.Select(p => WithoutHeader(p, header, document.Text)).Where(p => p.Length > 0 && !Document.IsHeading(document.Text, p));
 
     private static Segment WithoutHeader(Segment paragraph, Segment? header, string text)
     {

@@ -78,7 +78,10 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
             && index.ById(lastId) is { } last && !ActorIndex.IsPerson(last) && GovernmentOf(last)?.Id == lastId)
             return new Speaker(lastId, mention, false, []);
         if (role is not null && actor is not null && !ActorIndex.IsPerson(actor))
-            return ByRole(mention, role, on, index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet());
+        {
+            var named = index.Occurrences(mention).Where(o => !ActorIndex.IsPerson(o.Actor)).Select(o => o.Actor.Country).OfType<string>().ToHashSet();
+            return GovernmentForHolder(mention, role, on, named) ?? ByRole(mention, role, on, named);
+        }
         if (actor is not null)
         {
             var speaker = new Speaker(actor.Id, mention, ActorIndex.IsPerson(actor), []);
@@ -99,6 +102,7 @@ internal sealed partial class SpeakerTracker(ActorIndex index, Parties parties, 
         // "The Kestrian side", "the Kestrian foreign minister": a country named by its adjective. When the archive knows
         // no holder of the role in that country, "the Kestrian ambassador" still speaks for Kestria's government.
         if (role is not null && demonym?.Country is { } c && !index.ByRole(role, on).Any(a => a.Country == c)) return new Speaker(demonym.Id, mention, false, []);
+        if (role is not null && demonym is null && !roleAntecedents.Keys.Any(k => k.EndsWith(role, StringComparison.Ordinal)) && GovernmentForHolder(mention, role, on, null) is { } envoy) return envoy;
         if (role is not null) return ByRole(mention, role, on, demonym?.Country is { } d ? new HashSet<string> { d } : null);
         if (demonym is not null && GovernmentNoun().IsMatch(mention)) return new Speaker(demonym.Id, mention, false, []);
         if (OrganisationNoun().IsMatch(mention)) return Speaker.Unresolved(mention.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? mention[4..] : mention, isPerson: false);

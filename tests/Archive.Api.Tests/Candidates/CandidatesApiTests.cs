@@ -29,7 +29,7 @@ public sealed class CandidatesApiTests : ApiTest
         Assert.DoesNotContain(page.Items, c => c.Quote.Contains('?'));
         // and a government's position reported in an answer is that government's reported statement
         Assert.Contains(page.Items, c => c is { QuoteKind: "reported", Speaker.ActorId: "selland" } && c.Quote.StartsWith("Selland stressed"));
-        Assert.Equal("rules-12", page.ExtractorVersion);
+        Assert.Equal("rules-13", page.ExtractorVersion);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class CandidatesApiTests : ApiTest
         var history = (await ClientAs("auditor").Get<List<HistoryWire>>($"/api/statements/{first.Body.Id}/history")).Body!;
         var recorded = Assert.Single(history, h => h.Type == "statement_recorded");
         Assert.Equal(brandt.Rule, recorded.Metadata!["candidate-rule"]);
-        Assert.Equal("rules-12", recorded.Metadata["extractor-version"]);
+        Assert.Equal("rules-13", recorded.Metadata["extractor-version"]);
         Assert.Equal(TestKeys.ArchivistName, recorded.Principal);
         Assert.False(recorded.Metadata.ContainsKey("candidate-edited"));
         // and the candidate is now left out of the list, or shown as recorded

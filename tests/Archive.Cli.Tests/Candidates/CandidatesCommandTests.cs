@@ -69,7 +69,7 @@ public sealed class CandidatesCommandTests(ReportArchive archive) : IClassFixtur
     {
         var list = await _host.Json("candidates", archive.SourceId, "--recorded");
 
-        Assert.Equal("rules-12", list.GetProperty("extractorVersion").GetString());
+        Assert.Equal("rules-13", list.GetProperty("extractorVersion").GetString());
         var items = list.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(Enumerable.Range(0, items.Length), items.Select(i => i.GetProperty("index").GetInt32()));
         Assert.Contains(items, i => Speaker(i) == "irena-volk" && i.GetProperty("quoteKind").GetString() == "direct");

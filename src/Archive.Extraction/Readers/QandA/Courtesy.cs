@@ -81,6 +81,9 @@ internal static partial class Courtesy
         // Not hearing a question: "Sorry, say again?", "Could you repeat the question?"
         @"|(?:(?:Sorry|Pardon|Excuse me),? )?(?:say (?:that )?again|could you (?:repeat|say) (?:that|the question|it)(?: again)?|I didn't (?:hear|catch) (?:that|you|the question))[?.]|(?:Sorry|Pardon)[?]" +
         @"|(?:(?:The|One|A) )?(?:last|final|next) one(?:,? please)?[.]" +
-        @"|(?:the|this|today's|today’s) (?:press conference|briefing|conference|interview) is (?:now )?(?:over|closed|finished|at an end)[.])$", RegexOptions.IgnoreCase)]
+        @"|(?:the|this|today's|today’s) (?:press conference|briefing|conference|interview) is (?:now )?(?:over|closed|finished|at an end)[.]" +
+        // A greeting is one whatever follows it in the same short sentence: "Good afternoon, friends from the media.",
+        // "Good morning, and a happy New Year to all of you."
+        @"|(?:Good (?:morning|afternoon|evening|day)|Hello|Hi)(?:,? (?:and )?[^.!?;:]{1,50})?[.!])$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

@@ -24,6 +24,8 @@ internal static class QandAReader
             foreach (var paragraph in header.Where(p => Answerers.IsProse(context.Text, p) && !Names(context, p, briefer))) ReadAnswer(context, paragraph, briefer);
         }
         var moderators = Turns.NamedModerators(context.Document, turns);
+        // A chair nobody labels as one: short turns, none answering a question, while others answer.
+        moderators = moderators.Union(Hosts.Unlabelled(context.Text, turns, t => Skipped(t, moderators, turns) || Turns.IsNarrator(t.Prefix))).ToHashSet(StringComparer.Ordinal);
         var unlabelledAsker = UnlabelledInterviewer(context.Text, turns);
         // A name standing alone above bare "Q:" / "A:" pairs answers them, until the next such name.
         var bare = turns.Any(t => Turns.IsAnswerPrefix(t.Prefix));
@@ -34,8 +36,7 @@ internal static class QandAReader
             var paragraphs = turn.Paragraphs;
             if (bare && NameLines.Trailing(context, paragraphs) is { } line) (paragraphs, named) = (paragraphs.Take(line.Index).ToList(), line.Speaker);
             if (turn.IsQuestion) { NoteAskedAbout(context, turn); continue; }
-            if (Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)
-                || Turns.IsPanelNumber(turn.Prefix, turns)) continue;
+            if (Skipped(turn, moderators, turns)) continue;
             if (Turns.IsNarrator(turn.Prefix))
             {
                 context.Tracker.FirstPerson = null;
@@ -47,6 +48,10 @@ internal static class QandAReader
             foreach (var paragraph in unlabelledAsker && LabelledBody(context.Text, turn) ? paragraphs.Take(1) : paragraphs) ReadAnswer(context, paragraph, answerer);
         }
     }
+
+    private static bool Skipped(Turn turn, IReadOnlySet<string> moderators, IReadOnlyList<Turn> turns) =>
+        Turns.IsInterpreter(turn.Prefix) || moderators.Contains(Turns.Bare(turn.Prefix)) || Turns.IsUnnamed(turn.Prefix) || Turns.IsDescribedHost(turn.Prefix)
+        || Turns.IsPanelNumber(turn.Prefix, turns);
 
     /// <summary>
     /// A printed interview labels only the one who answers ("Marwick: …") and sets the interviewer's questions as plain
