@@ -67,7 +67,7 @@ public static class Extractor
 
     // Headlines and subheadings are no one's words.
     private static IEnumerable<Segment> Body(Document document, Segment? header) =>
-        document.Paragraphs.Select(p => WithoutHeader(p, header, document.Text)).Where(p => p.Length > 0 && !Document.IsHeading(document.Text, p));
+        document.Paragraphs.Select(p => WithoutHeader(p, header, document.Text)).Where(p => p.Length > 0 && (!Document.IsHeading(document.Text, p) || Declaration.IsPreamble(document.Text, p)));
 
     private static Segment WithoutHeader(Segment paragraph, Segment? header, string text)
     {
