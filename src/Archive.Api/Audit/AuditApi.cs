@@ -58,6 +58,10 @@ public static class AuditApi
         NpgsqlDataSource database, ArchiveSettings settings, CancellationToken ct, string? stream = null)
     {
         if (stream is { Length: > 200 }) return Problems.Invalid("stream", "must be at most 200 characters");
+        // The stream key is written into the verification's COPY command as an escaped literal; a control character
+        // (a NUL above all) can be no stream's key and PostgreSQL could not take it in a command's text.
+        if (stream is not null && stream.Any(char.IsControl))
+            return Problems.Invalid("stream", "must not contain control characters: give a stream key such as actor:jiang-zaidong");
         var report = await ChainAudit.Run(database, settings.Schema, stream, ct);
         return TypedResults.Ok(report);
     }

@@ -33,6 +33,31 @@ public sealed class AuditTests() : ApiTest(seeded: true)
         await transaction.CommitAsync();
     }
 
+    [Theory]
+    [InlineData("actor:x' or 'a'='a")]
+    [InlineData("actor:x\\' or true --")]
+    [InlineData("actor:x'); select 1; --")]
+    public async Task Verify_StreamKeyWithQuotesAndBackslashes_IsOnlyAKeyNoStreamHas(string stream)
+    {
+        var report = (await Verify(stream))!;
+
+        Assert.True(report.Intact);
+        Assert.Equal(0, report.Streams);
+        Assert.Equal(0, report.Events);
+    }
+
+    [Fact]
+    public async Task Verify_StreamKeyWithAControlCharacter_IsRefusedNamingTheField()
+    {
+        foreach (var stream in new[] { "actor:jiang\0zaidong", "actor:jiang-zaidong\n" })
+        {
+            var response = await Client.GetAsync($"/api/audit/verify?stream={Uri.EscapeDataString(stream)}");
+
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("\"stream\"", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     [Fact]
     public async Task Verify_UntouchedSeeds_ReportsEveryStreamIntact()
     {
