@@ -78,6 +78,19 @@ public sealed class ActorSnapshotFormatTests
 
     private const string Format3 = "ActorState/3";
 
+    /// <summary>The bytes cut short at many lengths, and with one bit changed at many places.</summary>
+    private static IEnumerable<byte[]> CutAndFlipped(byte[] bytes)
+    {
+        for (var length = 0; length < bytes.Length; length += 1 + length / 8) yield return bytes[..length];
+        for (var at = 0; at < bytes.Length; at += 1 + at / 16)
+            foreach (var bit in new[] { 1, 0x80 })
+            {
+                var copy = bytes.ToArray();
+                copy[at] ^= (byte)bit;
+                yield return copy;
+            }
+    }
+
     private static DocumentStore Store() => DocumentStore.For(o => ArchiveStore.Configure(o, TestDatabase.ConnectionString, "unused_snapshot_format"));
 
     private static ActorState Typical(int statements)
@@ -152,14 +165,7 @@ public sealed class ActorSnapshotFormatTests
         using var store = Store();
         var bytes = ActorSnapshotFormat.Write(Storied());
         List<byte[]> damaged = [[], [.. bytes, 0], [.. bytes, .. bytes], Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(Storied()))];
-        for (var length = 0; length < bytes.Length; length += 1 + length / 8) damaged.Add(bytes[..length]);
-        for (var at = 0; at < bytes.Length; at += 1 + at / 16)
-            foreach (var bit in new[] { 1, 0x80 })
-            {
-                var copy = bytes.ToArray();
-                copy[at] ^= (byte)bit;
-                damaged.Add(copy);
-            }
+        damaged.AddRange(CutAndFlipped(bytes));
 
         // when each is read as an actor state, then none is, and the reason says why
         foreach (var other in damaged)
@@ -201,14 +207,7 @@ public sealed class ActorSnapshotFormatTests
         var marker = bytes[..4];
         List<byte[]> damaged = [[.. bytes, 0], [.. bytes, .. bytes], [.. marker], [.. marker, 0x80], [.. marker, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, .. bytes[5..]],
             ActorSnapshotFormat.Compress(System.Text.Encoding.UTF8.GetBytes(ActorSnapshotJson.Write(Storied())))];
-        for (var length = 0; length < bytes.Length; length += 1 + length / 8) damaged.Add(bytes[..length]);
-        for (var at = 0; at < bytes.Length; at += 1 + at / 16)
-            foreach (var bit in new[] { 1, 0x80 })
-            {
-                var copy = bytes.ToArray();
-                copy[at] ^= (byte)bit;
-                damaged.Add(copy);
-            }
+        damaged.AddRange(CutAndFlipped(bytes));
         var length0 = bytes[4];
         damaged.Add([.. marker, (byte)(length0 + 1), .. bytes[5..]]);
         damaged.Add([.. marker, (byte)(length0 - 1), .. bytes[5..]]);
